@@ -1,0 +1,42 @@
+namespace TraceVerify.Diagnostics;
+
+// Stable codes: TV00xx catalog files, TV01xx expression syntax, TV02xx shapes and binding,
+// TV03xx index hygiene (lint), TV09xx internal disagreements and limits.
+internal static class DiagnosticCodes
+{
+    public const string YamlSyntax = "TV0001";
+    public const string NotAList = "TV0002";
+    public const string EntryNotAMapping = "TV0003";
+    public const string MissingField = "TV0004";
+    public const string WrongFieldType = "TV0005";
+    public const string UnknownField = "TV0006";
+    public const string DuplicateId = "TV0007";
+    public const string BadKind = "TV0008";
+    public const string BadExpect = "TV0009";
+    public const string BadShapeDeclaration = "TV0010";
+    public const string FileUnreadable = "TV0011";
+
+    public const string UnexpectedToken = "TV0101";
+    public const string UnknownFunction = "TV0102";
+    public const string UnbalancedParenthesis = "TV0103";
+    public const string BadCharacter = "TV0104";
+    public const string BadExponent = "TV0105";
+    public const string ExpressionTooLarge = "TV0106";
+
+    public const string ShapeMismatch = "TV0201";
+    public const string NotScalar = "TV0202";
+    public const string NotSquare = "TV0203";
+    public const string NotVector = "TV0204";
+    public const string UnknownIndex = "TV0205";
+    public const string FreeIndexMismatch = "TV0206";
+    public const string ClaimRestrictsShapes = "TV0207";
+    public const string BadVariable = "TV0208";
+    public const string RecursiveDefinition = "TV0209";
+    public const string NotDerivableForm = "TV0210";
+
+    public const string IndexReusedAsBound = "TV0301";
+    public const string IndexUsedThrice = "TV0302";
+
+    public const string MethodsDisagree = "TV0901";
+    public const string TimeLimit = "TV0902";
+}

@@ -1,0 +1,7 @@
+namespace TraceVerify.Diagnostics;
+
+internal enum Severity
+{
+    Warning,
+    Error,
+}

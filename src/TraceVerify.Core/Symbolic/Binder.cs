@@ -1,0 +1,390 @@
+using System.Diagnostics;
+using System.Globalization;
+using TraceVerify.Diagnostics;
+using TraceVerify.Syntax;
+
+namespace TraceVerify.Symbolic;
+
+// Turns syntax into Exprs with shapes, inferring dimensions by unification. One binder serves one
+// catalog entry: symbols, free indices and dimension variables are shared by all its texts.
+internal sealed class Binder
+{
+    private static readonly string[] DimensionPool = ["m", "n", "p", "q", "r", "s", "t", "u", "v", "w", "a", "b", "c", "d", "e"];
+
+    private readonly Dictionary<string, ShapeDeclaration> _declared;
+    private readonly Dictionary<string, (SyntaxNode Node, string Source)> _definitions;
+    private readonly Dictionary<string, string> _frozen;
+    private readonly HashSet<string> _scalarHints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Shape> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Expr> _boundDefinitions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _definitionsInProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexVariable> _freeIndices = new(StringComparer.Ordinal);
+    private readonly List<Dictionary<string, IndexVariable>> _scopes = [];
+    private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _size = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _namedDimensions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    private readonly List<BindError> _errors = [];
+    private int _fresh;
+    private string _source = "";
+
+    public Binder(
+        IReadOnlyDictionary<string, ShapeDeclaration>? declared = null,
+        IReadOnlyDictionary<string, (SyntaxNode Node, string Source)>? definitions = null,
+        IReadOnlyDictionary<string, string>? frozen = null)
+    {
+        _declared = new(declared ?? new Dictionary<string, ShapeDeclaration>(), StringComparer.Ordinal);
+        _definitions = new(definitions ?? new Dictionary<string, (SyntaxNode, string)>(), StringComparer.Ordinal);
+        _frozen = new(frozen ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var d in _declared.Values)
+        {
+            foreach (var name in new[] { d.Rows, d.Columns }.Where(n => !n.All(char.IsAsciiDigit))) _usedNames.Add(name);
+        }
+        foreach (var (node, _) in _definitions.Values) CollectScalarHints(node);
+    }
+
+    public IReadOnlyList<BindError> Errors => _errors;
+
+    public IReadOnlyDictionary<string, IndexVariable> FreeIndices => _freeIndices;
+
+    public IReadOnlyDictionary<string, Shape> Symbols => _symbols;
+
+    // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise.
+    public void CollectScalarHints(SyntaxNode node)
+    {
+        switch (node)
+        {
+            case PowerSyntax { Base: NameSyntax n } p: _scalarHints.Add(n.Name); CollectScalarHints(p.Base); break;
+            case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); break;
+            case BinarySyntax b: CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
+            case CallSyntax c: CollectScalarHints(c.Argument); break;
+            case NegateSyntax n: CollectScalarHints(n.Operand); break;
+            case TransposeSyntax t: CollectScalarHints(t.Operand); break;
+            case PowerSyntax p: CollectScalarHints(p.Base); break;
+            case EntrySyntax e: CollectScalarHints(e.Target); break;
+            case BinderSyntax b: CollectScalarHints(b.Body); break;
+            case NumberSyntax or NameSyntax: break;
+            default: throw new UnreachableException($"no scalar-hint rule for {node.GetType().Name}");
+        }
+    }
+
+    public Expr? Bind(SyntaxNode node, string source)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var previous = _source;
+        _source = source;
+        try
+        {
+            return BindNode(node);
+        }
+        finally
+        {
+            _source = previous;
+        }
+    }
+
+    public Shape SymbolShape(string name) => SymbolShapeOf(name);
+
+    public bool Unify(Dim a, Dim b)
+    {
+        var ra = Find(a);
+        var rb = Find(b);
+        if (ra == rb) return true;
+        switch (ra, rb)
+        {
+            case (KnownDim x, KnownDim y): return x.Size == y.Size;
+            case (DimVariable x, KnownDim y): _parent[x.Name] = "#" + y.Size.ToString(CultureInfo.InvariantCulture); _size[x.Name] = y.Size; return true;
+            case (KnownDim, DimVariable y): return Unify(y, ra);
+            case (DimVariable x, DimVariable y):
+                // Keep a declared (named) dimension as the representative.
+                if (_namedDimensions.ContainsKey(x.Name) && !_namedDimensions.ContainsKey(y.Name)) _parent[y.Name] = x.Name;
+                else _parent[x.Name] = y.Name;
+                return true;
+            default: throw new UnreachableException("dimensions are known or variable");
+        }
+    }
+
+    public Dim Find(Dim dim)
+    {
+        if (dim is not DimVariable v) return dim;
+        var name = v.Name;
+        while (_parent.TryGetValue(name, out var next))
+        {
+            if (next.StartsWith('#')) return new KnownDim(_size[name]);
+            name = next;
+        }
+        return new DimVariable(name);
+    }
+
+    public string Display(Dim dim) => Find(dim) switch
+    {
+        KnownDim k => k.Size.ToString(CultureInfo.InvariantCulture),
+        DimVariable v => _namedDimensions.TryGetValue(v.Name, out var n) ? n : v.Name,
+        _ => throw new UnreachableException("dimensions are known or variable"),
+    };
+
+    public string Display(Shape shape) => shape.Rows is var r && Find(r).IsOne && Find(shape.Columns).IsOne
+        ? "scalar"
+        : $"{Display(shape.Rows)}×{Display(shape.Columns)}";
+
+    // Rewrites every dimension to its representative, with readable names.
+    public Expr Resolve(Expr expr) => DimensionMap.Apply(expr, ResolveDim);
+
+    public Dim ResolveDim(Dim dim) => Find(dim) switch
+    {
+        KnownDim k => k,
+        DimVariable v => new DimVariable(Display(v)),
+        _ => throw new UnreachableException("dimensions are known or variable"),
+    };
+
+    public Dim FreshDim()
+    {
+        var id = (++_fresh).ToString(CultureInfo.InvariantCulture);
+        var name = DimensionPool.FirstOrDefault(n => !_usedNames.Contains(n)) ?? "d" + id;
+        _usedNames.Add(name);
+        var key = "v" + id;
+        _namedDimensions[key] = name;
+        return new DimVariable(key);
+    }
+
+    private Dim NamedDim(string name)
+    {
+        if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return new KnownDim(size);
+        var key = "named:" + name;
+        _namedDimensions[key] = name;
+        return new DimVariable(key);
+    }
+
+    private Shape SymbolShapeOf(string name)
+    {
+        if (_symbols.TryGetValue(name, out var shape)) return shape;
+        if (_frozen.TryGetValue(name, out var original) && !string.Equals(original, name, StringComparison.Ordinal))
+        {
+            shape = SymbolShapeOf(original);
+        }
+        else if (_declared.TryGetValue(name, out var declaration))
+        {
+            shape = new Shape(NamedDim(declaration.Rows), NamedDim(declaration.Columns));
+        }
+        else
+        {
+            shape = _scalarHints.Contains(name) ? Shape.Scalar : new Shape(FreshDim(), FreshDim());
+        }
+        _symbols[name] = shape;
+        return shape;
+    }
+
+    private bool IsScalar(Expr expr)
+    {
+        var shape = Shapes.Of(expr);
+        return Find(shape.Rows).IsOne && Find(shape.Columns).IsOne;
+    }
+
+    private Expr? Fail(string code, string message, TextSpan span)
+    {
+        _errors.Add(new BindError(code, message, _source, span));
+        return null;
+    }
+
+    private string Quote(Expr expr) => $"`{Shorten(ExprPrinter.Print(expr))}`";
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    private Expr? BindNode(SyntaxNode node) => node switch
+    {
+        NumberSyntax n => new NumberExpr(n.Value),
+        NameSyntax n => BindName(n),
+        CallSyntax c => BindCall(c),
+        BinarySyntax b => BindBinary(b),
+        NegateSyntax n => BindNode(n.Operand) is { } operand ? new NegateExpr(operand) : null,
+        TransposeSyntax t => BindNode(t.Operand) is { } operand ? new TransposeExpr(operand) : null,
+        PowerSyntax p => BindPower(p),
+        EntrySyntax e => BindEntry(e),
+        BinderSyntax b => BindBinder(b),
+        _ => throw new UnreachableException($"no binding rule for {node.GetType().Name}"),
+    };
+
+    private Expr? BindName(NameSyntax name)
+    {
+        switch (name.Name)
+        {
+            case "ones" when !_definitions.ContainsKey("ones"): return new OnesExpr(FreshDim());
+            case "I" when !_definitions.ContainsKey("I") && !_declared.ContainsKey("I"): return new IdentityExpr(FreshDim());
+        }
+        if (_definitions.TryGetValue(name.Name, out var definition))
+        {
+            if (_boundDefinitions.TryGetValue(name.Name, out var bound)) return bound;
+            if (!_definitionsInProgress.Add(name.Name))
+                return Fail(DiagnosticCodes.RecursiveDefinition, $"`{name.Name}` is defined in terms of itself", name.Span);
+            var previous = _source;
+            _source = definition.Source;
+            var savedScopes = _scopes.ToList();
+            _scopes.Clear();
+            var result = BindNode(definition.Node);
+            _scopes.AddRange(savedScopes);
+            _source = previous;
+            _definitionsInProgress.Remove(name.Name);
+            if (result is null) return Fail(DiagnosticCodes.ShapeMismatch, $"the definition of `{name.Name}` is ill-formed", name.Span);
+            _boundDefinitions[name.Name] = result;
+            return result;
+        }
+        return new SymbolExpr(name.Name, SymbolShapeOf(name.Name));
+    }
+
+    private Expr? BindCall(CallSyntax call)
+    {
+        if (BindNode(call.Argument) is not { } argument) return null;
+        var shape = Shapes.Of(argument);
+        switch (call.Function)
+        {
+            case "tr":
+                if (!Unify(shape.Rows, shape.Columns))
+                    return Fail(DiagnosticCodes.NotSquare, $"`tr` needs a square matrix: {Quote(argument)} is {Display(shape)}", call.Span);
+                return new TraceOf(argument);
+            case "diag":
+                if (Find(shape.Rows).IsOne) return new DiagExpr(argument);
+                if (!Unify(shape.Columns, Dim.One))
+                    return Fail(DiagnosticCodes.NotVector, $"`diag` needs a row or column vector: {Quote(argument)} is {Display(shape)}", call.Span);
+                return new DiagExpr(argument);
+            case "log": return new ElementwiseFunction(FunctionKind.Log, argument);
+            case "exp": return new ElementwiseFunction(FunctionKind.Exp, argument);
+            case "fro": return new FrobeniusNorm(argument);
+            default: throw new UnreachableException($"the parser admits no function `{call.Function}`");
+        }
+    }
+
+    private Expr? BindBinary(BinarySyntax binary)
+    {
+        var left = BindNode(binary.Left);
+        var right = BindNode(binary.Right);
+        if (left is null || right is null) return null;
+        var ls = Shapes.Of(left);
+        var rs = Shapes.Of(right);
+        switch (binary.Operator)
+        {
+            case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Hadamard or BinaryOperator.ElementwiseDivide:
+                if (!UnifyShapes(ls, rs))
+                {
+                    var op = binary.Operator switch { BinaryOperator.Add => "+", BinaryOperator.Subtract => "-", BinaryOperator.Hadamard => ".*", _ => "./" };
+                    return Fail(DiagnosticCodes.ShapeMismatch,
+                        $"shape mismatch in `{op}`: {Quote(left)} is {Display(ls)}, {Quote(right)} is {Display(rs)} (they must have the same shape)", binary.OperatorSpan);
+                }
+                return binary.Operator switch
+                {
+                    BinaryOperator.Add => new AddExpr(left, right),
+                    BinaryOperator.Subtract => new AddExpr(left, new NegateExpr(right)),
+                    BinaryOperator.Hadamard => new HadamardProduct(left, right),
+                    _ => new ElementwiseDivide(left, right),
+                };
+            case BinaryOperator.Multiply:
+                if (IsScalar(left)) return new ScalarProduct(left, right);
+                if (IsScalar(right)) return new ScalarProduct(right, left);
+                if (!Unify(ls.Columns, rs.Rows))
+                {
+                    return Fail(DiagnosticCodes.ShapeMismatch,
+                        $"shape mismatch in `*`: {Quote(left)} is {Display(ls)}, {Quote(right)} is {Display(rs)} (needs {Display(ls.Columns)} = {Display(rs.Rows)})", binary.OperatorSpan);
+                }
+                return new MatrixProduct(left, right);
+            case BinaryOperator.Divide:
+                if (!Unify(rs.Rows, Dim.One) || !Unify(rs.Columns, Dim.One))
+                    return Fail(DiagnosticCodes.NotScalar, $"`/` divides by a scalar: {Quote(right)} is {Display(rs)} (use `./` for elementwise division)", binary.OperatorSpan);
+                return new ScalarDivide(left, right);
+            default:
+                throw new UnreachableException($"no binding rule for operator {binary.Operator}");
+        }
+    }
+
+    // A failed column unification leaves the rows unified; that only colours later messages of an
+    // entry that is already ill-formed.
+    private bool UnifyShapes(Shape a, Shape b) => Unify(a.Rows, b.Rows) && Unify(a.Columns, b.Columns);
+
+    private Expr? BindPower(PowerSyntax power)
+    {
+        if (BindNode(power.Base) is not { } operand) return null;
+        var shape = Shapes.Of(operand);
+        if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
+            return Fail(DiagnosticCodes.NotScalar, $"`^{power.Exponent}` raises a scalar to a power: {Quote(operand)} is {Display(shape)}", power.Span);
+        return new PowerExpr(operand, power.Exponent);
+    }
+
+    private Expr? BindEntry(EntrySyntax entry)
+    {
+        if (BindNode(entry.Target) is not { } target) return null;
+        var shape = Shapes.Of(target);
+        if (entry.SingleIndex)
+        {
+            var index = LookupIndex(entry.Row!.Name);
+            if (Find(shape.Rows).IsOne)
+            {
+                if (!Unify(index.Range, shape.Columns)) return IndexRangeError(entry.Row, index, shape.Columns);
+                return new EntryExpr(target, UnitSlot.Instance, new IndexedSlot(index));
+            }
+            if (!Unify(shape.Columns, Dim.One))
+                return Fail(DiagnosticCodes.NotVector, $"one index needs a vector: {Quote(target)} is {Display(shape)} (write [i,j])", entry.Span);
+            if (!Unify(index.Range, shape.Rows)) return IndexRangeError(entry.Row, index, shape.Rows);
+            return new EntryExpr(target, new IndexedSlot(index), UnitSlot.Instance);
+        }
+        var row = BindSlot(entry.Row, shape.Rows);
+        var column = BindSlot(entry.Column, shape.Columns);
+        if (row is null || column is null) return null;
+        return new EntryExpr(target, row, column);
+    }
+
+    private IndexSlot? BindSlot(IndexSyntax? syntax, Dim range)
+    {
+        if (syntax is null) return SliceSlot.Instance;
+        var index = LookupIndex(syntax.Name);
+        if (Unify(index.Range, range)) return new IndexedSlot(index);
+        IndexRangeError(syntax, index, range);
+        return null;
+    }
+
+    private Expr? IndexRangeError(IndexSyntax syntax, IndexVariable index, Dim range) =>
+        Fail(DiagnosticCodes.ShapeMismatch, $"index `{syntax.Name}` ranges over {Display(index.Range)} here it must range over {Display(range)}", syntax.Span);
+
+    private IndexVariable LookupIndex(string name)
+    {
+        for (var i = _scopes.Count - 1; i >= 0; i--)
+        {
+            if (_scopes[i].TryGetValue(name, out var bound)) return bound;
+        }
+        if (!_freeIndices.TryGetValue(name, out var free))
+        {
+            free = new IndexVariable(name, FreshDim());
+            _freeIndices[name] = free;
+        }
+        return free;
+    }
+
+    private Expr? BindBinder(BinderSyntax binder)
+    {
+        var scope = new Dictionary<string, IndexVariable>(StringComparer.Ordinal);
+        var variables = new List<IndexVariable>();
+        foreach (var index in binder.Indices)
+        {
+            var variable = new IndexVariable(index.Name, FreshDim());
+            scope[index.Name] = variable;
+            variables.Add(variable);
+        }
+        _scopes.Add(scope);
+        var body = BindNode(binder.Body);
+        _scopes.RemoveAt(_scopes.Count - 1);
+        if (body is null) return null;
+        var shape = Shapes.Of(body);
+        switch (binder.Kind)
+        {
+            case BinderKind.Sum:
+                return new IndexSumExpr(new EquatableArray<IndexVariable>(variables), body);
+            case BinderKind.Rows:
+                if (!Unify(shape.Rows, Dim.One))
+                    return Fail(DiagnosticCodes.NotVector, $"`rows` needs a row vector: {Quote(body)} is {Display(shape)}", binder.Span);
+                return new RowsExpr(variables[0], body);
+            case BinderKind.Matrix:
+                if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
+                    return Fail(DiagnosticCodes.NotScalar, $"`matrix` needs a scalar entry: {Quote(body)} is {Display(shape)}", binder.Span);
+                return new MatrixOfExpr(variables[0], variables[1], body);
+            default:
+                throw new UnreachableException($"no binding rule for {binder.Kind}");
+        }
+    }
+}

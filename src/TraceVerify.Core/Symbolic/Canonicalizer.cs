@@ -1,0 +1,295 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using TraceVerify.Numeric;
+
+namespace TraceVerify.Symbolic;
+
+// Brings index-form terms to canonical form: Kronecker deltas contracted, redundant ones dropped,
+// bound indices relabelled canonically and factors put in canonical order.
+//
+// Labelling is a breadth-first walk from the parameters (free indices, in their fixed order — never
+// permuted, so a transposed matrix stays a different matrix). At each index the unvisited factors
+// touching it are taken in order of (label, already-known argument labels); only a tie between factors
+// with still-unlabelled arguments is a real choice, and then every choice is tried and the least
+// serialization kept. Components not reachable from a parameter (traces, scalar factors) are
+// canonicalized on their own — trying each least-keyed start factor: for a traced cycle this is the
+// least rotation, over both orientations since a reversed cycle is its transpose — and sorted.
+// A chain of n factors costs O(n); only symmetric ties branch, under a budget: past it the first
+// choice is taken, which still yields a correct (if not provably least) relabelling.
+internal static class Canonicalizer
+{
+    public const int BranchBudget = 256;
+
+    public static CanonicalSum Canonicalize(IEnumerable<RawTerm> terms, IReadOnlyList<int> parameterIds, IndexPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var parameters = parameterIds.Select(pool.Range).ToArray();
+        var isParameter = new HashSet<int>(parameterIds);
+        var canonical = new List<CanonicalTerm>();
+        foreach (var raw in terms)
+        {
+            if (raw.Coefficient.IsZero) continue;
+            var simplified = Simplify(raw, isParameter);
+            canonical.Add(Label(simplified, parameterIds, pool));
+        }
+        return CanonicalSum.Of(parameters, canonical);
+    }
+
+    // δ_ab with a bound index is contracted by renaming; δ_aa is 1 (or, alone on a bound index, its range);
+    // ones_i is 1 and is kept only as the sole use of a bound index i, where it stands for i's range.
+    private static RawTerm Simplify(RawTerm term, HashSet<int> isParameter)
+    {
+        var factors = term.Factors.ToList();
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (var k = 0; k < factors.Count; k++)
+            {
+                if (factors[k] is not DeltaFactor delta) continue;
+                if (delta.First == delta.Second)
+                {
+                    factors.RemoveAt(k);
+                    if (!isParameter.Contains(delta.First) && !factors.Any(f => FactorIndices.Of(f).Contains(delta.First)))
+                        factors.Add(new OnesFactor(delta.First));
+                    changed = true;
+                    break;
+                }
+                int from, to;
+                if (!isParameter.Contains(delta.Second)) (from, to) = (delta.Second, delta.First);
+                else if (!isParameter.Contains(delta.First)) (from, to) = (delta.First, delta.Second);
+                else continue;
+                factors.RemoveAt(k);
+                for (var j = 0; j < factors.Count; j++) factors[j] = FactorIndices.Rename(factors[j], i => i == from ? to : i);
+                changed = true;
+                break;
+            }
+        }
+        var used = new HashSet<int>(factors.Where(f => f is not OnesFactor).SelectMany(FactorIndices.Of));
+        var keptOnes = new HashSet<int>();
+        factors.RemoveAll(f => f is OnesFactor o && (isParameter.Contains(o.Index) || used.Contains(o.Index) || !keptOnes.Add(o.Index)));
+        return term with { Factors = new EquatableArray<Factor>(factors) };
+    }
+
+    private static CanonicalTerm Label(RawTerm term, IReadOnlyList<int> parameterIds, IndexPool pool)
+    {
+        var factors = term.Factors.ToArray();
+        var adjacency = new Dictionary<int, List<int>>();
+        for (var f = 0; f < factors.Length; f++)
+        {
+            foreach (var id in FactorIndices.Of(factors[f]).Distinct())
+            {
+                if (!adjacency.TryGetValue(id, out var list)) adjacency[id] = list = [];
+                list.Add(f);
+            }
+        }
+        var budget = new Budget();
+
+        // The part reachable from the parameters.
+        var start = new LabelState(factors.Length);
+        foreach (var id in parameterIds)
+        {
+            start.Labels[id] = start.NextLabel++;
+            start.Queue.Enqueue(id);
+        }
+        var main = Search(start, factors, adjacency, budget);
+
+        // Closed components, each canonical on its own, then sorted.
+        var components = new List<(string Serial, LabelState State)>();
+        var visited = (bool[])main.Visited.Clone();
+        for (var f = 0; f < factors.Length; f++)
+        {
+            if (visited[f]) continue;
+            var members = ComponentOf(f, factors, adjacency);
+            foreach (var m in members) visited[m] = true;
+            var best = BestStart(members, factors, adjacency, budget);
+            components.Add((Serialize(best, factors, pool, 0), best));
+        }
+        components.Sort((a, b) => string.CompareOrdinal(a.Serial, b.Serial));
+
+        var finalLabels = new Dictionary<int, int>(main.Labels);
+        var order = new List<int>(main.Order);
+        var next = main.NextLabel;
+        foreach (var (_, state) in components)
+        {
+            foreach (var (id, label) in state.Labels) finalLabels[id] = label + next;
+            next += state.NextLabel;
+            order.AddRange(state.Order);
+        }
+        var boundRanges = new Dim[next - parameterIds.Count];
+        foreach (var (id, label) in finalLabels)
+        {
+            if (label >= parameterIds.Count) boundRanges[label - parameterIds.Count] = pool.Range(id);
+        }
+        var relabelled = order.Select(f => FactorIndices.Rename(factors[f], id => finalLabels[id])).ToArray();
+        var key = new StringBuilder(Serialize(main, factors, pool, parameterIds.Count));
+        foreach (var (serial, _) in components) key.Append('‖').Append(serial);
+        return new CanonicalTerm(term.Coefficient, relabelled, boundRanges, key.ToString());
+    }
+
+    private static List<int> ComponentOf(int seed, Factor[] factors, Dictionary<int, List<int>> adjacency)
+    {
+        var members = new List<int> { seed };
+        var seen = new HashSet<int> { seed };
+        for (var k = 0; k < members.Count; k++)
+        {
+            foreach (var id in FactorIndices.Of(factors[members[k]]))
+            {
+                foreach (var other in adjacency[id])
+                {
+                    if (seen.Add(other)) members.Add(other);
+                }
+            }
+        }
+        return members;
+    }
+
+    private static LabelState BestStart(List<int> members, Factor[] factors, Dictionary<int, List<int>> adjacency, Budget budget)
+    {
+        var empty = new LabelState(factors.Length);
+        var keyed = members.Select(m => (Factor: m, Key: CandidateKey(factors[m], empty))).ToList();
+        var least = keyed.Select(k => k.Key).Min(StringComparer.Ordinal)!;
+        LabelState? best = null;
+        string? bestSerial = null;
+        var tried = new HashSet<Factor>();
+        foreach (var (m, key) in keyed)
+        {
+            if (!string.Equals(key, least, StringComparison.Ordinal) || !tried.Add(factors[m])) continue;
+            if (best is not null && !budget.Take()) break;
+            var state = new LabelState(factors.Length);
+            Visit(state, m, factors);
+            var done = Search(state, factors, adjacency, budget);
+            var serial = Serialize(done, factors, null, 0);
+            if (bestSerial is null || string.CompareOrdinal(serial, bestSerial) < 0) (best, bestSerial) = (done, serial);
+        }
+        return best!;
+    }
+
+    private static LabelState Search(LabelState state, Factor[] factors, Dictionary<int, List<int>> adjacency, Budget budget)
+    {
+        while (state.Queue.Count > 0)
+        {
+            var id = state.Queue.Peek();
+            if (!adjacency.TryGetValue(id, out var incident)) { state.Queue.Dequeue(); continue; }
+            string? leastKey = null;
+            var ties = new List<int>();
+            foreach (var f in incident)
+            {
+                if (state.Visited[f]) continue;
+                var key = CandidateKey(factors[f], state);
+                var cmp = leastKey is null ? -1 : string.CompareOrdinal(key, leastKey);
+                if (cmp < 0) { leastKey = key; ties.Clear(); ties.Add(f); }
+                else if (cmp == 0) ties.Add(f);
+            }
+            if (leastKey is null) { state.Queue.Dequeue(); continue; }
+            var distinct = ties.DistinctBy(t => factors[t]).ToList();
+            if (distinct.Count > 1 && leastKey.Contains('?', StringComparison.Ordinal) && budget.Take())
+            {
+                LabelState? best = null;
+                string? bestSerial = null;
+                foreach (var choice in distinct)
+                {
+                    var branch = state.Clone();
+                    Visit(branch, choice, factors);
+                    var done = Search(branch, factors, adjacency, budget);
+                    var serial = Serialize(done, factors, null, 0);
+                    if (bestSerial is null || string.CompareOrdinal(serial, bestSerial) < 0) (best, bestSerial) = (done, serial);
+                }
+                return best!;
+            }
+            Visit(state, ties[0], factors);
+        }
+        return state;
+    }
+
+    private static void Visit(LabelState state, int factor, Factor[] factors)
+    {
+        state.Visited[factor] = true;
+        state.Order.Add(factor);
+        foreach (var id in FactorIndices.Of(factors[factor]))
+        {
+            if (state.Labels.ContainsKey(id)) continue;
+            state.Labels[id] = state.NextLabel++;
+            state.Queue.Enqueue(id);
+        }
+    }
+
+    // The factor's label and its arguments: known labels as numbers, unknown ones as ?k by first appearance.
+    private static string CandidateKey(Factor factor, LabelState state)
+    {
+        var b = new StringBuilder(FactorLabel(factor)).Append('(');
+        var unknown = new List<int>();
+        foreach (var id in FactorIndices.Of(factor))
+        {
+            if (state.Labels.TryGetValue(id, out var label)) b.Append(label.ToString(CultureInfo.InvariantCulture));
+            else
+            {
+                var k = unknown.IndexOf(id);
+                if (k < 0) { k = unknown.Count; unknown.Add(id); }
+                b.Append('?').Append(k.ToString(CultureInfo.InvariantCulture));
+            }
+            b.Append(',');
+        }
+        return b.Append(')').ToString();
+    }
+
+    public static string FactorLabel(Factor factor) => factor switch
+    {
+        TensorFactor t => "S" + t.Symbol,
+        DeltaFactor => "δ",
+        OnesFactor => "1",
+        FunctionFactor f => "F" + f.Function.ToString() + "{" + f.Body.Key + "}",
+        _ => throw new UnreachableException($"no label for {factor.GetType().Name}"),
+    };
+
+    private static string Serialize(LabelState state, Factor[] factors, IndexPool? pool, int parameterCount)
+    {
+        var b = new StringBuilder();
+        foreach (var f in state.Order)
+        {
+            b.Append(FactorLabel(factors[f])).Append('(');
+            foreach (var id in FactorIndices.Of(factors[f])) b.Append(state.Labels[id].ToString(CultureInfo.InvariantCulture)).Append(',');
+            b.Append(')');
+        }
+        if (pool is not null)
+        {
+            b.Append('|');
+            foreach (var (id, label) in state.Labels.OrderBy(p => p.Value))
+            {
+                if (label >= parameterCount) b.Append(pool.Range(id)).Append(',');
+            }
+        }
+        return b.ToString();
+    }
+
+    private sealed class Budget
+    {
+        private int _left = BranchBudget;
+
+        public bool Take() => _left-- > 0;
+    }
+
+    private sealed class LabelState
+    {
+        public LabelState(int factorCount)
+        {
+            Visited = new bool[factorCount];
+        }
+
+        public Dictionary<int, int> Labels { get; private init; } = [];
+        public int NextLabel { get; set; }
+        public bool[] Visited { get; private init; }
+        public List<int> Order { get; private init; } = [];
+        public Queue<int> Queue { get; private init; } = new();
+
+        public LabelState Clone() => new(0)
+        {
+            Labels = new Dictionary<int, int>(Labels),
+            NextLabel = NextLabel,
+            Visited = (bool[])Visited.Clone(),
+            Order = [.. Order],
+            Queue = new Queue<int>(Queue),
+        };
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using TraceVerify.Numeric;
+
+namespace TraceVerify.Symbolic;
+
+// ∂/∂X_ab of index-form terms by the product rule over every appearance of X (the notes' "apply (9) for
+// each appearance of X"): an appearance X_pq becomes δ_pa δ_qb; through f(body) the chain rule gives
+// f'(body)·∂body, with log' = 1/u, exp' = exp u, (1/u)' = −1/u², (√u)' = 1/(2√u). Other symbols —
+// including frozen copies of X — are constants.
+internal static class Differentiator
+{
+    // `wrt` indices: the variable's row and column targets (null for a dimension of size one).
+    public static IReadOnlyList<RawTerm> Differentiate(IReadOnlyList<RawTerm> terms, string variable, int? row, int? column, IndexPool pool)
+    {
+        var result = new List<RawTerm>();
+        foreach (var term in terms)
+        {
+            for (var k = 0; k < term.Factors.Count; k++)
+            {
+                var rest = new RawTerm(term.Coefficient, new EquatableArray<Factor>(term.Factors.Where((_, j) => j != k)));
+                foreach (var derivative in OfFactor(term.Factors[k], variable, row, column, pool)) result.Add(rest.Times(derivative));
+            }
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<RawTerm> OfFactor(Factor factor, string variable, int? row, int? column, IndexPool pool)
+    {
+        switch (factor)
+        {
+            case TensorFactor t when string.Equals(t.Symbol, variable, StringComparison.Ordinal):
+                {
+                    var targets = new[] { row, column }.Where(i => i is not null).Select(i => i!.Value).ToArray();
+                    if (targets.Length != t.Indices.Count)
+                        throw new UnreachableException($"appearance of {variable} has {t.Indices.Count} indices, the variable {targets.Length}");
+                    var deltas = t.Indices.Zip(targets, (p, a) => (Factor)new DeltaFactor(p, a));
+                    return [new RawTerm(Rational.One, new EquatableArray<Factor>(deltas))];
+                }
+            case TensorFactor or DeltaFactor or OnesFactor:
+                return [];
+            case FunctionFactor f:
+                {
+                    var body = FunctionFactors.Instantiate(f.Body, f.Arguments, pool);
+                    var inner = Differentiate(body, variable, row, column, pool);
+                    if (inner.Count == 0) return [];
+                    var outer = OuterDerivative(f, pool);
+                    var result = new List<RawTerm>();
+                    foreach (var o in outer)
+                    {
+                        foreach (var i in inner) result.Add(o.Times(i));
+                    }
+                    return result;
+                }
+            default:
+                throw new UnreachableException($"no derivative rule for {factor.GetType().Name}");
+        }
+    }
+
+    private static IReadOnlyList<RawTerm> OuterDerivative(FunctionFactor f, IndexPool pool)
+    {
+        var body = FunctionFactors.Instantiate(f.Body, f.Arguments, pool);
+        var arguments = f.Arguments.ToArray();
+        var self = new RawTerm(Rational.One, new EquatableArray<Factor>([f]));
+        switch (f.Function)
+        {
+            case FunctionKind.Log:
+                return FunctionFactors.Make(FunctionKind.Reciprocal, body, arguments, pool);
+            case FunctionKind.Exp:
+                return [self];
+            case FunctionKind.Reciprocal:
+                return [self.Times(self).Scaled(Rational.MinusOne)];
+            case FunctionKind.Sqrt:
+                return FunctionFactors.Make(FunctionKind.Reciprocal, [self], arguments, pool).Select(t => t.Scaled(Rational.Of(1, 2))).ToArray();
+            default:
+                throw new UnreachableException($"no derivative rule for {f.Function}");
+        }
+    }
+}

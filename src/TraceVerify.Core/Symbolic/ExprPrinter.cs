@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TraceVerify.Symbolic;
+
+// Prints an Expr in the catalog's language, with the fewest parentheses the grammar allows,
+// so that parsing the text binds to the same Expr.
+internal static class ExprPrinter
+{
+    private const int SumLevel = 0;
+    private const int HadamardLevel = 1;
+    private const int ProductLevel = 2;
+    private const int UnaryLevel = 3;
+    private const int PostfixLevel = 4;
+
+    public static string Print(Expr expr)
+    {
+        var builder = new StringBuilder();
+        Write(builder, expr, SumLevel);
+        return builder.ToString();
+    }
+
+    private static int Level(Expr expr) => expr switch
+    {
+        AddExpr => SumLevel,
+        HadamardProduct or ElementwiseDivide => HadamardLevel,
+        MatrixProduct or ScalarProduct or ScalarDivide => ProductLevel,
+        NumberExpr n when n.Value.Sign < 0 || !n.Value.IsInteger => ProductLevel,
+        NegateExpr => UnaryLevel,
+        _ => PostfixLevel,
+    };
+
+    private static void Write(StringBuilder b, Expr expr, int context)
+    {
+        var parenthesize = Level(expr) < context;
+        if (parenthesize) b.Append('(');
+        WriteBare(b, expr);
+        if (parenthesize) b.Append(')');
+    }
+
+    private static void WriteBare(StringBuilder b, Expr expr)
+    {
+        switch (expr)
+        {
+            case SymbolExpr s: b.Append(s.Name); break;
+            case NumberExpr n:
+                if (n.Value.Sign < 0) { b.Append('-'); WriteRational(b, -n.Value); }
+                else WriteRational(b, n.Value);
+                break;
+            case MatrixProduct p: Write(b, p.Left, ProductLevel); b.Append('*'); Write(b, p.Right, UnaryLevel); break;
+            case ScalarProduct p: Write(b, p.Scalar, ProductLevel); b.Append('*'); Write(b, p.Operand, UnaryLevel); break;
+            case ScalarDivide d: Write(b, d.Operand, ProductLevel); b.Append('/'); Write(b, d.Divisor, UnaryLevel); break;
+            case AddExpr { Right: NegateExpr neg } a: Write(b, a.Left, SumLevel); b.Append(" - "); Write(b, neg.Operand, HadamardLevel); break;
+            case AddExpr a: Write(b, a.Left, SumLevel); b.Append(" + "); Write(b, a.Right, HadamardLevel); break;
+            case NegateExpr n: b.Append('-'); Write(b, n.Operand, UnaryLevel); break;
+            case TransposeExpr t: Write(b, t.Operand, PostfixLevel); b.Append('\''); break;
+            case TraceOf t: Call(b, "tr", t.Operand); break;
+            case DiagExpr d: Call(b, "diag", d.Vector); break;
+            case HadamardProduct h: Write(b, h.Left, HadamardLevel); b.Append(" .* "); Write(b, h.Right, ProductLevel); break;
+            case ElementwiseDivide d: Write(b, d.Left, HadamardLevel); b.Append(" ./ "); Write(b, d.Right, ProductLevel); break;
+            case ElementwiseFunction { Function: FunctionKind.Log } f: Call(b, "log", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Exp } f: Call(b, "exp", f.Operand); break;
+            case ElementwiseFunction f: throw new UnreachableException($"{f.Function} has no surface syntax");
+            case FrobeniusNorm f: Call(b, "fro", f.Operand); break;
+            case PowerExpr p: Write(b, p.Base, PostfixLevel); b.Append('^').Append(p.Exponent); break;
+            case OnesExpr: b.Append("ones"); break;
+            case IdentityExpr: b.Append('I'); break;
+            case EntryExpr e:
+                Write(b, e.Target, PostfixLevel);
+                b.Append('[');
+                if (e.Row is UnitSlot) WriteSlot(b, e.Column);
+                else if (e.Column is UnitSlot) WriteSlot(b, e.Row);
+                else { WriteSlot(b, e.Row); b.Append(','); WriteSlot(b, e.Column); }
+                b.Append(']');
+                break;
+            case IndexSumExpr s: Binder(b, "sum", s.Indices.Select(i => i.Name), s.Body); break;
+            case RowsExpr r: Binder(b, "rows", [r.Index.Name], r.Body); break;
+            case MatrixOfExpr m: Binder(b, "matrix", [m.Row.Name, m.Column.Name], m.Body); break;
+            default: throw new UnreachableException($"no printer for {expr.GetType().Name}");
+        }
+    }
+
+    private static void WriteRational(StringBuilder b, Numeric.Rational value) => b.Append(value.ToString());
+
+    private static void WriteSlot(StringBuilder b, IndexSlot slot) => b.Append(slot switch
+    {
+        IndexedSlot i => i.Index.Name,
+        SliceSlot => ":",
+        _ => throw new UnreachableException("a unit slot is never printed"),
+    });
+
+    private static void Call(StringBuilder b, string name, Expr argument)
+    {
+        b.Append(name).Append('(');
+        Write(b, argument, SumLevel);
+        b.Append(')');
+    }
+
+    private static void Binder(StringBuilder b, string name, IEnumerable<string> indices, Expr body)
+    {
+        b.Append(name).Append('(').AppendJoin(',', indices).Append("; ");
+        Write(b, body, SumLevel);
+        b.Append(')');
+    }
+}

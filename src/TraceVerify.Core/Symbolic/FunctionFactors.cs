@@ -1,0 +1,116 @@
+using TraceVerify.Numeric;
+
+namespace TraceVerify.Symbolic;
+
+// Builds f(body) factors in canonical form, and instantiates a canonical body at given indices.
+internal static class FunctionFactors
+{
+    private const int MaxPermutedParameters = 4;
+
+    // f(body)(parameterIds) as a sum of raw terms: usually one term holding one function factor. The
+    // body's parameters are ordered to give the least key (log(A')[i,j] is log(A)[j,i]); constant bodies
+    // are evaluated where the value is exact; 1/(c·Πfᵢ) splits into (1/c)·Π(1/fᵢ) when no index is summed.
+    public static IReadOnlyList<RawTerm> Make(FunctionKind function, IReadOnlyList<RawTerm> bodyTerms, IReadOnlyList<int> parameterIds, IndexPool pool)
+    {
+        // f(u)_ii has one parameter, not two: an index that fills two argument places is one parameter.
+        parameterIds = parameterIds.Distinct().ToArray();
+        CanonicalSum? best = null;
+        IReadOnlyList<int> bestArguments = parameterIds;
+        foreach (var permutation in Permutations(parameterIds))
+        {
+            var body = Canonicalizer.Canonicalize(bodyTerms, permutation, pool);
+            if (best is null || string.CompareOrdinal(body.Key, best.Key) < 0) (best, bestArguments) = (body, permutation);
+        }
+        var canonical = best!;
+        if (canonical.AsConstant is { } constant && TryEvaluate(function, constant, out var value))
+            return value.IsZero ? [] : [RawTerm.Constant(value)];
+        if (function == FunctionKind.Reciprocal && canonical.Terms.Count == 1 && canonical.Terms[0].BoundRanges.Count == 0
+            && canonical.Terms[0].Factors.Count > 1)
+        {
+            var term = canonical.Terms[0];
+            var result = RawTerm.Constant(term.Coefficient.Reciprocal());
+            foreach (var factor in term.Factors)
+            {
+                var single = new RawTerm(Rational.One, new EquatableArray<Factor>([FactorIndices.Rename(factor, l => bestArguments[l])]));
+                var args = FactorIndices.Of(factor).Distinct().Select(l => bestArguments[l]).ToArray();
+                var pieces = Make(FunctionKind.Reciprocal, [single], args, pool);
+                if (pieces.Count != 1) return [Single(function, canonical, bestArguments)];
+                result = result.Times(pieces[0]);
+            }
+            return [result];
+        }
+        if (function == FunctionKind.Reciprocal && canonical.Terms.Count == 1 && canonical.Terms[0].BoundRanges.Count == 0
+            && canonical.Terms[0].Factors.Count == 1 && canonical.Terms[0].Factors[0] is FunctionFactor { Function: FunctionKind.Reciprocal } inner)
+        {
+            var coefficient = canonical.Terms[0].Coefficient.Reciprocal();
+            var innerArgs = inner.Arguments.Select(l => bestArguments[l]).ToArray();
+            return Instantiate(inner.Body, innerArgs, pool).Select(t => t.Scaled(coefficient)).ToArray();
+        }
+        if (function == FunctionKind.Reciprocal && canonical.Terms.Count == 1 && !canonical.Terms[0].Coefficient.IsOne
+            && canonical.Terms[0].BoundRanges.Count == 0)
+        {
+            var term = canonical.Terms[0];
+            var unit = new RawTerm(Rational.One, new EquatableArray<Factor>(term.Factors.Select(f => FactorIndices.Rename(f, l => bestArguments[l]))));
+            return Make(function, [unit], bestArguments, pool).Select(t => t.Scaled(term.Coefficient.Reciprocal())).ToArray();
+        }
+        return [Single(function, canonical, bestArguments)];
+    }
+
+    private static RawTerm Single(FunctionKind function, CanonicalSum body, IReadOnlyList<int> arguments) =>
+        new(Rational.One, new EquatableArray<Factor>([new FunctionFactor(function, body, new EquatableArray<int>(arguments))]));
+
+    // The body's terms with parameters replaced by the arguments and bound indices by fresh pool ids.
+    public static IReadOnlyList<RawTerm> Instantiate(CanonicalSum body, IReadOnlyList<int> arguments, IndexPool pool)
+    {
+        var parameterCount = body.Parameters.Count;
+        var terms = new List<RawTerm>(body.Terms.Count);
+        foreach (var term in body.Terms)
+        {
+            var fresh = term.BoundRanges.Select(pool.Fresh).ToArray();
+            var factors = term.Factors.Select(f => FactorIndices.Rename(f, l => l < parameterCount ? arguments[l] : fresh[l - parameterCount]));
+            terms.Add(new RawTerm(term.Coefficient, new EquatableArray<Factor>(factors)));
+        }
+        return terms;
+    }
+
+    private static bool TryEvaluate(FunctionKind function, Rational value, out Rational result)
+    {
+        result = Rational.Zero;
+        switch (function)
+        {
+            case FunctionKind.Exp when value.IsZero: result = Rational.One; return true;
+            case FunctionKind.Log when value.IsOne: result = Rational.Zero; return true;
+            case FunctionKind.Reciprocal when !value.IsZero: result = value.Reciprocal(); return true;
+            case FunctionKind.Sqrt when value.Sign >= 0 && ExactSquareRoot(value) is { } root: result = root; return true;
+            default: return false;
+        }
+    }
+
+    private static Rational? ExactSquareRoot(Rational value)
+    {
+        static System.Numerics.BigInteger? Root(System.Numerics.BigInteger n)
+        {
+            if (n.IsZero) return n;
+            var x = (System.Numerics.BigInteger)Math.Sqrt((double)n);
+            for (var k = 0; k < 64 && x * x != n; k++) x = (x + n / x) / 2;
+            return x * x == n ? x : null;
+        }
+        var p = Root(value.Numerator);
+        var q = Root(value.Denominator);
+        return p is { } a && q is { } b ? Rational.Of(a, b) : null;
+    }
+
+    private static IEnumerable<IReadOnlyList<int>> Permutations(IReadOnlyList<int> items)
+    {
+        if (items.Count <= 1 || items.Count > MaxPermutedParameters)
+        {
+            yield return items;
+            yield break;
+        }
+        for (var i = 0; i < items.Count; i++)
+        {
+            var rest = items.Where((_, k) => k != i).ToArray();
+            foreach (var tail in Permutations(rest)) yield return [items[i], .. tail];
+        }
+    }
+}

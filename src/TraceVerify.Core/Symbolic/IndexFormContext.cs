@@ -1,0 +1,105 @@
+using System.Diagnostics;
+
+namespace TraceVerify.Symbolic;
+
+// Index forms of one entry's expressions, sharing its free indices: every canonical sum it returns has the
+// parameters [row, column (where not of size one), the entry's free indices by name].
+internal sealed class IndexFormContext
+{
+    private readonly IReadOnlyList<IndexVariable> _free;
+    private readonly IReadOnlyDictionary<string, string> _frozen;
+
+    public IndexFormContext(IReadOnlyDictionary<string, IndexVariable> freeIndices, IReadOnlyDictionary<string, string>? frozen = null)
+    {
+        ArgumentNullException.ThrowIfNull(freeIndices);
+        _free = freeIndices.Values.OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
+        _frozen = frozen ?? new Dictionary<string, string>();
+    }
+
+    public IReadOnlyList<string> FreeIndexNames => _free.Select(v => v.Name).ToArray();
+
+    private (Lowering Lowering, IndexPool Pool, int[] FreeIds) Start()
+    {
+        var pool = new IndexPool();
+        var ids = _free.Select(v => pool.Fresh(v.Range)).ToArray();
+        var names = _free.Select((v, k) => (v.Name, Id: ids[k])).ToDictionary(p => p.Name, p => p.Id, StringComparer.Ordinal);
+        return (new Lowering(pool, names), pool, ids);
+    }
+
+    public CanonicalSum Canonical(Expr expr)
+    {
+        var (lowering, pool, freeIds) = Start();
+        var lowered = lowering.Lower(expr);
+        return Finish(lowered.Terms, lowered.Row, lowered.Column, freeIds, pool);
+    }
+
+    // ∂ scalar / ∂ variable, where variable is a symbol X or an entry X[j,k] / x[j] with free indices.
+    public CanonicalSum Gradient(Expr scalar, Expr variable)
+    {
+        var (lowering, pool, freeIds) = Start();
+        var lowered = lowering.Lower(scalar);
+        if (lowered.Row is not null || lowered.Column is not null)
+            throw new ArgumentException("only a scalar can be differentiated", nameof(scalar));
+        string name;
+        int? row, column;
+        int? resultRow = null, resultColumn = null;
+        switch (variable)
+        {
+            case SymbolExpr symbol:
+                name = symbol.Name;
+                row = symbol.Shape.Rows.IsOne ? null : pool.Fresh(symbol.Shape.Rows);
+                column = symbol.Shape.Columns.IsOne ? null : pool.Fresh(symbol.Shape.Columns);
+                (resultRow, resultColumn) = (row, column);
+                break;
+            case EntryExpr { Target: SymbolExpr symbol } entry:
+                name = symbol.Name;
+                row = SlotId(entry.Row, symbol.Shape.Rows, lowering);
+                column = SlotId(entry.Column, symbol.Shape.Columns, lowering);
+                break;
+            default:
+                throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variable));
+        }
+        var derivative = Differentiator.Differentiate(lowered.Terms, name, row, column, pool);
+        return Finish(derivative, resultRow, resultColumn, freeIds, pool);
+    }
+
+    private static int? SlotId(IndexSlot slot, Dim range, Lowering lowering) => slot switch
+    {
+        IndexedSlot s => range.IsOne ? null : lowering.FreeIndexIds[s.Index.Name],
+        UnitSlot => null,
+        _ => throw new ArgumentException("a slice is not a variable"),
+    };
+
+    private CanonicalSum Finish(IReadOnlyList<RawTerm> terms, int? row, int? column, int[] freeIds, IndexPool pool)
+    {
+        var parameters = new List<int>();
+        if (row is { } r) parameters.Add(r);
+        if (column is { } c) parameters.Add(c);
+        parameters.AddRange(freeIds);
+        if (_frozen.Count > 0) terms = RenameSymbols(terms, _frozen, pool);
+        return Canonicalizer.Canonicalize(terms, parameters, pool);
+    }
+
+    // Replaces frozen copies by the variable they stand for, inside function bodies too.
+    public static IReadOnlyList<RawTerm> RenameSymbols(IReadOnlyList<RawTerm> terms, IReadOnlyDictionary<string, string> map, IndexPool pool)
+    {
+        var result = new List<RawTerm>();
+        foreach (var term in terms)
+        {
+            IReadOnlyList<RawTerm> partial = [RawTerm.Constant(term.Coefficient)];
+            foreach (var factor in term.Factors)
+            {
+                IReadOnlyList<RawTerm> replaced = factor switch
+                {
+                    TensorFactor t when map.TryGetValue(t.Symbol, out var to) => [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([t with { Symbol = to }]))],
+                    FunctionFactor f => FunctionFactors.Make(f.Function, RenameSymbols(FunctionFactors.Instantiate(f.Body, f.Arguments, pool), map, pool), f.Arguments, pool),
+                    TensorFactor or DeltaFactor or OnesFactor => [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([factor]))],
+                    _ => throw new UnreachableException($"no renaming rule for {factor.GetType().Name}"),
+                };
+                partial = partial.SelectMany(p => replaced.Select(p.Times)).ToArray();
+            }
+            result.AddRange(partial);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using TraceVerify.Numeric;
+
+namespace TraceVerify.Symbolic;
+
+// Lowers an Expr to index form: transpose swaps the row and column index, a product contracts them,
+// a trace identifies them, a Hadamard product shares them, diag(x) is x_i δ_ij, `B[k,:]` fixes the row
+// index to k, `sum(k; …)` binds k, `rows(k; …)` frees it as the row index.
+internal sealed class Lowering
+{
+    private readonly IndexPool _pool;
+    private readonly List<Dictionary<string, int>> _scopes = [];
+    private readonly Dictionary<string, int> _freeIndices;
+
+    public Lowering(IndexPool pool, IReadOnlyDictionary<string, int> freeIndices)
+    {
+        _pool = pool;
+        _freeIndices = new Dictionary<string, int>(freeIndices, StringComparer.Ordinal);
+    }
+
+    public IndexPool Pool => _pool;
+
+    public Lowered Lower(Expr expr) => expr switch
+    {
+        SymbolExpr s => LowerSymbol(s),
+        NumberExpr n => Scalar([RawTerm.Constant(n.Value)]),
+        MatrixProduct p => LowerMatrixProduct(p),
+        ScalarProduct p => LowerScalarProduct(Lower(p.Scalar), Lower(p.Operand)),
+        ScalarDivide d => LowerScalarProduct(Reciprocal(Lower(d.Divisor)), Lower(d.Operand)),
+        AddExpr a => LowerAdd(Lower(a.Left), Lower(a.Right)),
+        NegateExpr n => Negate(Lower(n.Operand)),
+        TransposeExpr t => Transpose(Lower(t.Operand)),
+        TraceOf t => LowerTrace(Lower(t.Operand)),
+        DiagExpr d => LowerDiag(Lower(d.Vector)),
+        HadamardProduct h => Hadamard(Lower(h.Left), Lower(h.Right)),
+        ElementwiseDivide d => Hadamard(Lower(d.Left), Reciprocal(Lower(d.Right))),
+        ElementwiseFunction f => Apply(f.Function, Lower(f.Operand)),
+        FrobeniusNorm f => Apply(FunctionKind.Sqrt, SumOfSquares(f.Operand)),
+        PowerExpr p => LowerPower(p),
+        OnesExpr o => o.Length.IsOne ? Scalar([RawTerm.Constant(Rational.One)]) : LowerOnes(o.Length),
+        IdentityExpr i => i.Size.IsOne ? Scalar([RawTerm.Constant(Rational.One)]) : LowerIdentity(i.Size),
+        EntryExpr e => LowerEntry(e),
+        IndexSumExpr s => LowerIndexSum(s),
+        RowsExpr r => LowerBinder([r.Index], r.Body, (ids, body) => new Lowered(ids[0], body.Column, body.Terms)),
+        MatrixOfExpr m => LowerBinder([m.Row, m.Column], m.Body, (ids, body) => new Lowered(ids[0], ids[1], body.Terms)),
+        _ => throw new UnreachableException($"no lowering rule for {expr.GetType().Name}"),
+    };
+
+    private static Lowered Scalar(IReadOnlyList<RawTerm> terms) => new(null, null, terms);
+
+    private static Lowered Negate(Lowered operand) => operand with { Terms = operand.Terms.Select(t => t.Scaled(Rational.MinusOne)).ToArray() };
+
+    private static Lowered Transpose(Lowered operand) => operand with { Row = operand.Column, Column = operand.Row };
+
+    private int? Fresh(Dim dim) => dim.IsOne ? null : _pool.Fresh(dim);
+
+    private Lowered LowerSymbol(SymbolExpr symbol)
+    {
+        var row = Fresh(symbol.Shape.Rows);
+        var column = Fresh(symbol.Shape.Columns);
+        int[] indices = [.. new[] { row, column }.Where(i => i is not null).Select(i => i!.Value)];
+        var factor = new TensorFactor(symbol.Name, new EquatableArray<int>(indices));
+        return new Lowered(row, column, [new RawTerm(Rational.One, new EquatableArray<Factor>([factor]))]);
+    }
+
+    private static IReadOnlyList<RawTerm> Cross(IReadOnlyList<RawTerm> left, IReadOnlyList<RawTerm> right)
+    {
+        var terms = new List<RawTerm>(left.Count * right.Count);
+        foreach (var l in left)
+        {
+            foreach (var r in right) terms.Add(l.Times(r));
+        }
+        return terms;
+    }
+
+    private static IReadOnlyList<RawTerm> Rename(IReadOnlyList<RawTerm> terms, int? from, int? to)
+    {
+        if (from is not { } f || to is not { } t || f == t) return terms;
+        return terms.Select(term => term.Rename(i => i == f ? t : i)).ToArray();
+    }
+
+    private Lowered LowerMatrixProduct(MatrixProduct product)
+    {
+        var left = Lower(product.Left);
+        var right = Lower(product.Right);
+        var rightTerms = Rename(right.Terms, right.Row, left.Column);
+        return new Lowered(left.Row, right.Column, Cross(left.Terms, rightTerms));
+    }
+
+    private static Lowered LowerScalarProduct(Lowered scalar, Lowered operand) =>
+        operand with { Terms = Cross(scalar.Terms, operand.Terms) };
+
+    private static Lowered LowerAdd(Lowered left, Lowered right)
+    {
+        var terms = Rename(Rename(right.Terms, right.Row, left.Row), right.Column, left.Column);
+        return left with { Terms = [.. left.Terms, .. terms] };
+    }
+
+    private static Lowered LowerTrace(Lowered operand) =>
+        Scalar(Rename(operand.Terms, operand.Column, operand.Row));
+
+    private Lowered LowerDiag(Lowered vector)
+    {
+        var index = vector.Row ?? vector.Column;
+        if (index is not { } i) return vector;
+        var other = _pool.Fresh(_pool.Range(i));
+        var terms = vector.Terms.Select(t => t.With(new DeltaFactor(i, other))).ToArray();
+        return new Lowered(i, other, terms);
+    }
+
+    private static Lowered Hadamard(Lowered left, Lowered right)
+    {
+        var terms = Rename(Rename(right.Terms, right.Row, left.Row), right.Column, left.Column);
+        return left with { Terms = Cross(left.Terms, terms) };
+    }
+
+    private Lowered Reciprocal(Lowered operand) => Apply(FunctionKind.Reciprocal, operand);
+
+    // f applied entrywise: a function factor whose parameters are the operand's row and column and every
+    // enclosing index the operand mentions (the k of `sum(k; log(A*diag(B[k,:]*X)))`).
+    private Lowered Apply(FunctionKind function, Lowered operand)
+    {
+        var parameters = new List<int>();
+        if (operand.Row is { } r) parameters.Add(r);
+        if (operand.Column is { } c && !parameters.Contains(c)) parameters.Add(c);
+        var visible = new HashSet<int>(_freeIndices.Values.Concat(_scopes.SelectMany(s => s.Values)));
+        var mentioned = operand.Terms.SelectMany(t => t.Factors).SelectMany(FactorIndices.Of).Where(visible.Contains).Distinct().Order();
+        foreach (var id in mentioned)
+        {
+            if (!parameters.Contains(id)) parameters.Add(id);
+        }
+        var terms = FunctionFactors.Make(function, operand.Terms, parameters, _pool);
+        return operand with { Terms = terms };
+    }
+
+    // ‖M‖² = Σᵢⱼ Mᵢⱼ Mᵢⱼ as a scalar.
+    private Lowered SumOfSquares(Expr operand)
+    {
+        var product = Hadamard(Lower(operand), Lower(operand));
+        var terms = product.Terms.ToList();
+        foreach (var id in new[] { product.Row, product.Column })
+        {
+            if (id is { } i) terms = terms.Select(t => t.With(new OnesFactor(i))).ToList();
+        }
+        return Scalar(terms);
+    }
+
+    private Lowered LowerPower(PowerExpr power)
+    {
+        if (power.Base is FrobeniusNorm norm && power.Exponent > 0 && power.Exponent % 2 == 0)
+        {
+            var squares = Enumerable.Range(0, power.Exponent / 2).Select(_ => SumOfSquares(norm.Operand).Terms);
+            return Scalar(squares.Aggregate(Cross));
+        }
+        if (power.Exponent == 0) return Scalar([RawTerm.Constant(Rational.One)]);
+        var factors = Enumerable.Range(0, Math.Abs(power.Exponent)).Select(_ => Lower(power.Base).Terms).Aggregate(Cross);
+        return power.Exponent > 0 ? Scalar(factors) : Reciprocal(Scalar(factors));
+    }
+
+    private Lowered LowerOnes(Dim length)
+    {
+        var i = _pool.Fresh(length);
+        return new Lowered(i, null, [new RawTerm(Rational.One, new EquatableArray<Factor>([new OnesFactor(i)]))]);
+    }
+
+    private Lowered LowerIdentity(Dim size)
+    {
+        var i = _pool.Fresh(size);
+        var j = _pool.Fresh(size);
+        return new Lowered(i, j, [new RawTerm(Rational.One, new EquatableArray<Factor>([new DeltaFactor(i, j)]))]);
+    }
+
+    private int IndexId(IndexVariable variable)
+    {
+        for (var s = _scopes.Count - 1; s >= 0; s--)
+        {
+            if (_scopes[s].TryGetValue(variable.Name, out var id)) return id;
+        }
+        if (!_freeIndices.TryGetValue(variable.Name, out var free))
+        {
+            free = _pool.Fresh(variable.Range);
+            _freeIndices[variable.Name] = free;
+        }
+        return free;
+    }
+
+    public IReadOnlyDictionary<string, int> FreeIndexIds => _freeIndices;
+
+    private Lowered LowerEntry(EntryExpr entry)
+    {
+        var target = Lower(entry.Target);
+        var terms = target.Terms;
+        int? row = null, column = null;
+        switch (entry.Row)
+        {
+            case IndexedSlot s: terms = FixIndex(terms, target.Row, IndexId(s.Index)); break;
+            case SliceSlot: row = target.Row; break;
+        }
+        switch (entry.Column)
+        {
+            case IndexedSlot s: terms = FixIndex(terms, target.Column, IndexId(s.Index)); break;
+            case SliceSlot: column = target.Column; break;
+        }
+        return new Lowered(row, column, terms);
+    }
+
+    // Fixing an index of size one still has a range to honour: such an index just takes its single value.
+    private static IReadOnlyList<RawTerm> FixIndex(IReadOnlyList<RawTerm> terms, int? slot, int index) =>
+        slot is { } s ? Rename(terms, s, index) : terms;
+
+    private Lowered LowerIndexSum(IndexSumExpr sum) =>
+        LowerBinder(sum.Indices, sum.Body, (ids, body) =>
+        {
+            // Σₖ over an index the body does not use multiplies by k's range: ones_k records it.
+            var terms = body.Terms.Select(t => ids.Aggregate(t, (term, id) => term.With(new OnesFactor(id)))).ToArray();
+            return body with { Terms = terms };
+        });
+
+    private Lowered LowerBinder(IReadOnlyList<IndexVariable> indices, Expr body, Func<int[], Lowered, Lowered> finish)
+    {
+        var scope = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new int[indices.Count];
+        for (var k = 0; k < indices.Count; k++)
+        {
+            ids[k] = _pool.Fresh(indices[k].Range);
+            scope[indices[k].Name] = ids[k];
+        }
+        _scopes.Add(scope);
+        var lowered = Lower(body);
+        _scopes.RemoveAt(_scopes.Count - 1);
+        return finish(ids, lowered);
+    }
+}

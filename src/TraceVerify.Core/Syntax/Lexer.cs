@@ -1,0 +1,73 @@
+using TraceVerify.Diagnostics;
+
+namespace TraceVerify.Syntax;
+
+internal static class Lexer
+{
+    public static (IReadOnlyList<Token> Tokens, IReadOnlyList<SyntaxError> Errors) Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<Token>();
+        var errors = new List<SyntaxError>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            var start = i;
+            if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+            {
+                while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+                if (i < text.Length && text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+                {
+                    i++;
+                    while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+                }
+                tokens.Add(new Token(TokenKind.Number, text[start..i], TextSpan.FromBounds(start, i)));
+                continue;
+            }
+            if (char.IsLetter(c) || c == '_')
+            {
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+                tokens.Add(new Token(TokenKind.Identifier, text[start..i], TextSpan.FromBounds(start, i)));
+                continue;
+            }
+            TokenKind? kind = c switch
+            {
+                '+' => TokenKind.Plus,
+                '-' or '−' => TokenKind.Minus,
+                '*' or '·' => TokenKind.Star,
+                '/' => TokenKind.Slash,
+                '⊙' or '∘' => TokenKind.DotStar,
+                '^' => TokenKind.Caret,
+                '\'' or '’' => TokenKind.Apostrophe,
+                'ᵀ' => TokenKind.SuperscriptT,
+                '(' => TokenKind.OpenParen,
+                ')' => TokenKind.CloseParen,
+                '[' => TokenKind.OpenBracket,
+                ']' => TokenKind.CloseBracket,
+                ',' => TokenKind.Comma,
+                ';' => TokenKind.Semicolon,
+                ':' => TokenKind.Colon,
+                _ => null,
+            };
+            if (c == '.' && i + 1 < text.Length && (text[i + 1] == '*' || text[i + 1] == '/'))
+            {
+                kind = text[i + 1] == '*' ? TokenKind.DotStar : TokenKind.DotSlash;
+                i += 2;
+                tokens.Add(new Token(kind.Value, text[start..i], TextSpan.FromBounds(start, i)));
+                continue;
+            }
+            if (kind is null)
+            {
+                errors.Add(new SyntaxError(DiagnosticCodes.BadCharacter, $"unexpected character `{c}`", new TextSpan(i, 1)));
+                i++;
+                continue;
+            }
+            i++;
+            tokens.Add(new Token(kind.Value, text[start..i], TextSpan.FromBounds(start, i)));
+        }
+        tokens.Add(new Token(TokenKind.End, "", new TextSpan(text.Length, 0)));
+        return (tokens, errors);
+    }
+}

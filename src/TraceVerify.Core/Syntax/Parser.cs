@@ -1,0 +1,262 @@
+using TraceVerify.Diagnostics;
+using TraceVerify.Numeric;
+
+namespace TraceVerify.Syntax;
+
+// Recursive descent over the grammar (tightest first):
+//   postfix  := primary ( ' | ᵀ | ^T | ^n | [idx] | [idx,idx] )*
+//   unary    := '-' unary | postfix
+//   product  := unary (( '*' | '/' ) unary)*
+//   hadamard := product (( '.*' | '⊙' | './' ) product)*
+//   sum      := hadamard (( '+' | '-' ) hadamard)*
+// Products bind tighter than Hadamard products, as in the notes' (34): Aᵀ1 ⊙ B1 = (Aᵀ1) ⊙ (B1).
+internal sealed class Parser
+{
+    public const int MaxNodes = 20_000;
+    private const int MaxDepth = 200;
+
+    public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "tr", "diag", "log", "exp", "fro", "sum", "rows", "matrix",
+    };
+
+    private readonly IReadOnlyList<Token> _tokens;
+    private int _position;
+    private int _nodes;
+    private int _depth;
+
+    private Parser(IReadOnlyList<Token> tokens) => _tokens = tokens;
+
+    public static ParseResult Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (tokens, lexErrors) = Lexer.Tokenize(text);
+        if (lexErrors.Count > 0) return new ParseResult(null, lexErrors);
+        var parser = new Parser(tokens);
+        try
+        {
+            var node = parser.ParseSum();
+            if (parser.Current.Kind != TokenKind.End)
+            {
+                var unexpected = parser.Current;
+                var error = unexpected.Kind == TokenKind.CloseParen
+                    ? new SyntaxError(DiagnosticCodes.UnbalancedParenthesis, "unbalanced parenthesis: unexpected `)` with no matching `(`", unexpected.Span)
+                    : new SyntaxError(DiagnosticCodes.UnexpectedToken, $"unexpected {unexpected.Describe()}, expected an operator or end of expression", unexpected.Span);
+                return new ParseResult(null, [error]);
+            }
+            return new ParseResult(node, []);
+        }
+        catch (ParseFailure failure)
+        {
+            return new ParseResult(null, [failure.Error]);
+        }
+    }
+
+    private Token Current => _tokens[_position];
+
+    private Token Advance() => _tokens[_position++];
+
+    private T Count<T>(T node) where T : SyntaxNode
+    {
+        if (++_nodes > MaxNodes)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.ExpressionTooLarge, $"expression too large (more than {MaxNodes} nodes)", node.Span));
+        return node;
+    }
+
+    private Token Expect(TokenKind kind, string expected)
+    {
+        if (Current.Kind == kind) return Advance();
+        if (kind == TokenKind.CloseParen && Current.Kind == TokenKind.End)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnbalancedParenthesis, "unbalanced parenthesis: unexpected end of expression, expected `)`", Current.Span));
+        throw Unexpected(expected);
+    }
+
+    private ParseFailure Unexpected(string expected) =>
+        new(new SyntaxError(DiagnosticCodes.UnexpectedToken, $"unexpected {Current.Describe()}, expected {expected}", Current.Span));
+
+    private SyntaxNode ParseSum()
+    {
+        if (++_depth > MaxDepth)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.ExpressionTooLarge, $"expression nested deeper than {MaxDepth} levels", Current.Span));
+        var left = ParseHadamard();
+        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
+        {
+            var op = Advance();
+            var right = ParseHadamard();
+            left = Count(new BinarySyntax(op.Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract, left, right, op.Span, left.Span.Cover(right.Span)));
+        }
+        _depth--;
+        return left;
+    }
+
+    private SyntaxNode ParseHadamard()
+    {
+        var left = ParseProduct();
+        while (Current.Kind is TokenKind.DotStar or TokenKind.DotSlash)
+        {
+            var op = Advance();
+            var right = ParseProduct();
+            left = Count(new BinarySyntax(op.Kind == TokenKind.DotStar ? BinaryOperator.Hadamard : BinaryOperator.ElementwiseDivide, left, right, op.Span, left.Span.Cover(right.Span)));
+        }
+        return left;
+    }
+
+    private SyntaxNode ParseProduct()
+    {
+        var left = ParseUnary();
+        while (Current.Kind is TokenKind.Star or TokenKind.Slash)
+        {
+            var op = Advance();
+            var right = ParseUnary();
+            left = Count(new BinarySyntax(op.Kind == TokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide, left, right, op.Span, left.Span.Cover(right.Span)));
+        }
+        return left;
+    }
+
+    private SyntaxNode ParseUnary()
+    {
+        if (Current.Kind == TokenKind.Minus)
+        {
+            var minus = Advance();
+            var operand = ParseUnary();
+            return Count(new NegateSyntax(operand, minus.Span.Cover(operand.Span)));
+        }
+        return ParsePostfix();
+    }
+
+    private SyntaxNode ParsePostfix()
+    {
+        var node = ParsePrimary();
+        while (true)
+        {
+            switch (Current.Kind)
+            {
+                case TokenKind.Apostrophe:
+                case TokenKind.SuperscriptT:
+                    node = Count(new TransposeSyntax(node, node.Span.Cover(Advance().Span)));
+                    break;
+                case TokenKind.Caret:
+                    node = ParseCaret(node);
+                    break;
+                case TokenKind.OpenBracket:
+                    node = ParseEntry(node);
+                    break;
+                default:
+                    return node;
+            }
+        }
+    }
+
+    private SyntaxNode ParseCaret(SyntaxNode operand)
+    {
+        Advance();
+        if (Current.Kind == TokenKind.Identifier && Current.Text == "T")
+            return Count(new TransposeSyntax(operand, operand.Span.Cover(Advance().Span)));
+        var negative = false;
+        var start = Current.Span;
+        if (Current.Kind == TokenKind.Minus) { negative = true; Advance(); }
+        if (Current.Kind != TokenKind.Number || Current.Text.Contains('.'))
+            throw Unexpected("`T` or an integer exponent");
+        var token = Advance();
+        if (!int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exponent) || exponent > 1000)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadExponent, $"exponent `{token.Text}` is too large (at most 1000)", token.Span));
+        return Count(new PowerSyntax(operand, negative ? -exponent : exponent, operand.Span.Cover(start.Cover(token.Span))));
+    }
+
+    private SyntaxNode ParseEntry(SyntaxNode target)
+    {
+        Advance();
+        var row = ParseIndex();
+        if (Current.Kind == TokenKind.CloseBracket)
+        {
+            var close1 = Advance();
+            if (row is null)
+                throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnexpectedToken, "unexpected `:` in a one-index entry, expected an index name", close1.Span));
+            return Count(new EntrySyntax(target, row, null, SingleIndex: true, target.Span.Cover(close1.Span)));
+        }
+        Expect(TokenKind.Comma, "`,` or `]`");
+        var column = ParseIndex();
+        var close = Expect(TokenKind.CloseBracket, "`]`");
+        if (row is null && column is null)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnexpectedToken, "unexpected `[:,:]`, expected at least one index name", target.Span.Cover(close.Span)));
+        return Count(new EntrySyntax(target, row, column, SingleIndex: false, target.Span.Cover(close.Span)));
+    }
+
+    private IndexSyntax? ParseIndex()
+    {
+        if (Current.Kind == TokenKind.Colon) { Advance(); return null; }
+        if (Current.Kind != TokenKind.Identifier) throw Unexpected("an index name or `:`");
+        var token = Advance();
+        return new IndexSyntax(token.Text, token.Span);
+    }
+
+    private SyntaxNode ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                Advance();
+                return Count(new NumberSyntax(Rational.ParseDecimal(token.Text), token.Span));
+            case TokenKind.OpenParen:
+                {
+                    Advance();
+                    var inner = ParseSum();
+                    var close = Expect(TokenKind.CloseParen, "`)`");
+                    return inner with { Span = token.Span.Cover(close.Span) };
+                }
+            case TokenKind.Identifier:
+                Advance();
+                if (Current.Kind != TokenKind.OpenParen) return Count(new NameSyntax(token.Text, token.Span));
+                return ParseCall(token);
+            case TokenKind.CloseParen:
+                throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnbalancedParenthesis, "unexpected `)`, expected an expression", token.Span));
+            default:
+                throw Unexpected("an expression");
+        }
+    }
+
+    private SyntaxNode ParseCall(Token name)
+    {
+        if (!Functions.Contains(name.Text))
+        {
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnknownFunction,
+                $"unknown function `{name.Text}`, expected one of {string.Join(", ", Functions.Order(StringComparer.Ordinal))}", name.Span));
+        }
+        Advance();
+        if (name.Text is "sum" or "rows" or "matrix") return ParseBinder(name);
+        var argument = ParseSum();
+        if (Current.Kind == TokenKind.Comma) throw Unexpected("`)` (`" + name.Text + "` takes one argument)");
+        var close = Expect(TokenKind.CloseParen, "`)`");
+        return Count(new CallSyntax(name.Text, argument, name.Span, name.Span.Cover(close.Span)));
+    }
+
+    private SyntaxNode ParseBinder(Token name)
+    {
+        var kind = name.Text switch { "sum" => BinderKind.Sum, "rows" => BinderKind.Rows, _ => BinderKind.Matrix };
+        var indices = new List<IndexSyntax>();
+        while (true)
+        {
+            if (Current.Kind != TokenKind.Identifier) throw Unexpected("an index name");
+            var index = Advance();
+            indices.Add(new IndexSyntax(index.Text, index.Span));
+            if (Current.Kind == TokenKind.Comma) { Advance(); continue; }
+            if (Current.Kind == TokenKind.Semicolon) { Advance(); break; }
+            throw Unexpected("`,` or `;`");
+        }
+        var expected = kind switch { BinderKind.Rows => 1, BinderKind.Matrix => 2, _ => -1 };
+        if (expected > 0 && indices.Count != expected)
+        {
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnexpectedToken,
+                $"`{name.Text}` binds exactly {expected} index{(expected == 1 ? "" : "es")}, found {indices.Count}", indices[^1].Span));
+        }
+        var body = ParseSum();
+        var close = Expect(TokenKind.CloseParen, "`)`");
+        return Count(new BinderSyntax(kind, indices, body, name.Span.Cover(close.Span)));
+    }
+
+    private sealed class ParseFailure(SyntaxError error) : Exception(error.Message)
+    {
+        public SyntaxError Error { get; } = error;
+    }
+}
