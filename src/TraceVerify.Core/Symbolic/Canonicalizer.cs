@@ -30,7 +30,7 @@ internal static class Canonicalizer
         foreach (var raw in terms)
         {
             if (raw.Coefficient.IsZero) continue;
-            var simplified = Simplify(raw, isParameter);
+            var simplified = Simplify(raw, isParameter, parameterIds);
             canonical.Add(Label(simplified, parameterIds, pool));
         }
         return CanonicalSum.Of(parameters, canonical);
@@ -38,8 +38,10 @@ internal static class Canonicalizer
 
     // δ_ab with a bound index is contracted by renaming; δ_aa is 1 (or, alone on a bound index, its range);
     // ones_i is 1 and is kept only as the sole use of a bound index i, where it stands for i's range.
-    private static RawTerm Simplify(RawTerm term, HashSet<int> isParameter)
+    private static RawTerm Simplify(RawTerm term, HashSet<int> isParameter, IReadOnlyList<int> parameterIds)
     {
+        var parameterOrder = new Dictionary<int, int>();
+        for (var p = 0; p < parameterIds.Count; p++) parameterOrder.TryAdd(parameterIds[p], p);
         var factors = term.Factors.ToList();
         var changed = true;
         while (changed)
@@ -59,7 +61,22 @@ internal static class Canonicalizer
                 int from, to;
                 if (!isParameter.Contains(delta.Second)) (from, to) = (delta.Second, delta.First);
                 else if (!isParameter.Contains(delta.First)) (from, to) = (delta.First, delta.Second);
-                else continue;
+                else
+                {
+                    // δ_pq between two parameters stays, but forces p = q in every other factor: write the
+                    // later parameter as the earlier one there, so I .* f(X) and δ·f(X)_pp agree.
+                    var (keep, drop) = parameterOrder[delta.First] < parameterOrder[delta.Second] ? (delta.First, delta.Second) : (delta.Second, delta.First);
+                    var renamed = false;
+                    for (var j = 0; j < factors.Count; j++)
+                    {
+                        if (j == k || !FactorIndices.Of(factors[j]).Contains(drop)) continue;
+                        factors[j] = FactorIndices.Rename(factors[j], i => i == drop ? keep : i);
+                        renamed = true;
+                    }
+                    if (!renamed) continue;
+                    changed = true;
+                    break;
+                }
                 factors.RemoveAt(k);
                 for (var j = 0; j < factors.Count; j++) factors[j] = FactorIndices.Rename(factors[j], i => i == from ? to : i);
                 changed = true;

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using TraceVerify.Symbolic;
+
+namespace TraceVerify.Cli;
+
+internal static class EqualCommand
+{
+    public static Command Create()
+    {
+        var left = new Argument<string>("left");
+        var right = new Argument<string>("right");
+        var command = new Command("equal", "decide symbolically whether two expressions are equal for every shape") { left, right };
+        command.SetAction(result =>
+        {
+            var binder = new Binder();
+            if (ExpressionInput.Bind(binder, result.GetValue(left)!, result.GetValue(right)!) is not { } exprs) return ExitCodes.Usage;
+            var context = ExpressionInput.Context(binder);
+            var l = context.Canonical(exprs[0]);
+            var r = context.Canonical(exprs[1]);
+            var proved = l.Equals(r);
+            Console.Out.WriteLine(proved ? "proved: equal for every shape" : "not proved: the canonical forms differ");
+            Console.Out.WriteLine($"  left:  {IndexNotation.Print(l)}");
+            Console.Out.WriteLine($"  right: {IndexNotation.Print(r)}");
+            return proved ? ExitCodes.Success : ExitCodes.Mismatch;
+        });
+        return command;
+    }
+}

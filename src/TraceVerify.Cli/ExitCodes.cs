@@ -1,0 +1,9 @@
+namespace TraceVerify.Cli;
+
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Mismatch = 1;
+    public const int CatalogUnreadable = 2;
+    public const int Usage = 64;
+}

@@ -1,0 +1,31 @@
+using TraceVerify.Symbolic;
+
+namespace TraceVerify.Catalog;
+
+// A catalog entry after parsing and shape inference, with every dimension resolved to a named dimension
+// variable (DimVariable.Name) or a known size. Meaning by kind:
+// - Equality: every expression of Sides equals Sides[0] (a chain a = b = c …).
+// - Derivative: ∂Of/∂Wrt equals every expression of Sides (the claims). Wrt is a SymbolExpr (X, x, s) or an
+//   EntryExpr of one (X[j,k], x[j]) whose indices are free indices of the entry.
+// - Definition: Sides holds the optional `expr`, which only has to be well-formed.
+// Frozen maps a symbol to the variable it is a held-constant copy of (Y → X): numerically Y takes X's value,
+// symbolically it is a constant during differentiation and is renamed to X afterwards.
+internal sealed record BoundEntry(
+    string Id,
+    EntryKind Kind,
+    IReadOnlyList<Expr> Sides,
+    Expr? Of,
+    Expr? Wrt,
+    IReadOnlyDictionary<string, string> Frozen,
+    IReadOnlyDictionary<string, Shape> Symbols,
+    IReadOnlyList<IndexVariable> FreeIndices,
+    IReadOnlyList<string> Dimensions)
+{
+    // The differentiated symbol's name (X for X[j,k]).
+    public string? VariableName => Wrt switch
+    {
+        SymbolExpr s => s.Name,
+        EntryExpr { Target: SymbolExpr s } => s.Name,
+        _ => null,
+    };
+}

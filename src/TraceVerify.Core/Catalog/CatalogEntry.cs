@@ -1,0 +1,29 @@
+using TraceVerify.Diagnostics;
+
+namespace TraceVerify.Catalog;
+
+// One entry as written in a catalog, with positions. Problems found while reading it (missing fields,
+// wrong types) are in Diagnostics; an entry with an error there is reported ill-formed.
+internal sealed record CatalogEntry(
+    string Id,
+    string Eq,
+    string File,
+    int Line,
+    int Column,
+    EntryKind? Kind,
+    ExpectedVerdict Expected,
+    string? Title,
+    string? Latex,
+    string? Note,
+    IReadOnlyList<SourceText> Sides,
+    SourceText? Of,
+    SourceText? Wrt,
+    IReadOnlyList<NamedText> Where,
+    IReadOnlyList<NamedText> Shapes,
+    IReadOnlyList<NamedText> Frozen,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public SourceLocation Location => new(File, Line, Column);
+}
+
+internal sealed record NamedText(string Name, SourceText Value);

@@ -1,0 +1,299 @@
+using System.Diagnostics;
+using TraceVerify.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TraceVerify.Catalog;
+
+// Reads a YAML catalog into entries with file positions. A YAML syntax error does not lose the whole file:
+// the file is re-read one top-level list item at a time, so every item that parses is still checked and
+// the broken one becomes an ill-formed entry pointing at the error.
+internal static class CatalogLoader
+{
+    private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
+    {
+        "id", "eq", "title", "latex", "note", "kind", "lhs", "rhs", "chain", "of", "wrt", "claim", "expr",
+        "where", "shapes", "frozen", "expect",
+    };
+
+    public static CatalogFile Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"cannot read the catalog: {e.Message}", new SourceLocation(path, 1, 1))]);
+        }
+        return Parse(text, path);
+    }
+
+    public static CatalogFile Parse(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            var root = ReadRoot(text);
+            if (root is null) return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.NotAList, "the catalog is empty: expected a list of entries", new SourceLocation(path, 1, 1))]);
+            if (root is not YamlSequenceNode list)
+                return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.NotAList, "expected a list of entries (`- id: …`) at the top level", Location(path, root.Start))]);
+            var entries = list.Children.Select(node => ReadEntry(node, path)).ToList();
+            return new CatalogFile(path, MarkDuplicates(entries), []);
+        }
+        catch (YamlException)
+        {
+            return Recover(text, path);
+        }
+    }
+
+    private static YamlNode? ReadRoot(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    private static CatalogFile Recover(string text, string path)
+    {
+        var lines = text.Split('\n');
+        var starts = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith('-')).ToList();
+        if (starts.Count == 0)
+        {
+            var error = FirstYamlError(text, path, 0);
+            return new CatalogFile(path, [], [error]);
+        }
+        var entries = new List<CatalogEntry>();
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var from = starts[k];
+            var to = k + 1 < starts.Count ? starts[k + 1] : lines.Length;
+            var chunk = string.Join('\n', new string[from].Select(_ => "").Concat(lines[from..to]));
+            try
+            {
+                if (ReadRoot(chunk) is YamlSequenceNode { Children.Count: > 0 } item) entries.Add(ReadEntry(item.Children[0], path));
+            }
+            catch (YamlException)
+            {
+                var error = FirstYamlError(chunk, path, 0);
+                var id = lines[from..to].Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("- id:", StringComparison.Ordinal) || l.StartsWith("id:", StringComparison.Ordinal));
+                var name = id is null ? $"{Path.GetFileName(path)}:{from + 1}" : id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Trim('"', '\'');
+                entries.Add(Broken(name, path, from + 1, 1, error));
+            }
+        }
+        return new CatalogFile(path, MarkDuplicates(entries), []);
+    }
+
+    private static Diagnostic FirstYamlError(string text, string path, int lineOffset)
+    {
+        try
+        {
+            ReadRoot(text);
+            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, "invalid YAML", new SourceLocation(path, 1 + lineOffset, 1));
+        }
+        catch (YamlException e)
+        {
+            var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            var location = new SourceLocation(path, (int)e.Start.Line + lineOffset, (int)e.Start.Column);
+            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Clean(message)}", location);
+        }
+    }
+
+    // YamlDotNet prefixes messages with its own "(Line: …)" position, which the diagnostic already gives.
+    private static string Clean(string message)
+    {
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
+    }
+
+    private static CatalogEntry Broken(string id, string path, int line, int column, Diagnostic error) =>
+        new(id, "", path, line, column, null, ExpectedVerdict.Holds, null, null, null, [], null, null, [], [], [], [error]);
+
+    private static SourceLocation Location(string path, Mark mark) => new(path, (int)mark.Line, (int)mark.Column);
+
+    private static List<CatalogEntry> MarkDuplicates(List<CatalogEntry> entries)
+    {
+        var seen = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
+        for (var k = 0; k < entries.Count; k++)
+        {
+            var entry = entries[k];
+            if (string.IsNullOrEmpty(entry.Id)) continue;
+            if (seen.TryGetValue(entry.Id, out var first))
+            {
+                var error = Diagnostic.Error(DiagnosticCodes.DuplicateId, $"duplicate id `{entry.Id}` (first used at line {first.Line})", entry.Location);
+                entries[k] = entry with { Diagnostics = [.. entry.Diagnostics, error] };
+            }
+            else seen[entry.Id] = entry;
+        }
+        return entries;
+    }
+
+    private static CatalogEntry ReadEntry(YamlNode node, string path)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var at = Location(path, node.Start);
+        if (node is not YamlMappingNode map)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EntryNotAMapping, "expected an entry mapping (`id: …`, `kind: …`)", at));
+            return Broken($"{Path.GetFileName(path)}:{at.Line}", path, at.Line, at.Column, diagnostics[0]);
+        }
+        var fields = new Dictionary<string, (YamlScalarNode Key, YamlNode Value)>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongFieldType, "a field name must be a plain word", Location(path, keyNode.Start)));
+                continue;
+            }
+            if (!KnownFields.Contains(key))
+            {
+                var suggestion = KnownFields.OrderBy(f => EditDistance(f, key)).First();
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownField, $"unknown field `{key}` (did you mean `{suggestion}`?)", Location(path, keyNode.Start)));
+                continue;
+            }
+            fields[key] = (scalarKey, value);
+        }
+
+        string? Scalar(string name, bool required = false)
+        {
+            if (!fields.TryGetValue(name, out var field))
+            {
+                if (required) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingField, $"missing field `{name}`", at));
+                return null;
+            }
+            if (field.Value is YamlScalarNode s) return s.Value ?? "";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongFieldType, $"field `{name}` must be a single value, found a {Describe(field.Value)}", Location(path, field.Value.Start)));
+            return null;
+        }
+
+        SourceText? Text(string name, bool required)
+        {
+            if (!fields.TryGetValue(name, out var field))
+            {
+                if (required) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingField, $"missing field `{name}`", at));
+                return null;
+            }
+            return ToText(field.Value, name, path, diagnostics);
+        }
+
+        List<SourceText> Texts(string name, bool required)
+        {
+            if (!fields.TryGetValue(name, out var field))
+            {
+                if (required) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingField, $"missing field `{name}`", at));
+                return [];
+            }
+            if (field.Value is YamlSequenceNode seq)
+                return seq.Children.Select(c => ToText(c, name, path, diagnostics)).OfType<SourceText>().ToList();
+            return ToText(field.Value, name, path, diagnostics) is { } single ? [single] : [];
+        }
+
+        List<NamedText> Mapping(string name)
+        {
+            if (!fields.TryGetValue(name, out var field)) return [];
+            if (field.Value is not YamlMappingNode m)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongFieldType, $"field `{name}` must be a mapping (`name: value`), found a {Describe(field.Value)}", Location(path, field.Value.Start)));
+                return [];
+            }
+            var result = new List<NamedText>();
+            foreach (var (k, v) in m.Children)
+            {
+                if (k is YamlScalarNode { Value: { } key } && ToText(v, $"{name}.{key}", path, diagnostics) is { } value) result.Add(new NamedText(key, value));
+                else if (k is not YamlScalarNode) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongFieldType, $"names in `{name}` must be plain words", Location(path, k.Start)));
+            }
+            return result;
+        }
+
+        var id = Scalar("id", required: true) ?? $"{Path.GetFileName(path)}:{at.Line}";
+        var eq = Scalar("eq") ?? "";
+        var kindText = Scalar("kind", required: true);
+        EntryKind? kind = kindText switch
+        {
+            null => null,
+            "definition" => EntryKind.Definition,
+            "equality" => EntryKind.Equality,
+            "derivative" => EntryKind.Derivative,
+            _ => null,
+        };
+        if (kindText is not null && kind is null)
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadKind, $"unknown kind `{kindText}`, expected definition, equality or derivative", Location(path, fields["kind"].Value.Start)));
+
+        var expected = kind == EntryKind.Definition ? ExpectedVerdict.Definition : ExpectedVerdict.Holds;
+        if (Scalar("expect") is { } expectText)
+        {
+            if (Expectations.TryParse(expectText, out var parsed)) expected = parsed;
+            else diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadExpect, $"unknown expectation `{expectText}`, expected holds, proved, refuted, ill-formed or definition", Location(path, fields["expect"].Value.Start)));
+        }
+
+        var sides = new List<SourceText>();
+        SourceText? of = null, wrt = null;
+        switch (kind)
+        {
+            case EntryKind.Equality:
+                if (fields.ContainsKey("chain"))
+                {
+                    sides = Texts("chain", required: true);
+                    if (sides.Count < 2) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongFieldType, "`chain` needs at least two expressions", Location(path, fields["chain"].Value.Start)));
+                }
+                else
+                {
+                    var lhs = Text("lhs", required: true);
+                    var rhs = Text("rhs", required: true);
+                    if (lhs is not null && rhs is not null) sides = [lhs, rhs];
+                }
+                break;
+            case EntryKind.Derivative:
+                of = Text("of", required: true);
+                wrt = Text("wrt", required: true);
+                sides = Texts("claim", required: true);
+                break;
+            case EntryKind.Definition:
+                if (Text("expr", required: false) is { } expr) sides = [expr];
+                break;
+        }
+
+        return new CatalogEntry(id, eq, path, at.Line, at.Column, kind, expected, Scalar("title"), Scalar("latex"), Scalar("note"),
+            sides, of, wrt, Mapping("where"), Mapping("shapes"), Mapping("frozen"), diagnostics);
+    }
+
+    private static SourceText? ToText(YamlNode node, string name, string path, List<Diagnostic> diagnostics)
+    {
+        if (node is not YamlScalarNode scalar)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongFieldType, $"`{name}` must be an expression text, found a {Describe(node)}", Location(path, node.Start)));
+            return null;
+        }
+        var line = (int)scalar.Start.Line;
+        var column = (int)scalar.Start.Column;
+        switch (scalar.Style)
+        {
+            case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted: column++; break;
+            case ScalarStyle.Literal or ScalarStyle.Folded: line++; column = 1; break;
+        }
+        return new SourceText(scalar.Value ?? "", path, line, column);
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "list",
+        YamlMappingNode => "mapping",
+        YamlScalarNode => "value",
+        _ => throw new UnreachableException($"no description for {node.GetType().Name}"),
+    };
+
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        }
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,8 @@
+namespace TraceVerify.Catalog;
+
+internal enum EntryKind
+{
+    Definition,
+    Equality,
+    Derivative,
+}

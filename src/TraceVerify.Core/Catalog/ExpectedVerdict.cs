@@ -1,0 +1,10 @@
+namespace TraceVerify.Catalog;
+
+internal enum ExpectedVerdict
+{
+    Holds,
+    Proved,
+    Refuted,
+    IllFormed,
+    Definition,
+}

@@ -1,0 +1,11 @@
+namespace TraceVerify.Catalog;
+
+internal enum Verdict
+{
+    Proved,
+    Confirmed,
+    Refuted,
+    Undecided,
+    IllFormed,
+    Definition,
+}

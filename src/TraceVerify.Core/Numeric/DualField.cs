@@ -1,0 +1,74 @@
+namespace TraceVerify.Numeric;
+
+// Forward-mode automatic differentiation over any inner field: each operation applies the chain rule
+// f(v + dε) = f(v) + f'(v)·d·ε. Derivatives are exact when the inner field is exact and enclosures
+// of the derivative when it is an interval field; domain and exactness failures come from the inner field.
+internal sealed class DualField<T> : IScalarField<Dual<T>>
+{
+    private readonly IScalarField<T> _inner;
+
+    public DualField(IScalarField<T> inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        _inner = inner;
+    }
+
+    public IScalarField<T> Inner => _inner;
+
+    public string Name => $"dual<{_inner.Name}>";
+
+    public Dual<T> Zero => new(_inner.Zero, _inner.Zero);
+
+    public Dual<T> One => new(_inner.One, _inner.Zero);
+
+    public bool IsExact => _inner.IsExact;
+
+    // The independent variable at a point: dx/dx = 1.
+    public Dual<T> Variable(T value) => new(value, _inner.One);
+
+    public Dual<T> Constant(T value) => new(value, _inner.Zero);
+
+    public Dual<T> FromRational(Rational value) => Constant(_inner.FromRational(value));
+
+    public Dual<T> Add(Dual<T> a, Dual<T> b) =>
+        new(_inner.Add(a.Value, b.Value), _inner.Add(a.Derivative, b.Derivative));
+
+    public Dual<T> Subtract(Dual<T> a, Dual<T> b) =>
+        new(_inner.Subtract(a.Value, b.Value), _inner.Subtract(a.Derivative, b.Derivative));
+
+    public Dual<T> Negate(Dual<T> a) => new(_inner.Negate(a.Value), _inner.Negate(a.Derivative));
+
+    // (uv)' = u'v + uv'.
+    public Dual<T> Multiply(Dual<T> a, Dual<T> b) =>
+        new(
+            _inner.Multiply(a.Value, b.Value),
+            _inner.Add(_inner.Multiply(a.Derivative, b.Value), _inner.Multiply(a.Value, b.Derivative)));
+
+    // (1/v)' = −v'/v².
+    public Dual<T> Reciprocal(Dual<T> a)
+    {
+        var inverse = _inner.Reciprocal(a.Value);
+        return new Dual<T>(inverse, _inner.Negate(_inner.Multiply(a.Derivative, _inner.Multiply(inverse, inverse))));
+    }
+
+    // (log v)' = v'/v.
+    public Dual<T> Log(Dual<T> a)
+    {
+        var log = _inner.Log(a.Value);
+        return new Dual<T>(log, _inner.Multiply(a.Derivative, _inner.Reciprocal(a.Value)));
+    }
+
+    // (exp v)' = v'·exp v.
+    public Dual<T> Exp(Dual<T> a)
+    {
+        var exp = _inner.Exp(a.Value);
+        return new Dual<T>(exp, _inner.Multiply(a.Derivative, exp));
+    }
+
+    // (sqrt v)' = v'/(2 sqrt v); at v = 0 the derivative does not exist and Reciprocal reports it.
+    public Dual<T> Sqrt(Dual<T> a)
+    {
+        var root = _inner.Sqrt(a.Value);
+        return new Dual<T>(root, _inner.Multiply(a.Derivative, _inner.Reciprocal(_inner.Add(root, root))));
+    }
+}

@@ -1,0 +1,37 @@
+namespace TraceVerify.Numeric;
+
+// The operations a matrix-expression evaluator needs from a scalar type. Implementations either
+// compute exactly (IsExact) or return a rigorous enclosure; neither ever silently approximates.
+internal interface IScalarField<T>
+{
+    string Name { get; }
+
+    T Zero { get; }
+
+    T One { get; }
+
+    T FromRational(Rational value);
+
+    T Add(T a, T b);
+
+    T Subtract(T a, T b);
+
+    T Multiply(T a, T b);
+
+    T Negate(T a);
+
+    // Throws DomainException when a is zero, or for enclosures when a may be zero.
+    T Reciprocal(T a);
+
+    // Throws DomainException unless a is certainly positive; NotExactException when the result
+    // is not representable in the field.
+    T Log(T a);
+
+    // Throws NotExactException when the result is not representable in the field.
+    T Exp(T a);
+
+    // Throws DomainException when a is (or may be) negative; NotExactException when not representable.
+    T Sqrt(T a);
+
+    bool IsExact { get; }
+}
