@@ -43,7 +43,7 @@ internal static class CatalogLoader
             var entries = list.Children.Select(node => ReadEntry(node, path)).ToList();
             return new CatalogFile(path, MarkDuplicates(entries), []);
         }
-        catch (YamlException)
+        catch (Exception e) when (IsYamlFailure(e))
         {
             return Recover(text, path);
         }
@@ -75,7 +75,7 @@ internal static class CatalogLoader
             {
                 if (ReadRoot(chunk) is YamlSequenceNode { Children.Count: > 0 } item) entries.Add(ReadEntry(item.Children[0], path));
             }
-            catch (YamlException)
+            catch (Exception e) when (IsYamlFailure(e))
             {
                 var error = FirstYamlError(chunk, path, 0);
                 var id = lines[from..to].Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("- id:", StringComparison.Ordinal) || l.StartsWith("id:", StringComparison.Ordinal));
@@ -86,12 +86,19 @@ internal static class CatalogLoader
         return new CatalogFile(path, MarkDuplicates(entries), []);
     }
 
+    // YamlDotNet reports some malformed flow collections as InvalidOperationException from its parser state.
+    private static bool IsYamlFailure(Exception e) => e is YamlException or InvalidOperationException;
+
     private static Diagnostic FirstYamlError(string text, string path, int lineOffset)
     {
         try
         {
             ReadRoot(text);
             return Diagnostic.Error(DiagnosticCodes.YamlSyntax, "invalid YAML", new SourceLocation(path, 1 + lineOffset, 1));
+        }
+        catch (InvalidOperationException)
+        {
+            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, "invalid YAML: an unterminated flow collection (`[` or `{` without its closing bracket)", UnclosedBracket(text, path));
         }
         catch (YamlException e)
         {
@@ -106,6 +113,20 @@ internal static class CatalogLoader
     {
         var close = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
+    }
+
+    private static SourceLocation UnclosedBracket(string text, string path)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var colon = lines[i].IndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0) continue;
+            var value = lines[i][(colon + 2)..].TrimStart();
+            if ((value.StartsWith('[') && !value.Contains(']', StringComparison.Ordinal)) || (value.StartsWith('{') && !value.Contains('}', StringComparison.Ordinal)))
+                return new SourceLocation(path, i + 1, lines[i].Length - value.Length + 1);
+        }
+        return new SourceLocation(path, 1, 1);
     }
 
     private static CatalogEntry Broken(string id, string path, int line, int column, Diagnostic error) =>

@@ -66,9 +66,16 @@ internal sealed class Parser
     private Token Expect(TokenKind kind, string expected)
     {
         if (Current.Kind == kind) return Advance();
-        if (kind == TokenKind.CloseParen && Current.Kind == TokenKind.End)
-            throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnbalancedParenthesis, "unbalanced parenthesis: unexpected end of expression, expected `)`", Current.Span));
         throw Unexpected(expected);
+    }
+
+    // An unclosed `(` is reported where it opens: that is where the reader has to look.
+    private Token ExpectClose(TextSpan open)
+    {
+        if (Current.Kind == TokenKind.CloseParen) return Advance();
+        if (Current.Kind == TokenKind.End)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnbalancedParenthesis, "unbalanced parenthesis: this `(` is never closed (unexpected end of expression, expected `)`)", open));
+        throw Unexpected("`)`");
     }
 
     private ParseFailure Unexpected(string expected) =>
@@ -202,7 +209,7 @@ internal sealed class Parser
                 {
                     Advance();
                     var inner = ParseSum();
-                    var close = Expect(TokenKind.CloseParen, "`)`");
+                    var close = ExpectClose(token.Span);
                     return inner with { Span = token.Span.Cover(close.Span) };
                 }
             case TokenKind.Identifier:
@@ -223,15 +230,15 @@ internal sealed class Parser
             throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnknownFunction,
                 $"unknown function `{name.Text}`, expected one of {string.Join(", ", Functions.Order(StringComparer.Ordinal))}", name.Span));
         }
-        Advance();
-        if (name.Text is "sum" or "rows" or "matrix") return ParseBinder(name);
+        var open = Advance().Span;
+        if (name.Text is "sum" or "rows" or "matrix") return ParseBinder(name, open);
         var argument = ParseSum();
         if (Current.Kind == TokenKind.Comma) throw Unexpected("`)` (`" + name.Text + "` takes one argument)");
-        var close = Expect(TokenKind.CloseParen, "`)`");
+        var close = ExpectClose(open);
         return Count(new CallSyntax(name.Text, argument, name.Span, name.Span.Cover(close.Span)));
     }
 
-    private SyntaxNode ParseBinder(Token name)
+    private SyntaxNode ParseBinder(Token name, TextSpan open)
     {
         var kind = name.Text switch { "sum" => BinderKind.Sum, "rows" => BinderKind.Rows, _ => BinderKind.Matrix };
         var indices = new List<IndexSyntax>();
@@ -251,7 +258,7 @@ internal sealed class Parser
                 $"`{name.Text}` binds exactly {expected} index{(expected == 1 ? "" : "es")}, found {indices.Count}", indices[^1].Span));
         }
         var body = ParseSum();
-        var close = Expect(TokenKind.CloseParen, "`)`");
+        var close = ExpectClose(open);
         return Count(new BinderSyntax(kind, indices, body, name.Span.Cover(close.Span)));
     }
 
