@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using TraceVerify.Catalog;
 using TraceVerify.Reporting;
 
@@ -14,32 +15,67 @@ internal static class CheckCommand
         var cases = new Option<int>("--cases") { Description = "fuzz cases per entry", DefaultValueFactory = _ => 200 };
         var jobs = new Option<int>("--jobs") { Description = "entries checked in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timeout = new Option<double>("--timeout") { Description = "seconds allowed per entry before it is `undecided`", DefaultValueFactory = _ => 60 };
-        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout };
+        var shard = new Option<string?>("--shard") { Description = "check only shard i of n (`2/4`), split deterministically by entry id" };
+        var require = new Option<string?>("--require") { Description = "`proved`: accept nothing less than a proof for entries expected to hold" };
+        var noZ3 = new Option<bool>("--no-z3") { Description = "skip the Z3 method" };
+        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3 };
         command.SetAction(result =>
         {
+            if (!Shard.TryParse(result.GetValue(shard), out var selected))
+                return Usage($"--shard takes i/n with 1 ≤ i ≤ n, found `{result.GetValue(shard)}`");
+            var requireProof = result.GetValue(require) switch
+            {
+                null => false,
+                "proved" => true,
+                var other => (bool?)null,
+            };
+            if (requireProof is null) return Usage($"--require takes `proved`, found `{result.GetValue(require)}`");
+            var renderer = Renderers.Find(result.GetValue(format)!);
+            if (renderer is null) return Usage($"unknown format `{result.GetValue(format)}` ({string.Join(", ", Renderers.Names)})");
+
             var files = DefaultCatalogs.Load(result.GetValue(paths) ?? []);
-            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), EntryTimeLimit: TimeSpan.FromSeconds(result.GetValue(timeout)));
+            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), !result.GetValue(noZ3), EntryTimeLimit: TimeSpan.FromSeconds(result.GetValue(timeout)));
             var verifier = new Verifier(options, Methods.Create(options));
-            var outcome = CheckRun.Run(files, verifier, options.Seed, Methods.Z3Version, result.GetValue(jobs));
+            var entries = files.SelectMany(f => f.Entries).Where(e => selected?.Contains(e) ?? true).ToArray();
+            var outcome = WithProgress(entries.Length, progress =>
+                CheckRun.Run(files, verifier, options.Seed, Methods.Z3Version(options), result.GetValue(jobs), e => selected?.Contains(e) ?? true, progress));
+
             foreach (var file in files)
             {
                 foreach (var error in file.FatalErrors) Console.Error.WriteLine(error);
             }
-            var text = result.GetValue(format) switch
-            {
-                "json" => JsonReport.Render(outcome.Report),
-                "text" => TextReport.Render(outcome.Report),
-                var other => null,
-            };
-            if (text is null)
-            {
-                Console.Error.WriteLine($"traceverify: error: unknown format `{result.GetValue(format)}` (text, json)");
-                return ExitCodes.Usage;
-            }
-            Console.Out.Write(text);
+            var report = requireProof == true ? RequireProof(outcome.Report) : outcome.Report;
+            Console.Out.Write(renderer(report));
             if (outcome.AnyUnreadable) return ExitCodes.CatalogUnreadable;
-            return outcome.Report.Mismatches > 0 || outcome.Report.Disagreements > 0 ? ExitCodes.Mismatch : ExitCodes.Success;
+            return report.Mismatches > 0 || report.Disagreements > 0 ? ExitCodes.Mismatch : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"traceverify: error: {message}");
+        return ExitCodes.Usage;
+    }
+
+    // Under --require proved an entry expected to hold must be proved, not merely confirmed.
+    private static Report RequireProof(Report report) => report with
+    {
+        Entries = report.Entries.Select(e => e.Expected == ExpectedVerdict.Holds ? e with { Expected = ExpectedVerdict.Proved } : e).ToArray(),
+    };
+
+    // A progress bar on an interactive terminal; silent when output is redirected or CI is set.
+    private static CheckRun.Outcome WithProgress(int total, Func<IProgress<EntryResult>?, CheckRun.Outcome> run)
+    {
+        var interactive = !Console.IsErrorRedirected && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        if (!interactive || total < 2) return run(null);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        CheckRun.Outcome? outcome = null;
+        console.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("checking entries", maxValue: total);
+            outcome = run(new Progress<EntryResult>(_ => task.Increment(1)));
+        });
+        return outcome!;
     }
 }

@@ -6,4 +6,5 @@ internal static class ExitCodes
     public const int Mismatch = 1;
     public const int CatalogUnreadable = 2;
     public const int Usage = 64;
+    public const int InternalError = 70;
 }

@@ -11,5 +11,5 @@ internal static class Methods
         return [];
     }
 
-    public static string? Z3Version => null;
+    public static string? Z3Version(VerifierOptions options) => options.UseZ3 ? Proof.Z3Solver.NativeVersion : null;
 }

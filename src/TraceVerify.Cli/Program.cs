@@ -16,6 +16,15 @@ internal static class Program
             foreach (var error in parsed.Errors) Console.Error.WriteLine($"traceverify: error: {error.Message}");
             return ExitCodes.Usage;
         }
-        return parsed.Invoke();
+        try
+        {
+            return parsed.Invoke();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Expected failures are diagnostics; reaching here is a bug in TraceVerify, said as such.
+            Console.Error.WriteLine($"traceverify: internal error (please report): {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -28,7 +28,7 @@ internal static class IndexNotation
             var bound = new List<string>();
             foreach (var _ in term.BoundRanges)
             {
-                var name = BoundNames.Concat(Enumerable.Range(1, 99).Select(n => "i" + n)).First(n => !all.Contains(n));
+                var name = BoundNames.Concat(Enumerable.Range(1, int.MaxValue - 1).Select(n => "i" + n.ToString(System.Globalization.CultureInfo.InvariantCulture))).First(n => !all.Contains(n));
                 all.Add(name);
                 bound.Add(name);
             }
