@@ -21,6 +21,8 @@ internal static class CheckCommand
         var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3 };
         command.SetAction(result =>
         {
+            if ((result.GetValue(paths) ?? []).FirstOrDefault(p => p.StartsWith('-')) is { } unknown)
+                return Usage($"unknown option `{unknown}`");
             if (!Shard.TryParse(result.GetValue(shard), out var selected))
                 return Usage($"--shard takes i/n with 1 ≤ i ≤ n, found `{result.GetValue(shard)}`");
             var requireProof = result.GetValue(require) switch

@@ -1,0 +1,34 @@
+using TraceVerify.Catalog;
+
+namespace TraceVerify.Fuzzing;
+
+// Fuzzing as one of the verifier's methods: a fresh Fuzzer per entry, seeded with the entry's own seed, so an
+// entry's cases do not depend on its neighbours. The entry holds on the evidence only when every case agreed;
+// a refutation carries its shrunk, exactly (or rigorously) checked counterexample. Reaching the verifier's
+// time limit is an inconclusive answer with its reason, never an exception out of the method.
+internal sealed class FuzzMethod : ICheckMethod
+{
+    private readonly int _cases;
+
+    public FuzzMethod(int cases)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cases, 1);
+        _cases = cases;
+    }
+
+    public string Name => "fuzz";
+
+    public MethodEvidence Run(BoundEntry entry, long seed, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        try
+        {
+            var outcome = new Fuzzer(new FuzzOptions(seed, _cases)).Run(entry, token);
+            return new MethodEvidence(new MethodResult(Name, outcome.Outcome, outcome.Detail), outcome.Counterexample, outcome.Outcome == "confirmed");
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return new MethodEvidence(new MethodResult(Name, "inconclusive", $"stopped at the time limit before {_cases} cases were checked; seed {seed}"), null, false);
+        }
+    }
+}
