@@ -10,6 +10,7 @@ internal static class Program
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(DeriveCommand.Create());
         root.Subcommands.Add(EqualCommand.Create());
+        root.Subcommands.Add(FuzzCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
