@@ -18,7 +18,9 @@ internal static class CheckCommand
         var shard = new Option<string?>("--shard") { Description = "check only shard i of n (`2/4`), split deterministically by entry id" };
         var require = new Option<string?>("--require") { Description = "`proved`: accept nothing less than a proof for entries expected to hold" };
         var noZ3 = new Option<bool>("--no-z3") { Description = "skip the Z3 method" };
-        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3 };
+        var reports = new Option<string[]>("--report") { Description = "also write FORMAT=PATH (repeatable), e.g. junit=results.xml" };
+        var baseline = new Option<string?>("--baseline") { Description = "a previous JSON report: print what changed and fail on regressions" };
+        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3, reports, baseline };
         command.SetAction(result =>
         {
             if ((result.GetValue(paths) ?? []).FirstOrDefault(p => p.StartsWith('-')) is { } unknown)
@@ -34,6 +36,26 @@ internal static class CheckCommand
             if (requireProof is null) return Usage($"--require takes `proved`, found `{result.GetValue(require)}`");
             var renderer = Renderers.Find(result.GetValue(format)!);
             if (renderer is null) return Usage($"unknown format `{result.GetValue(format)}` ({string.Join(", ", Renderers.Names)})");
+            var extra = new List<(Func<Report, string> Render, string Path)>();
+            foreach (var spec in result.GetValue(reports) ?? [])
+            {
+                var eq = spec.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || eq == spec.Length - 1 || Renderers.Find(spec[..eq]) is not { } render)
+                    return Usage($"--report takes FORMAT=PATH with FORMAT one of {string.Join(", ", Renderers.Names)}, found `{spec}`");
+                extra.Add((render, spec[(eq + 1)..]));
+            }
+            System.Text.Json.JsonDocument? previous = null;
+            if (result.GetValue(baseline) is { } baselinePath)
+            {
+                try
+                {
+                    previous = System.Text.Json.JsonDocument.Parse(File.ReadAllText(baselinePath));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+                {
+                    return Usage($"cannot read the baseline `{baselinePath}`: {e.Message}");
+                }
+            }
 
             var files = DefaultCatalogs.Load(result.GetValue(paths) ?? []);
             var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), !result.GetValue(noZ3), EntryTimeLimit: TimeSpan.FromSeconds(result.GetValue(timeout)));
@@ -48,8 +70,19 @@ internal static class CheckCommand
             }
             var report = requireProof == true ? RequireProof(outcome.Report) : outcome.Report;
             Console.Out.Write(renderer(report));
+            foreach (var (render, path) in extra) File.WriteAllText(path, render(report));
+            var regressions = false;
+            if (previous is not null)
+            {
+                using (previous)
+                {
+                    var diff = Baseline.Compare(previous, report);
+                    Console.Error.Write(diff.Render());
+                    regressions = diff.HasRegressions;
+                }
+            }
             if (outcome.AnyUnreadable) return ExitCodes.CatalogUnreadable;
-            return report.Mismatches > 0 || report.Disagreements > 0 ? ExitCodes.Mismatch : ExitCodes.Success;
+            return report.Mismatches > 0 || report.Disagreements > 0 || regressions ? ExitCodes.Mismatch : ExitCodes.Success;
         });
         return command;
     }

@@ -11,6 +11,7 @@ internal static class Program
         root.Subcommands.Add(DeriveCommand.Create());
         root.Subcommands.Add(EqualCommand.Create());
         root.Subcommands.Add(FuzzCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

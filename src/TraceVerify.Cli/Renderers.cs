@@ -10,6 +10,10 @@ internal static class Renderers
     {
         ["text"] = TextReport.Render,
         ["json"] = JsonReport.Render,
+        ["junit"] = JUnitReport.Render,
+        ["sarif"] = r => SarifReport.Render(r, Directory.GetCurrentDirectory()),
+        ["markdown"] = MarkdownReport.Render,
+        ["html"] = HtmlReport.Render,
     };
 
     public static IEnumerable<string> Names => ByName.Keys;
