@@ -12,6 +12,7 @@ internal static class Program
         root.Subcommands.Add(EqualCommand.Create());
         root.Subcommands.Add(FuzzCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(ProveCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

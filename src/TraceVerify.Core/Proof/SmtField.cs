@@ -1,0 +1,199 @@
+using TraceVerify.Numeric;
+
+namespace TraceVerify.Proof;
+
+// Real arithmetic as SMT-LIB terms: evaluating an expression over this field writes down the exact
+// polynomial (or rational function) that the expression computes, for Z3 to reason about.
+//
+// Folding is light and exact: numerals combine as rationals; 0·x = 0, 1·x = x, (−1)·x = −x, x ± 0 = x,
+// −(−x) = x; nested sums and products are flattened. No other rewriting is done, so the term means exactly
+// what the evaluation computed.
+//
+// log, exp and sqrt have no SMT-LIB real-arithmetic counterpart and become the uninterpreted functions
+// log_, exp_, sqrt_. That is sound for "unsat" (an identity that holds for every function holds for the
+// real one) but a satisfying model may rely on a log_ no real log matches, which is why Z3Method confirms
+// every model by exact evaluation. Exact values at the points where Q is closed under them are kept
+// (log 1 = 0, exp 0 = 1, sqrt of a rational square). The field records what a query must assert beside
+// the claim:
+//   1/u       → (not (= u 0.0)), as 1/u is defined only there (Z3 would otherwise give (/ 1.0 0.0) any value);
+//   log_(u)   → (> u 0.0): an identity is claimed where its sides are defined. Unsat would hold without it
+//               (log_ is arbitrary), but a model outside log's domain could never be confirmed;
+//   sqrt_(u)  → (= (* s s) u) and (>= s 0.0) for s = sqrt_(u): sqrt is the non-negative square root.
+// The argument u of each of these is first put in canonical polynomial form (SmtPolynomial) and the
+// application is made once per distinct argument, so 1/u written two ways on the two sides is one term.
+// A field instance belongs to one query; its conditions and functions are that query's.
+internal sealed class SmtField : IScalarField<SmtTerm>
+{
+    public const string LogFunction = "log_";
+    public const string ExpFunction = "exp_";
+    public const string SqrtFunction = "sqrt_";
+
+    private static readonly SmtNumeral ZeroNumeral = new(Rational.Zero);
+    private static readonly SmtNumeral OneNumeral = new(Rational.One);
+
+    private readonly List<SmtTerm> _sideConditions = [];
+    // (function, canonical argument text) → the one application made for it.
+    private readonly Dictionary<(string Function, string Argument), SmtTerm> _applications = [];
+    private readonly Dictionary<SmtTerm, SmtTerm> _canonical = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SmtTerm, string> _canonicalText = new(ReferenceEqualityComparer.Instance);
+    private readonly SortedSet<string> _functions = new(StringComparer.Ordinal);
+
+    public string Name => "smt";
+
+    public SmtTerm Zero => ZeroNumeral;
+
+    public SmtTerm One => OneNumeral;
+
+    // Terms are exact: nothing is rounded, transcendental functions are kept symbolic.
+    public bool IsExact => true;
+
+    // Boolean terms every query built with this field must assert, in the order they arose.
+    public IReadOnlyList<SmtTerm> SideConditions => _sideConditions;
+
+    // The uninterpreted functions used so far, each to be declared (Real) Real.
+    public IReadOnlyCollection<string> Functions => _functions;
+
+    public static SmtTerm Constant(string name) => new SmtConstant(name);
+
+    public SmtTerm FromRational(Rational value) => Numeral(value);
+
+    public SmtTerm Add(SmtTerm a, SmtTerm b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a is SmtNumeral x && b is SmtNumeral y) return Numeral(x.Value + y.Value);
+        if (IsZero(a)) return b;
+        if (IsZero(b)) return a;
+        return Flattened("+", a, b);
+    }
+
+    public SmtTerm Subtract(SmtTerm a, SmtTerm b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a is SmtNumeral x && b is SmtNumeral y) return Numeral(x.Value - y.Value);
+        if (IsZero(b)) return a;
+        if (IsZero(a)) return Negate(b);
+        return new SmtApplication("-", [a, b]);
+    }
+
+    public SmtTerm Multiply(SmtTerm a, SmtTerm b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a is SmtNumeral x && b is SmtNumeral y) return Numeral(x.Value * y.Value);
+        if (IsZero(a) || IsZero(b)) return ZeroNumeral;
+        if (a is SmtNumeral { Value.IsOne: true }) return b;
+        if (b is SmtNumeral { Value.IsOne: true }) return a;
+        if (a is SmtNumeral u && u.Value == Rational.MinusOne) return Negate(b);
+        if (b is SmtNumeral v && v.Value == Rational.MinusOne) return Negate(a);
+        return Flattened("*", a, b);
+    }
+
+    public SmtTerm Negate(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a switch
+        {
+            SmtNumeral x => Numeral(-x.Value),
+            SmtApplication { Operator: "-", Arguments: [var inner] } => inner,
+            _ => new SmtApplication("-", [a]),
+        };
+    }
+
+    public SmtTerm Reciprocal(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        if (u is SmtNumeral x) return Numeral(RationalField.Instance.Reciprocal(x.Value));
+        return Apply("/", u, () => new SmtApplication("/", [OneNumeral, u]),
+            _ => [new SmtApplication("not", [new SmtApplication("=", [u, ZeroNumeral])])]);
+    }
+
+    public SmtTerm Log(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        if (u is SmtNumeral x)
+        {
+            // A numeral argument is checked for the real domain at once; log 1 = 0 is the one rational value.
+            if (x.Value.Sign <= 0) throw new DomainException($"log of non-positive value {x.Value}");
+            if (x.Value.IsOne) return ZeroNumeral;
+        }
+        _functions.Add(LogFunction);
+        return Apply(LogFunction, u, () => new SmtApplication(LogFunction, [u]), _ => [new SmtApplication(">", [u, ZeroNumeral])]);
+    }
+
+    public SmtTerm Exp(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        if (u is SmtNumeral { Value.IsZero: true }) return OneNumeral;
+        _functions.Add(ExpFunction);
+        return Apply(ExpFunction, u, () => new SmtApplication(ExpFunction, [u]), _ => []);
+    }
+
+    public SmtTerm Sqrt(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        if (u is SmtNumeral x)
+        {
+            try
+            {
+                return Numeral(RationalField.Instance.Sqrt(x.Value));
+            }
+            catch (NotExactException)
+            {
+                // An irrational root stays symbolic, constrained like any other.
+            }
+        }
+        _functions.Add(SqrtFunction);
+        return Apply(SqrtFunction, u, () => new SmtApplication(SqrtFunction, [u]),
+            root => [new SmtApplication("=", [new SmtApplication("*", [root, root]), u]), new SmtApplication(">=", [root, ZeroNumeral])]);
+    }
+
+    // The application of function to a canonical argument, made (and its side conditions recorded) once.
+    private SmtTerm Apply(string function, SmtTerm argument, Func<SmtTerm> make, Func<SmtTerm, IEnumerable<SmtTerm>> conditions)
+    {
+        if (!_canonicalText.TryGetValue(argument, out var text))
+        {
+            text = argument.ToSmtLib();
+            _canonicalText[argument] = text;
+        }
+        var key = (function, text);
+        if (_applications.TryGetValue(key, out var known)) return known;
+        var application = make();
+        _applications[key] = application;
+        _sideConditions.AddRange(conditions(application));
+        return application;
+    }
+
+    // The canonical polynomial form of a term, or the term itself when that would be too large.
+    private SmtTerm Canonical(SmtTerm term)
+    {
+        if (term is SmtNumeral or SmtConstant) return term;
+        if (_canonical.TryGetValue(term, out var known)) return known;
+        var canonical = SmtPolynomial.Canonical(term) ?? term;
+        if (canonical is SmtNumeral n) canonical = Numeral(n.Value);
+        _canonical[term] = canonical;
+        return canonical;
+    }
+
+    private static SmtNumeral Numeral(Rational value) => value.IsZero ? ZeroNumeral : value.IsOne ? OneNumeral : new SmtNumeral(value);
+
+    private static bool IsZero(SmtTerm term) => term is SmtNumeral { Value.IsZero: true };
+
+    // (op a… b…): an argument that is itself an op-application contributes its arguments, as + and * are
+    // associative; summing n terms one at a time therefore yields one n-ary sum.
+    private static SmtApplication Flattened(string op, SmtTerm a, SmtTerm b)
+    {
+        var arguments = new List<SmtTerm>();
+        foreach (var term in (ReadOnlySpan<SmtTerm>)[a, b])
+        {
+            if (term is SmtApplication application && application.Operator == op) arguments.AddRange(application.Arguments);
+            else arguments.Add(term);
+        }
+        return new SmtApplication(op, arguments);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using TraceVerify.Catalog;
+using TraceVerify.Numeric;
+
+namespace TraceVerify.Proof;
+
+// Bounded proof with Z3: the entry is instantiated at every assignment of its dimension variables in
+// 1..MaxDimension (smallest first, see Shapes; at most MaxShapes of them, and only while the verifier's
+// token allows) and each instance is a nonlinear real-arithmetic query (SmtEncoder), one Z3 context per run.
+//   unsat at every shape tried → "confirmed", Holds: the identity is a theorem at each of those shapes,
+//     but not a proof for all sizes, which only the symbolic engine gives;
+//   a model that ModelConfirmation confirms → "refuted" with that counterexample;
+//   anything else → "inconclusive" (or "error" when Z3 rejected a script), every shape's answer listed.
+// A model is never believed unconfirmed: log_, exp_ and sqrt_ are uninterpreted, and a solver can be
+// wrong, while exact re-evaluation cannot.
+internal sealed class Z3Method : ICheckMethod
+{
+    public const int DefaultMaxDimension = 3;
+    public const int DefaultMaxShapes = 40;
+
+    public static readonly TimeSpan DefaultTimeoutPerQuery = TimeSpan.FromSeconds(10);
+
+    public Z3Method(int maxDimension = DefaultMaxDimension, int maxShapes = DefaultMaxShapes, TimeSpan? timeoutPerQuery = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxShapes, 1);
+        MaxDimension = maxDimension;
+        MaxShapes = maxShapes;
+        TimeoutPerQuery = timeoutPerQuery ?? DefaultTimeoutPerQuery;
+    }
+
+    public string Name => "z3";
+
+    public int MaxDimension { get; }
+
+    public int MaxShapes { get; }
+
+    public TimeSpan TimeoutPerQuery { get; }
+
+    // The script `prove --smt` writes: the entry at the given sizes, ready for any SMT-LIB2 solver.
+    public static string WriteSmt(BoundEntry entry, IReadOnlyDictionary<string, int> dimensions) => SmtEncoder.Encode(entry, dimensions).Script;
+
+    // Every assignment of the dimension variables in 1..maxDimension, by largest size, then total size, then
+    // lexicographically in the order of names: the cheapest instances come first, a budget that cuts the list
+    // still covers every shape up to some smaller bound, and the order never depends on timing.
+    public static IReadOnlyList<IReadOnlyDictionary<string, int>> Shapes(IReadOnlyList<string> dimensions, int maxDimension)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDimension, 1);
+        IEnumerable<int[]> assignments = [[]];
+        foreach (var _ in dimensions) assignments = assignments.SelectMany(a => Enumerable.Range(1, maxDimension).Select(v => (int[])[.. a, v]));
+        return assignments
+            .OrderBy(a => a.Length == 0 ? 0 : a.Max())
+            .ThenBy(a => a.Sum())
+            .ThenBy(a => a, Comparer<int[]>.Create((x, y) => x.Zip(y, (p, q) => p.CompareTo(q)).FirstOrDefault(d => d != 0)))
+            .Select(a => (IReadOnlyDictionary<string, int>)dimensions.Select((name, k) => (Name: name, Size: a[k]))
+                .ToDictionary(p => p.Name, p => p.Size, StringComparer.Ordinal))
+            .ToArray();
+    }
+
+    public MethodEvidence Run(BoundEntry entry, long seed, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        // Z3 runs with its default random seed, so its answers are reproducible; the entry's seed reaches only
+        // the re-check of a model, which makes no random choice.
+        if (entry.Kind is not (EntryKind.Equality or EntryKind.Derivative))
+            return Inconclusive("a definition states no identity");
+        if (Z3Solver.NativeVersion is not { } version)
+            return Inconclusive("Z3 is not available (libz3 could not be loaded; install libz3-4)");
+
+        var all = Shapes(entry.Dimensions, MaxDimension);
+        var planned = all.Take(MaxShapes).ToArray();
+        var log = new ShapeLog(entry, all.Count, planned.Length, MaxDimension, version);
+        using var solver = new Z3Solver(TimeoutPerQuery);
+        foreach (var dimensions in planned)
+        {
+            if (token.IsCancellationRequested) break;
+            var shape = SmtEncoder.Describe(entry.Dimensions, dimensions);
+            SmtQuery query;
+            try
+            {
+                query = SmtEncoder.Encode(entry, dimensions);
+            }
+            catch (DomainException e)
+            {
+                log.Undefined(shape, e.Message);
+                continue;
+            }
+
+            Z3Answer answer;
+            try
+            {
+                answer = solver.Check(query.Assertions, token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            switch (answer.Status)
+            {
+                case Z3Status.Unsat:
+                    log.Unsat(shape);
+                    break;
+                case Z3Status.Sat:
+                    var confirmation = ModelConfirmation.Check(entry, query, answer.Model, seed);
+                    if (confirmation.Counterexample is { } counterexample)
+                    {
+                        return new MethodEvidence(new MethodResult(Name, "refuted", log.Refuted(shape, confirmation.Reason)), counterexample, false);
+                    }
+                    log.Unconfirmed(shape, confirmation.Reason);
+                    break;
+                case Z3Status.Unknown:
+                    log.Unknown(shape, answer.Detail);
+                    break;
+                case Z3Status.Error:
+                    log.Error(shape, answer.Detail);
+                    break;
+                default:
+                    throw new UnreachableException($"no rule for Z3 status {answer.Status}");
+            }
+        }
+        return log.Finish();
+    }
+
+    private MethodEvidence Inconclusive(string detail) => new(new MethodResult(Name, "inconclusive", detail), null, false);
+
+    // Every shape's answer, in order, and the summary the result's detail is made of.
+    private sealed class ShapeLog(BoundEntry entry, int shapeCount, int plannedCount, int maxDimension, string version)
+    {
+        private readonly List<string> _unsat = [];
+        private readonly List<string> _other = [];
+        private bool _error;
+
+        public void Unsat(string shape) => _unsat.Add(shape);
+
+        public void Undefined(string shape, string reason) => _other.Add($"undefined at {shape} ({reason})");
+
+        public void Unconfirmed(string shape, string reason) => _other.Add($"unconfirmed model at {shape} ({reason})");
+
+        public void Unknown(string shape, string reason) => _other.Add($"unknown at {shape} ({reason})");
+
+        public void Error(string shape, string message)
+        {
+            _error = true;
+            _other.Add($"Z3 error at {shape}: {message}");
+        }
+
+        public string Refuted(string shape, string how) =>
+            $"sat at {shape}; {how}" + (_unsat.Count > 0 ? $"; before it, {UnsatSummary()}" : "") + Suffix();
+
+        public MethodEvidence Finish()
+        {
+            var answered = _unsat.Count + _other.Count;
+            if (_unsat.Count == plannedCount)
+            {
+                return new MethodEvidence(new MethodResult("z3", "confirmed", UnsatSummary() + Suffix()), null, true);
+            }
+            var parts = new List<string>();
+            if (_unsat.Count > 0) parts.Add(UnsatSummary());
+            parts.AddRange(_other);
+            if (answered < plannedCount)
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{plannedCount - answered} of {plannedCount} shapes not reached within the time limit"));
+            return new MethodEvidence(new MethodResult("z3", _error ? "error" : "inconclusive", string.Join("; ", parts) + Suffix()), null, false);
+        }
+
+        // "unsat at 8 shapes m, n ∈ 1..3: m=1, n=1; …" — or the smallest 40 of 81 when the budget cut it.
+        private string UnsatSummary()
+        {
+            if (entry.Dimensions.Count == 0) return "unsat at the only shape (all sizes fixed)";
+            var range = string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", entry.Dimensions)} ∈ 1..{maxDimension}");
+            var count = _unsat.Count == shapeCount
+                ? string.Create(CultureInfo.InvariantCulture, $"all {shapeCount} shapes")
+                : plannedCount < shapeCount && _unsat.Count == plannedCount
+                    ? string.Create(CultureInfo.InvariantCulture, $"the {plannedCount} smallest of {shapeCount} shapes")
+                    : string.Create(CultureInfo.InvariantCulture, $"{_unsat.Count} of {shapeCount} shapes");
+            return $"unsat at {count} {range}: {string.Join("; ", _unsat)}";
+        }
+
+        private string Suffix() => $" (Z3 {version})";
+    }
+}
