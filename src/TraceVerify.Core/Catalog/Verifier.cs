@@ -90,7 +90,7 @@ internal sealed class Verifier
                 $"ill-formed as a general claim: it type-checks only if {restriction}", entry.Sides.Count > 0 ? entry.Sides[^1].Start : entry.Location));
             verdict = Verdict.IllFormed;
         }
-        var enriched = Explaining.Describe(bound, symbolic, verdict, details, binding);
+        var enriched = Explaining.Describe(entry, bound, symbolic, verdict, details);
         return Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
     }
 
