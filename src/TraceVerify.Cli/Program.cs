@@ -13,6 +13,7 @@ internal static class Program
         root.Subcommands.Add(FuzzCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(ProveCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

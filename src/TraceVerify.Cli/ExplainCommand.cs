@@ -1,0 +1,65 @@
+using System.CommandLine;
+using TraceVerify.Catalog;
+using TraceVerify.Reporting;
+using TraceVerify.Symbolic;
+
+namespace TraceVerify.Cli;
+
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "the entry's id, e.g. traa-21" };
+        var paths = new Option<string[]>("--catalog") { Description = "catalogs to search (default: identities.yaml and identities/*.yaml)", AllowMultipleArgumentsPerToken = true };
+        var seed = new Option<long>("--seed") { Description = "the run's seed", DefaultValueFactory = _ => 20261121 };
+        var command = new Command("explain", "show everything known about one entry") { id, paths, seed };
+        command.SetAction(result =>
+        {
+            var files = DefaultCatalogs.Load(result.GetValue(paths) ?? []);
+            var entry = files.SelectMany(f => f.Entries).FirstOrDefault(e => e.Id == result.GetValue(id));
+            if (entry is null)
+            {
+                Console.Error.WriteLine($"traceverify: error: no entry `{result.GetValue(id)}`");
+                return ExitCodes.Usage;
+            }
+            var w = Console.Out;
+            w.WriteLine($"{entry.Id} (eq {entry.Eq}) at {entry.File}:{entry.Line}:{entry.Column}: {entry.Title}");
+            if (entry.Latex is { } latex) w.WriteLine($"  as printed: {latex}");
+            if (entry.Note is { } note) w.WriteLine($"  note: {note}");
+            if (entry.Of is { } of) w.WriteLine($"  ∂ {of.Text} / ∂ {entry.Wrt?.Text}");
+            foreach (var side in entry.Sides) w.WriteLine($"  {(entry.Kind == EntryKind.Derivative ? "claim" : "side ")}: {side.Text}");
+            var options = new VerifierOptions(result.GetValue(seed));
+            var verdict = new Verifier(options, Methods.Create(options)).Check(entry);
+            foreach (var lint in Linter.Lint(entry).Where(d => !verdict.Diagnostics.Contains(d))) w.WriteLine($"  {lint}");
+            w.WriteLine($"verdict: {Expectations.Text(verdict.Verdict)} (expected {Expectations.Text(verdict.Expected)}{(verdict.MatchesExpected ? "" : " — MISMATCH")}), seed {options.Seed}");
+            foreach (var m in verdict.Methods) w.WriteLine($"  {m.Name}: {m.Outcome} — {m.Detail}");
+            foreach (var d in verdict.Diagnostics) w.WriteLine($"  {d}");
+            var bound = EntryBinder.Bind(entry).Entry;
+            if (bound is not null)
+            {
+                w.WriteLine("shapes: " + string.Join(", ", bound.Symbols.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}")));
+                if (bound.Kind == EntryKind.Derivative)
+                {
+                    var free = bound.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
+                    w.WriteLine("contributions, one per appearance of the variable (the notes' rule: apply (9) to each):");
+                    foreach (var part in AppearanceContributions.Of(bound.Of!, bound.Wrt!, free, bound.Frozen))
+                        w.WriteLine($"  {part.Appearance}: {Explaining.Print(part.Derivative)}");
+                }
+            }
+            if (verdict.Details is { } details)
+            {
+                if (details.Derived is { } derived) w.WriteLine($"derived: {derived}");
+                if (details.CanonicalForms.Count > 0)
+                {
+                    w.WriteLine("canonical index forms:");
+                    foreach (var form in details.CanonicalForms) w.WriteLine($"  {form}");
+                }
+                foreach (var line in details.TermComparison) w.WriteLine($"  {line}");
+            }
+            if (verdict.Counterexample is { } c) w.Write(CounterexampleText.Render(c));
+            if (verdict.Suggestion is { } s) w.WriteLine($"suggestion: {s}");
+            return verdict.MatchesExpected ? ExitCodes.Success : ExitCodes.Mismatch;
+        });
+        return command;
+    }
+}
