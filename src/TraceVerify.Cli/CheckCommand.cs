@@ -12,19 +12,28 @@ internal static class CheckCommand
         var paths = new Argument<string[]>("paths") { Description = "catalog files (default: identities.yaml and identities/*.yaml)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         var seed = new Option<long>("--seed") { Description = "seed for every random choice (printed in the report)", DefaultValueFactory = _ => 20261121 };
-        var cases = new Option<int>("--cases") { Description = "fuzz cases per entry", DefaultValueFactory = _ => 200 };
+        var cases = new Option<int>("--cases") { Description = "fuzz cases per entry", DefaultValueFactory = _ => 100 };
         var jobs = new Option<int>("--jobs") { Description = "entries checked in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timeout = new Option<double>("--timeout") { Description = "seconds allowed per entry before it is `undecided`", DefaultValueFactory = _ => 60 };
         var shard = new Option<string?>("--shard") { Description = "check only shard i of n (`2/4`), split deterministically by entry id" };
         var require = new Option<string?>("--require") { Description = "`proved`: accept nothing less than a proof for entries expected to hold" };
-        var noZ3 = new Option<bool>("--no-z3") { Description = "skip the Z3 method" };
+        var noZ3 = new Option<bool>("--no-z3") { Description = "skip the Z3 method (same as --z3 never)" };
+        var z3 = new Option<string>("--z3") { Description = "when Z3 runs: unproved (where the symbolic engine gave no proof), always, never", DefaultValueFactory = _ => "unproved" };
+        var z3MaxDim = new Option<int>("--z3-max-dim") { Description = "Z3 proves every shape with dimensions in 1..N", DefaultValueFactory = _ => 3 };
         var reports = new Option<string[]>("--report") { Description = "also write FORMAT=PATH (repeatable), e.g. junit=results.xml" };
         var baseline = new Option<string?>("--baseline") { Description = "a previous JSON report: print what changed and fail on regressions" };
-        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3, reports, baseline };
+        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3, z3, z3MaxDim, reports, baseline };
         command.SetAction(result =>
         {
             if ((result.GetValue(paths) ?? []).FirstOrDefault(p => p.StartsWith('-')) is { } unknown)
                 return Usage($"unknown option `{unknown}`");
+            if (result.GetValue(cases) < 1) return Usage($"--cases must be at least 1, found {result.GetValue(cases)}");
+            if (result.GetValue(jobs) < 1) return Usage($"--jobs must be at least 1, found {result.GetValue(jobs)}");
+            if (result.GetValue(z3MaxDim) < 1) return Usage($"--z3-max-dim must be at least 1, found {result.GetValue(z3MaxDim)}");
+            if (!(result.GetValue(timeout) > 0)) return Usage($"--timeout must be positive, found {result.GetValue(timeout)}");
+            Z3Policy? policy = result.GetValue(z3) switch { "unproved" => Z3Policy.Unproved, "always" => Z3Policy.Always, "never" => Z3Policy.Never, _ => null };
+            if (policy is null) return Usage($"--z3 takes unproved, always or never, found `{result.GetValue(z3)}`");
+            if (result.GetValue(noZ3)) policy = Z3Policy.Never;
             if (!Shard.TryParse(result.GetValue(shard), out var selected))
                 return Usage($"--shard takes i/n with 1 ≤ i ≤ n, found `{result.GetValue(shard)}`");
             var requireProof = result.GetValue(require) switch
@@ -58,8 +67,8 @@ internal static class CheckCommand
             }
 
             var files = DefaultCatalogs.Load(result.GetValue(paths) ?? []);
-            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), !result.GetValue(noZ3), EntryTimeLimit: TimeSpan.FromSeconds(result.GetValue(timeout)));
-            var verifier = new Verifier(options, Methods.Create(options));
+            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)));
+            var verifier = Methods.Verifier(options, policy.Value);
             var entries = files.SelectMany(f => f.Entries).Where(e => selected?.Contains(e) ?? true).ToArray();
             var outcome = WithProgress(entries.Length, progress =>
                 CheckRun.Run(files, verifier, options.Seed, Methods.Z3Version(options), result.GetValue(jobs), e => selected?.Contains(e) ?? true, progress));

@@ -29,7 +29,7 @@ internal static class ExplainCommand
             if (entry.Of is { } of) w.WriteLine($"  ∂ {of.Text} / ∂ {entry.Wrt?.Text}");
             foreach (var side in entry.Sides) w.WriteLine($"  {(entry.Kind == EntryKind.Derivative ? "claim" : "side ")}: {side.Text}");
             var options = new VerifierOptions(result.GetValue(seed));
-            var verdict = new Verifier(options, Methods.Create(options)).Check(entry);
+            var verdict = Methods.Verifier(options, Z3Policy.Always).Check(entry);
             foreach (var lint in Linter.Lint(entry).Where(d => !verdict.Diagnostics.Contains(d))) w.WriteLine($"  {lint}");
             w.WriteLine($"verdict: {Expectations.Text(verdict.Verdict)} (expected {Expectations.Text(verdict.Expected)}{(verdict.MatchesExpected ? "" : " — MISMATCH")}), seed {options.Seed}");
             foreach (var m in verdict.Methods) w.WriteLine($"  {m.Name}: {m.Outcome} — {m.Detail}");

@@ -12,13 +12,17 @@ internal sealed class Verifier
 {
     private readonly VerifierOptions _options;
     private readonly IReadOnlyList<ICheckMethod> _methods;
+    private readonly IReadOnlyList<ICheckMethod> _whenUnproved;
 
-    public Verifier(VerifierOptions options, IReadOnlyList<ICheckMethod> methods)
+    // `methods` run on every entry; `whenUnproved` only where the symbolic engine gave no proof (a costly
+    // second prover that need not repeat a proof for every shape with one for small shapes).
+    public Verifier(VerifierOptions options, IReadOnlyList<ICheckMethod> methods, IReadOnlyList<ICheckMethod>? whenUnproved = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(methods);
         _options = options;
         _methods = methods;
+        _whenUnproved = whenUnproved ?? [];
     }
 
     public EntryResult Check(CatalogEntry entry)
@@ -63,7 +67,7 @@ internal sealed class Verifier
         var methods = new List<MethodResult> { symbolic.Result };
         var evidence = new List<MethodEvidence>();
         var seed = EntrySeed(_options.Seed, entry.Id);
-        foreach (var method in _methods)
+        foreach (var method in symbolic.Proved ? _methods : [.. _methods, .. _whenUnproved])
         {
             if (token.IsCancellationRequested) break;
             var e = method.Run(bound, seed, token);

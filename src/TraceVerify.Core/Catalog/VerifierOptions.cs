@@ -4,7 +4,7 @@ namespace TraceVerify.Catalog;
 // runaway entry into an `undecided` verdict instead of a hang.
 internal sealed record VerifierOptions(
     long Seed,
-    int FuzzCases = 200,
+    int FuzzCases = 100,
     bool UseZ3 = true,
     int Z3MaxDimension = 3,
     TimeSpan? EntryTimeLimit = null)

@@ -22,6 +22,8 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 
     public static Rational Of(BigInteger numerator, BigInteger denominator)
     {
+        if (numerator >= long.MinValue + 1 && numerator <= long.MaxValue && denominator >= long.MinValue + 1 && denominator <= long.MaxValue)
+            return OfSmall((long)numerator, (long)denominator);
         if (denominator.IsZero) throw new DivideByZeroException("rational with zero denominator");
         if (denominator.Sign < 0) { numerator = -numerator; denominator = -denominator; }
         var g = BigInteger.GreatestCommonDivisor(numerator, denominator);
@@ -32,6 +34,26 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 
     public static Rational Of(long value) => new(value, BigInteger.One, normalized: true);
 
+    // The common case of fuzzing: parts that fit in 64 bits, normalized without BigInteger division.
+    private static Rational OfSmall(long numerator, long denominator)
+    {
+        if (denominator == 0) throw new DivideByZeroException("rational with zero denominator");
+        if (denominator < 0) { numerator = -numerator; denominator = -denominator; }
+        if (numerator == 0) return Zero;
+        var g = Gcd(Math.Abs(numerator), denominator);
+        return g == 1
+            ? new Rational(numerator, denominator, normalized: true)
+            : new Rational(numerator / g, denominator / g, normalized: true);
+    }
+
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0) (a, b) = (b, a % b);
+        return a;
+    }
+
+    private bool IsSmall => Numerator >= int.MinValue && Numerator <= int.MaxValue && Denominator <= int.MaxValue;
+
     public static implicit operator Rational(int value) => Of(value);
 
     public bool IsZero => Numerator.IsZero;
@@ -40,12 +62,17 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public int Sign => Numerator.Sign;
 
     public static Rational operator +(Rational a, Rational b) =>
-        a.Denominator == b.Denominator
+        a.IsSmall && b.IsSmall
+            ? OfSmall(((long)a.Numerator * (long)b.Denominator) + ((long)b.Numerator * (long)a.Denominator), (long)a.Denominator * (long)b.Denominator)
+            : a.Denominator == b.Denominator
             ? Of(a.Numerator + b.Numerator, a.Denominator)
             : Of(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
     public static Rational operator -(Rational a, Rational b) => a + (-b);
     public static Rational operator -(Rational a) => new(-a.Numerator, a.Denominator, normalized: true);
-    public static Rational operator *(Rational a, Rational b) => Of(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
+    public static Rational operator *(Rational a, Rational b) =>
+        a.IsSmall && b.IsSmall
+            ? OfSmall((long)a.Numerator * (long)b.Numerator, (long)a.Denominator * (long)b.Denominator)
+            : Of(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
     public static Rational operator /(Rational a, Rational b) => Of(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
     public static bool operator ==(Rational a, Rational b) => a.Equals(b);
     public static bool operator !=(Rational a, Rational b) => !a.Equals(b);

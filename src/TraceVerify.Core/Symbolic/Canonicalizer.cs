@@ -26,22 +26,25 @@ internal static class Canonicalizer
         ArgumentNullException.ThrowIfNull(terms);
         var parameters = parameterIds.Select(pool.Range).ToArray();
         var isParameter = new HashSet<int>(parameterIds);
-        var canonical = new List<CanonicalTerm>();
+        var parameterOrder = new Dictionary<int, int>();
+        for (var p = 0; p < parameterIds.Count; p++) parameterOrder.TryAdd(parameterIds[p], p);
+        // Like terms are merged as they are labelled, so only distinct terms stay alive: the n terms of
+        // ∂ tr(Xⁿ)/∂X are one term, and keeping all of them would make the garbage collector copy them.
+        var canonical = new Dictionary<string, CanonicalTerm>(StringComparer.Ordinal);
         foreach (var raw in terms)
         {
             if (raw.Coefficient.IsZero) continue;
-            var simplified = Simplify(raw, isParameter, parameterIds);
-            canonical.Add(Label(simplified, parameterIds, pool));
+            var term = Label(Simplify(raw, isParameter, parameterOrder), parameterIds, pool);
+            canonical[term.Key] = canonical.TryGetValue(term.Key, out var like) ? like with { Coefficient = like.Coefficient + term.Coefficient } : term;
         }
-        return CanonicalSum.Of(parameters, canonical);
+        return CanonicalSum.Of(parameters, canonical.Values);
     }
 
     // δ_ab with a bound index is contracted by renaming; δ_aa is 1 (or, alone on a bound index, its range);
     // ones_i is 1 and is kept only as the sole use of a bound index i, where it stands for i's range.
-    private static RawTerm Simplify(RawTerm term, HashSet<int> isParameter, IReadOnlyList<int> parameterIds)
+    // The renaming lambdas live in helpers: captured here, they would cost a closure for every factor scanned.
+    private static RawTerm Simplify(RawTerm term, HashSet<int> isParameter, Dictionary<int, int> parameterOrder)
     {
-        var parameterOrder = new Dictionary<int, int>();
-        for (var p = 0; p < parameterIds.Count; p++) parameterOrder.TryAdd(parameterIds[p], p);
         var factors = term.Factors.ToList();
         var changed = true;
         while (changed)
@@ -53,7 +56,7 @@ internal static class Canonicalizer
                 if (delta.First == delta.Second)
                 {
                     factors.RemoveAt(k);
-                    if (!isParameter.Contains(delta.First) && !factors.Any(f => FactorIndices.Of(f).Contains(delta.First)))
+                    if (!isParameter.Contains(delta.First) && !AnyMentions(factors, delta.First))
                         factors.Add(new OnesFactor(delta.First));
                     changed = true;
                     break;
@@ -69,8 +72,8 @@ internal static class Canonicalizer
                     var renamed = false;
                     for (var j = 0; j < factors.Count; j++)
                     {
-                        if (j == k || !FactorIndices.Of(factors[j]).Contains(drop)) continue;
-                        factors[j] = FactorIndices.Rename(factors[j], i => i == drop ? keep : i);
+                        if (j == k || !FactorIndices.Mentions(factors[j], drop)) continue;
+                        factors[j] = Substitute(factors[j], drop, keep);
                         renamed = true;
                     }
                     if (!renamed) continue;
@@ -78,7 +81,11 @@ internal static class Canonicalizer
                     break;
                 }
                 factors.RemoveAt(k);
-                for (var j = 0; j < factors.Count; j++) factors[j] = FactorIndices.Rename(factors[j], i => i == from ? to : i);
+                for (var j = 0; j < factors.Count; j++)
+                {
+                    // Only factors on `from` change; renaming the rest would rebuild equal factors.
+                    if (FactorIndices.Mentions(factors[j], from)) factors[j] = Substitute(factors[j], from, to);
+                }
                 changed = true;
                 break;
             }
@@ -89,39 +96,41 @@ internal static class Canonicalizer
         return term with { Factors = new EquatableArray<Factor>(factors) };
     }
 
+    private static bool AnyMentions(List<Factor> factors, int id)
+    {
+        foreach (var factor in factors)
+        {
+            if (FactorIndices.Mentions(factor, id)) return true;
+        }
+        return false;
+    }
+
+    private static Factor Substitute(Factor factor, int from, int to) => FactorIndices.Rename(factor, i => i == from ? to : i);
+
     private static CanonicalTerm Label(RawTerm term, IReadOnlyList<int> parameterIds, IndexPool pool)
     {
-        var factors = term.Factors.ToArray();
-        var adjacency = new Dictionary<int, List<int>>();
-        for (var f = 0; f < factors.Length; f++)
-        {
-            foreach (var id in FactorIndices.Of(factors[f]).Distinct())
-            {
-                if (!adjacency.TryGetValue(id, out var list)) adjacency[id] = list = [];
-                list.Add(f);
-            }
-        }
+        var graph = new TermGraph(term.Factors.ToArray());
         var budget = new Budget();
 
         // The part reachable from the parameters.
-        var start = new LabelState(factors.Length);
+        var start = new LabelState(graph.Count);
         foreach (var id in parameterIds)
         {
             start.Labels[id] = start.NextLabel++;
             start.Queue.Enqueue(id);
         }
-        var main = Search(start, factors, adjacency, budget);
+        var main = Search(start, graph, budget);
 
         // Closed components, each canonical on its own, then sorted.
         var components = new List<(string Serial, LabelState State)>();
         var visited = (bool[])main.Visited.Clone();
-        for (var f = 0; f < factors.Length; f++)
+        for (var f = 0; f < graph.Count; f++)
         {
             if (visited[f]) continue;
-            var members = ComponentOf(f, factors, adjacency);
+            var members = ComponentOf(f, graph);
             foreach (var m in members) visited[m] = true;
-            var best = BestStart(members, factors, adjacency, budget);
-            components.Add((Serialize(best, factors, pool, 0), best));
+            var best = BestStart(members, graph, budget);
+            components.Add((Serialize(best, graph, pool, 0), best));
         }
         components.Sort((a, b) => string.CompareOrdinal(a.Serial, b.Serial));
 
@@ -139,21 +148,23 @@ internal static class Canonicalizer
         {
             if (label >= parameterIds.Count) boundRanges[label - parameterIds.Count] = pool.Range(id);
         }
-        var relabelled = order.Select(f => FactorIndices.Rename(factors[f], id => finalLabels[id])).ToArray();
-        var key = new StringBuilder(Serialize(main, factors, pool, parameterIds.Count));
+        // One delegate for all factors (a lambda inside the Select would allocate one per factor).
+        Func<int, int> relabel = id => finalLabels[id];
+        var relabelled = order.Select(f => FactorIndices.Rename(graph.Factors[f], relabel)).ToArray();
+        var key = new StringBuilder(Serialize(main, graph, pool, parameterIds.Count));
         foreach (var (serial, _) in components) key.Append('‖').Append(serial);
         return new CanonicalTerm(term.Coefficient, relabelled, boundRanges, key.ToString());
     }
 
-    private static List<int> ComponentOf(int seed, Factor[] factors, Dictionary<int, List<int>> adjacency)
+    private static List<int> ComponentOf(int seed, TermGraph graph)
     {
         var members = new List<int> { seed };
         var seen = new HashSet<int> { seed };
         for (var k = 0; k < members.Count; k++)
         {
-            foreach (var id in FactorIndices.Of(factors[members[k]]))
+            foreach (var id in graph.Indices[members[k]])
             {
-                foreach (var other in adjacency[id])
+                foreach (var other in graph.Adjacency[id])
                 {
                     if (seen.Add(other)) members.Add(other);
                 }
@@ -162,89 +173,95 @@ internal static class Canonicalizer
         return members;
     }
 
-    private static LabelState BestStart(List<int> members, Factor[] factors, Dictionary<int, List<int>> adjacency, Budget budget)
+    private static LabelState BestStart(List<int> members, TermGraph graph, Budget budget)
     {
-        var empty = new LabelState(factors.Length);
-        var keyed = members.Select(m => (Factor: m, Key: CandidateKey(factors[m], empty))).ToList();
+        var empty = new LabelState(graph.Count);
+        var keyed = members.Select(m => (Factor: m, Key: CandidateKey(m, graph, empty))).ToList();
         var least = keyed.Select(k => k.Key).Min(StringComparer.Ordinal)!;
         LabelState? best = null;
         string? bestSerial = null;
         var tried = new HashSet<Factor>();
         foreach (var (m, key) in keyed)
         {
-            if (!string.Equals(key, least, StringComparison.Ordinal) || !tried.Add(factors[m])) continue;
+            if (!string.Equals(key, least, StringComparison.Ordinal) || !tried.Add(graph.Factors[m])) continue;
             if (best is not null && !budget.Take()) break;
-            var state = new LabelState(factors.Length);
-            Visit(state, m, factors);
-            var done = Search(state, factors, adjacency, budget);
-            var serial = Serialize(done, factors, null, 0);
+            var state = new LabelState(graph.Count);
+            Visit(state, m, graph);
+            var done = Search(state, graph, budget);
+            var serial = Serialize(done, graph, null, 0);
             if (bestSerial is null || string.CompareOrdinal(serial, bestSerial) < 0) (best, bestSerial) = (done, serial);
         }
         return best!;
     }
 
-    private static LabelState Search(LabelState state, Factor[] factors, Dictionary<int, List<int>> adjacency, Budget budget)
+    private static LabelState Search(LabelState state, TermGraph graph, Budget budget)
     {
+        var ties = new List<int>();
         while (state.Queue.Count > 0)
         {
             var id = state.Queue.Peek();
-            if (!adjacency.TryGetValue(id, out var incident)) { state.Queue.Dequeue(); continue; }
+            if (!graph.Adjacency.TryGetValue(id, out var incident)) { state.Queue.Dequeue(); continue; }
             string? leastKey = null;
-            var ties = new List<int>();
+            ties.Clear();
             foreach (var f in incident)
             {
                 if (state.Visited[f]) continue;
-                var key = CandidateKey(factors[f], state);
+                var key = CandidateKey(f, graph, state);
                 var cmp = leastKey is null ? -1 : string.CompareOrdinal(key, leastKey);
                 if (cmp < 0) { leastKey = key; ties.Clear(); ties.Add(f); }
                 else if (cmp == 0) ties.Add(f);
             }
             if (leastKey is null) { state.Queue.Dequeue(); continue; }
-            var distinct = ties.DistinctBy(t => factors[t]).ToList();
-            if (distinct.Count > 1 && leastKey.Contains('?', StringComparison.Ordinal) && budget.Take())
+            // Only a tie between different factors with unlabelled arguments is a choice; most indices have one candidate.
+            var distinct = ties.Count > 1 && leastKey.Contains('?', StringComparison.Ordinal) ? ties.DistinctBy(t => graph.Factors[t]).ToList() : null;
+            if (distinct is { Count: > 1 } && budget.Take())
             {
                 LabelState? best = null;
                 string? bestSerial = null;
                 foreach (var choice in distinct)
                 {
                     var branch = state.Clone();
-                    Visit(branch, choice, factors);
-                    var done = Search(branch, factors, adjacency, budget);
-                    var serial = Serialize(done, factors, null, 0);
+                    Visit(branch, choice, graph);
+                    var done = Search(branch, graph, budget);
+                    var serial = Serialize(done, graph, null, 0);
                     if (bestSerial is null || string.CompareOrdinal(serial, bestSerial) < 0) (best, bestSerial) = (done, serial);
                 }
                 return best!;
             }
-            Visit(state, ties[0], factors);
+            Visit(state, ties[0], graph);
         }
         return state;
     }
 
-    private static void Visit(LabelState state, int factor, Factor[] factors)
+    private static void Visit(LabelState state, int factor, TermGraph graph)
     {
         state.Visited[factor] = true;
         state.Order.Add(factor);
-        foreach (var id in FactorIndices.Of(factors[factor]))
+        foreach (var id in graph.Indices[factor])
         {
-            if (state.Labels.ContainsKey(id)) continue;
-            state.Labels[id] = state.NextLabel++;
-            state.Queue.Enqueue(id);
+            if (state.Labels.TryAdd(id, state.NextLabel))
+            {
+                state.NextLabel++;
+                state.Queue.Enqueue(id);
+            }
         }
     }
 
     // The factor's label and its arguments: known labels as numbers, unknown ones as ?k by first appearance.
-    private static string CandidateKey(Factor factor, LabelState state)
+    private static string CandidateKey(int factor, TermGraph graph, LabelState state)
     {
-        var b = new StringBuilder(FactorLabel(factor)).Append('(');
-        var unknown = new List<int>();
-        foreach (var id in FactorIndices.Of(factor))
+        var b = graph.KeyBuilder.Clear().Append(graph.Labels[factor]).Append('(');
+        var indices = graph.Indices[factor];
+        Span<int> unknown = stackalloc int[indices.Length];
+        var unknownCount = 0;
+        foreach (var id in indices)
         {
-            if (state.Labels.TryGetValue(id, out var label)) b.Append(label.ToString(CultureInfo.InvariantCulture));
+            if (state.Labels.TryGetValue(id, out var label)) b.Append(CultureInfo.InvariantCulture, $"{label}");
             else
             {
-                var k = unknown.IndexOf(id);
-                if (k < 0) { k = unknown.Count; unknown.Add(id); }
-                b.Append('?').Append(k.ToString(CultureInfo.InvariantCulture));
+                var k = unknown[..unknownCount].IndexOf(id);
+                if (k < 0) { k = unknownCount; unknown[unknownCount++] = id; }
+                b.Append(CultureInfo.InvariantCulture, $"?{k}");
             }
             b.Append(',');
         }
@@ -260,13 +277,13 @@ internal static class Canonicalizer
         _ => throw new UnreachableException($"no label for {factor.GetType().Name}"),
     };
 
-    private static string Serialize(LabelState state, Factor[] factors, IndexPool? pool, int parameterCount)
+    private static string Serialize(LabelState state, TermGraph graph, IndexPool? pool, int parameterCount)
     {
         var b = new StringBuilder();
         foreach (var f in state.Order)
         {
-            b.Append(FactorLabel(factors[f])).Append('(');
-            foreach (var id in FactorIndices.Of(factors[f])) b.Append(state.Labels[id].ToString(CultureInfo.InvariantCulture)).Append(',');
+            b.Append(graph.Labels[f]).Append('(');
+            foreach (var id in graph.Indices[f]) b.Append(CultureInfo.InvariantCulture, $"{state.Labels[id]},");
             b.Append(')');
         }
         if (pool is not null)
@@ -278,6 +295,38 @@ internal static class Canonicalizer
             }
         }
         return b.ToString();
+    }
+
+    // One term's factors with what the search reads again and again, computed once: each factor's indices and
+    // label, and for each index the factors on it (in factor order, each factor once).
+    private sealed class TermGraph
+    {
+        public TermGraph(Factor[] factors)
+        {
+            Factors = factors;
+            Indices = new int[factors.Length][];
+            Labels = new string[factors.Length];
+            for (var f = 0; f < factors.Length; f++)
+            {
+                Indices[f] = [.. FactorIndices.Of(factors[f])];
+                Labels[f] = FactorLabel(factors[f]);
+                foreach (var id in Indices[f])
+                {
+                    if (!Adjacency.TryGetValue(id, out var list)) Adjacency[id] = list = [];
+                    // A factor using id twice (X_ii) is already the last one listed.
+                    if (list.Count == 0 || list[^1] != f) list.Add(f);
+                }
+            }
+        }
+
+        public Factor[] Factors { get; }
+        public int[][] Indices { get; }
+        public string[] Labels { get; }
+        public Dictionary<int, List<int>> Adjacency { get; } = [];
+        public int Count => Factors.Length;
+
+        // Scratch space for candidate keys, which are built and compared one at a time.
+        public StringBuilder KeyBuilder { get; } = new();
     }
 
     private sealed class Budget

@@ -1,0 +1,8 @@
+namespace TraceVerify.Cli;
+
+internal enum Z3Policy
+{
+    Unproved,
+    Always,
+    Never,
+}
