@@ -15,20 +15,20 @@ internal static class AppearanceContributions
             EntryExpr { Target: SymbolExpr s } => s.Name,
             _ => throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variable)),
         };
-        var occurrences = ClaimTerms.Occurrences(scalar).Where(o => o.Symbol.Name == name).ToList();
+        var occurrences = TopLevelTerms.Occurrences(scalar).Where(o => o.Symbol.Name == name).ToList();
         var result = new List<Contribution>();
         for (var k = 0; k < occurrences.Count; k++)
         {
             // Every other appearance becomes a held-constant copy named X~j, renamed back to X afterwards.
             var held = new Dictionary<string, string>(frozen, StringComparer.Ordinal);
             var expr = scalar;
-            var others = ClaimTerms.Occurrences(expr).Where(o => o.Symbol.Name == name).ToList();
+            var others = TopLevelTerms.Occurrences(expr).Where(o => o.Symbol.Name == name).ToList();
             for (var j = others.Count - 1; j >= 0; j--)
             {
                 if (j == k) continue;
                 var copy = new SymbolExpr($"{name}~{j + 1}", others[j].Symbol.Shape);
                 held[copy.Name] = name;
-                var occurrence = ClaimTerms.Occurrences(expr).Where(o => o.Symbol.Name == name).ElementAt(j);
+                var occurrence = TopLevelTerms.Occurrences(expr).Where(o => o.Symbol.Name == name).ElementAt(j);
                 expr = occurrence.Replace(occurrence.Transposed ? new TransposeExpr(copy) : copy);
             }
             var context = new IndexFormContext(freeIndices, held);

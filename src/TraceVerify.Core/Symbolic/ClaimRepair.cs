@@ -17,12 +17,12 @@ internal static class ClaimRepair
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(proves);
-        var terms = ClaimTerms.Split(claim);
+        var terms = TopLevelTerms.Split(claim);
         var tried = 0;
         foreach (var (description, termIndex, edited) in Candidates(terms))
         {
             if (++tried > MaxCandidates) return null;
-            var corrected = ClaimTerms.Join(edited);
+            var corrected = TopLevelTerms.Join(edited);
             if (proves(corrected)) return new Repair(description, corrected, termIndex + 1);
         }
         return null;
@@ -35,7 +35,7 @@ internal static class ClaimRepair
 
         for (var k = 0; k < terms.Count; k++)
         {
-            foreach (var (symbol, transposed, replace) in ClaimTerms.Occurrences(terms[k]))
+            foreach (var (symbol, transposed, replace) in TopLevelTerms.Occurrences(terms[k]))
             {
                 Expr original = transposed ? new TransposeExpr(symbol) : symbol;
                 Expr toggled = transposed ? symbol : new TransposeExpr(symbol);
@@ -43,7 +43,7 @@ internal static class ClaimRepair
             }
         }
         for (var k = 0; k < terms.Count; k++)
-            yield return ($"term {k + 1}: sign flipped", k, With(k, ClaimTerms.Negate(terms[k])));
+            yield return ($"term {k + 1}: sign flipped", k, With(k, TopLevelTerms.Negate(terms[k])));
         foreach (var factor in new[] { Rational.Of(2), Rational.Of(1, 2), Rational.Of(-2), Rational.Of(3), Rational.Of(1, 3) })
         {
             for (var k = 0; k < terms.Count; k++)
@@ -51,17 +51,17 @@ internal static class ClaimRepair
         }
         for (var k = 0; k < terms.Count; k++)
         {
-            var factors = ClaimTerms.Factors(terms[k]);
+            var factors = TopLevelTerms.Factors(terms[k]);
             for (var i = 0; i + 1 < factors.Count; i++)
             {
                 var swapped = factors.ToList();
                 (swapped[i], swapped[i + 1]) = (swapped[i + 1], swapped[i]);
-                yield return ($"term {k + 1}: {Quote(factors[i])} and {Quote(factors[i + 1])} swapped", k, With(k, ClaimTerms.Product(swapped)));
+                yield return ($"term {k + 1}: {Quote(factors[i])} and {Quote(factors[i + 1])} swapped", k, With(k, TopLevelTerms.Product(swapped)));
             }
             if (factors.Count > 1)
             {
                 var reversed = factors.Reverse().Select(f => f is TransposeExpr t ? t.Operand : new TransposeExpr(f)).ToArray();
-                yield return ($"term {k + 1}: product reversed (transposed)", k, With(k, ClaimTerms.Product(reversed)));
+                yield return ($"term {k + 1}: product reversed (transposed)", k, With(k, TopLevelTerms.Product(reversed)));
             }
         }
         if (terms.Count > 1)

@@ -13,7 +13,7 @@ internal static class TermMatching
         var remaining = derived.Terms.ToDictionary(t => t.Key, t => t.Coefficient, StringComparer.Ordinal);
         var order = derived.Terms.Select((t, k) => (t.Key, k)).ToDictionary(p => p.Key, p => p.k + 1, StringComparer.Ordinal);
         var lines = new List<string>();
-        var terms = ClaimTerms.Split(claim);
+        var terms = TopLevelTerms.Split(claim);
         for (var k = 0; k < terms.Count; k++)
         {
             var form = canonical(terms[k]);

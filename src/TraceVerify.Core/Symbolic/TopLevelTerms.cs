@@ -4,7 +4,7 @@ using TraceVerify.Numeric;
 namespace TraceVerify.Symbolic;
 
 // A claim's top-level terms (split at + and −, signs kept) and rewrites of them.
-internal static class ClaimTerms
+internal static class TopLevelTerms
 {
     public static IReadOnlyList<Expr> Split(Expr claim)
     {
