@@ -43,7 +43,7 @@ internal static class ExplainCommand
                     var free = bound.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
                     w.WriteLine("contributions, one per appearance of the variable (the notes' rule: apply (9) to each):");
                     foreach (var part in AppearanceContributions.Of(bound.Of!, bound.Wrt!, free, bound.Frozen))
-                        w.WriteLine($"  {part.Appearance}: {Explaining.Print(part.Derivative)}");
+                        w.WriteLine($"  {part.Appearance}: {Explaining.Print(part.Derivative, Explaining.FormContext(bound))}");
                 }
             }
             if (verdict.Details is { } details)

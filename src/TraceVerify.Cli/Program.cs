@@ -14,6 +14,7 @@ internal static class Program
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(ProveCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(NewCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -15,7 +15,9 @@ internal static class Explaining
         var canonical = symbolic.Forms.Select(IndexNotation.Print).ToList();
         if (symbolic.Target is not { } target) return new Explanation(details with { CanonicalForms = canonical }, null);
         canonical.Insert(0, IndexNotation.Print(target));
-        details = details with { CanonicalForms = canonical, Derived = entry.Kind == EntryKind.Derivative ? Print(target) : null };
+        var forms = FormContext(entry);
+        string Show(CanonicalSum sum) => Print(sum, forms);
+        details = details with { CanonicalForms = canonical, Derived = entry.Kind == EntryKind.Derivative ? Show(target) : null };
         if (verdict != Verdict.Refuted) return new Explanation(details, null);
 
         var failing = symbolic.Forms.Select((form, k) => (form, k)).FirstOrDefault(p => !p.form.Equals(target));
@@ -23,7 +25,7 @@ internal static class Explaining
         var sideIndex = entry.Kind == EntryKind.Derivative ? failing.k : failing.k + 1;
         var claim = entry.Sides[sideIndex];
         var context = new IndexFormContext(entry.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal), entry.Frozen);
-        var comparison = TermMatching.Compare(claim, target, context.Canonical, Print);
+        var comparison = TermMatching.Compare(claim, target, context.Canonical, Show);
         var repair = ClaimRepair.Find(claim, candidate => ProvedWith(catalogEntry, sideIndex, ExprPrinter.Print(candidate)));
         details = details with { TermComparison = comparison, Corrected = repair is null ? null : ExprPrinter.Print(repair.Corrected) };
         var where = entry.Kind == EntryKind.Derivative ? (entry.Sides.Count == 1 ? "claim" : $"claim {sideIndex + 1}") : $"side {sideIndex + 1}";
@@ -33,7 +35,17 @@ internal static class Explaining
         return new Explanation(details, suggestion);
     }
 
-    public static string Print(CanonicalSum sum) => IndexNotation.Print(sum);
+    // Matrix notation where the printer finds a form (it checks its own output), index notation otherwise.
+    public static string Print(CanonicalSum sum, MatrixFormContext context) =>
+        MatrixForm.ToExpr(sum, context) is { } expr ? ExprPrinter.Print(expr) : IndexNotation.Print(sum);
+
+    public static MatrixFormContext FormContext(BoundEntry entry)
+    {
+        var shape = entry.Kind == EntryKind.Derivative
+            ? entry.Wrt is SymbolExpr variable ? variable.Shape : Shape.Scalar
+            : Shapes.Of(entry.Sides[0]);
+        return new MatrixFormContext(shape, entry.FreeIndices.Select(v => v.Name).Order(StringComparer.Ordinal).ToArray(), entry.Symbols);
+    }
 
     // The entry with one text replaced is proved for every shape, and type-checks without extra conditions.
     private static bool ProvedWith(CatalogEntry entry, int sideIndex, string text)

@@ -69,7 +69,9 @@ internal static class Canonicalizer
                     // δ_pq between two parameters stays, but forces p = q in every other factor: write the
                     // later parameter as the earlier one there, so I .* f(X) and δ·f(X)_pp agree.
                     var (keep, drop) = parameterOrder[delta.First] < parameterOrder[delta.Second] ? (delta.First, delta.Second) : (delta.Second, delta.First);
-                    var renamed = false;
+                    // δ is symmetric: written with the earlier parameter first, I' and I are one form.
+                    var renamed = delta.First != keep;
+                    factors[k] = new DeltaFactor(keep, drop);
                     for (var j = 0; j < factors.Count; j++)
                     {
                         if (j == k || !FactorIndices.Mentions(factors[j], drop)) continue;

@@ -56,8 +56,8 @@ internal static class ExprPrinter
             case TransposeExpr t: Write(b, t.Operand, PostfixLevel); b.Append('\''); break;
             case TraceOf t: Call(b, "tr", t.Operand); break;
             case DiagExpr d: Call(b, "diag", d.Vector); break;
-            case HadamardProduct h: Write(b, h.Left, HadamardLevel); b.Append(" .* "); Write(b, h.Right, ProductLevel); break;
-            case ElementwiseDivide d: Write(b, d.Left, HadamardLevel); b.Append(" ./ "); Write(b, d.Right, ProductLevel); break;
+            case HadamardProduct h: WriteElementwise(b, h.Left, " .* ", h.Right, divides: false); break;
+            case ElementwiseDivide d: WriteElementwise(b, d.Left, " ./ ", d.Right, divides: true); break;
             case ElementwiseFunction { Function: FunctionKind.Log } f: Call(b, "log", f.Operand); break;
             case ElementwiseFunction { Function: FunctionKind.Exp } f: Call(b, "exp", f.Operand); break;
             case ElementwiseFunction f: throw new UnreachableException($"{f.Function} has no surface syntax");
@@ -78,6 +78,17 @@ internal static class ExprPrinter
             case MatrixOfExpr m: Binder(b, "matrix", [m.Row.Name, m.Column.Name], m.Body); break;
             default: throw new UnreachableException($"no printer for {expr.GetType().Name}");
         }
+    }
+
+    // Products bind tighter than .* and ./, but the notes parenthesize where both operands are products,
+    // (Aᵀ1) ⊙ (B1), and a product divisor, V ./ (A*X*B); the text then reads as the notes read.
+    private static void WriteElementwise(StringBuilder b, Expr left, string op, Expr right, bool divides)
+    {
+        var bothProducts = Level(left) == ProductLevel && Level(right) == ProductLevel;
+        var divisorProduct = divides && Level(right) == ProductLevel;
+        Write(b, left, bothProducts ? UnaryLevel : HadamardLevel);
+        b.Append(op);
+        Write(b, right, bothProducts || divisorProduct ? UnaryLevel : ProductLevel);
     }
 
     private static void WriteRational(StringBuilder b, Numeric.Rational value) => b.Append(value.ToString());

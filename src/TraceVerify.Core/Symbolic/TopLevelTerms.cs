@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TraceVerify.Numeric;
 
 namespace TraceVerify.Symbolic;
@@ -50,27 +49,14 @@ internal static class TopLevelTerms
         {
             switch (e)
             {
-                case SymbolExpr s: result.Add((s, false, rebuild)); break;
-                case TransposeExpr { Operand: SymbolExpr s }: result.Add((s, true, rebuild)); break;
-                case MatrixProduct p: Go(p.Left, x => rebuild(p with { Left = x })); Go(p.Right, x => rebuild(p with { Right = x })); break;
-                case ScalarProduct p: Go(p.Scalar, x => rebuild(p with { Scalar = x })); Go(p.Operand, x => rebuild(p with { Operand = x })); break;
-                case ScalarDivide d: Go(d.Operand, x => rebuild(d with { Operand = x })); Go(d.Divisor, x => rebuild(d with { Divisor = x })); break;
-                case AddExpr a: Go(a.Left, x => rebuild(a with { Left = x })); Go(a.Right, x => rebuild(a with { Right = x })); break;
-                case NegateExpr n: Go(n.Operand, x => rebuild(n with { Operand = x })); break;
-                case TransposeExpr t: Go(t.Operand, x => rebuild(t with { Operand = x })); break;
-                case TraceOf t: Go(t.Operand, x => rebuild(t with { Operand = x })); break;
-                case DiagExpr d: Go(d.Vector, x => rebuild(d with { Vector = x })); break;
-                case HadamardProduct h: Go(h.Left, x => rebuild(h with { Left = x })); Go(h.Right, x => rebuild(h with { Right = x })); break;
-                case ElementwiseDivide d: Go(d.Left, x => rebuild(d with { Left = x })); Go(d.Right, x => rebuild(d with { Right = x })); break;
-                case ElementwiseFunction f: Go(f.Operand, x => rebuild(f with { Operand = x })); break;
-                case FrobeniusNorm f: Go(f.Operand, x => rebuild(f with { Operand = x })); break;
-                case PowerExpr p: Go(p.Base, x => rebuild(p with { Base = x })); break;
-                case EntryExpr en: Go(en.Target, x => rebuild(en with { Target = x })); break;
-                case IndexSumExpr s: Go(s.Body, x => rebuild(s with { Body = x })); break;
-                case RowsExpr r: Go(r.Body, x => rebuild(r with { Body = x })); break;
-                case MatrixOfExpr m: Go(m.Body, x => rebuild(m with { Body = x })); break;
-                case NumberExpr or OnesExpr or IdentityExpr: break;
-                default: throw new UnreachableException($"no occurrence rule for {e.GetType().Name}");
+                case SymbolExpr s: result.Add((s, false, rebuild)); return;
+                case TransposeExpr { Operand: SymbolExpr s }: result.Add((s, true, rebuild)); return;
+            }
+            var children = ExprNodes.Children(e);
+            for (var k = 0; k < children.Count; k++)
+            {
+                var position = k;
+                Go(children[k], x => rebuild(ExprNodes.WithChildren(e, children.Select((c, j) => j == position ? x : c).ToArray())));
             }
         }
         Go(expr, x => x);

@@ -20,6 +20,9 @@ public class CanonicalFormTests
     [InlineData("tr(V'*log(A*X*B))", "sum(i,j; V[i,j]*log(sum(m,n; A[i,m]*X[m,n]*B[n,j])))")]
     [InlineData("I*A", "A")]
     [InlineData("diag(x)*ones", "x")]
+    [InlineData("A + I'", "A + I")]
+    [InlineData("diag(y)'", "diag(y)")]
+    [InlineData("(H .* I)'", "H .* I")]
     public void Equal_expressions_have_equal_canonical_forms(string left, string right)
     {
         var forms = Bound.Canonical(left, right);

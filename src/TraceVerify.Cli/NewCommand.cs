@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text;
+using TraceVerify.Symbolic;
+
+namespace TraceVerify.Cli;
+
+internal static class NewCommand
+{
+    public static Command Create()
+    {
+        var of = new Option<string>("--of") { Description = "a scalar expression, e.g. \"tr(A*X*B)\"", Required = true };
+        var wrt = new Option<string>("--wrt") { Description = "the variable: X, x, or an entry X[j,k]", Required = true };
+        var id = new Option<string?>("--id") { Description = "the new entry's id (default: derived from the expression)" };
+        var command = new Command("new", "print a ready catalog entry with the derived claim") { of, wrt, id };
+        command.SetAction(result =>
+        {
+            var binder = new Binder();
+            if (ExpressionInput.Bind(binder, result.GetValue(of)!, result.GetValue(wrt)!) is not { } exprs) return ExitCodes.Usage;
+            if (!Shapes.Of(exprs[0]).IsScalar)
+            {
+                Console.Error.WriteLine("traceverify: error: only a scalar can be differentiated (wrap a matrix in tr(…))");
+                return ExitCodes.Usage;
+            }
+            var gradient = ExpressionInput.Context(binder).Gradient(exprs[0], exprs[1]);
+            var shape = exprs[1] is SymbolExpr variable ? variable.Shape : Shape.Scalar;
+            var symbols = binder.Symbols.ToDictionary(p => p.Key, p => new Shape(binder.ResolveDim(p.Value.Rows), binder.ResolveDim(p.Value.Columns)), StringComparer.Ordinal);
+            var forms = new MatrixFormContext(shape, binder.FreeIndices.Keys.Order(StringComparer.Ordinal).ToArray(), symbols);
+            if (MatrixForm.ToExpr(gradient, forms) is not { } claim)
+            {
+                Console.Error.WriteLine($"traceverify: error: the derivative has no printable form: {IndexNotation.Print(gradient)}");
+                return ExitCodes.InternalError;
+            }
+            var text = result.GetValue(of)!;
+            var name = result.GetValue(id) ?? "new-" + Slug(text);
+            var b = new StringBuilder();
+            b.Append("- id: ").Append(name).Append('\n');
+            b.Append("  eq: \"\"\n");
+            b.Append("  title: ").Append(Quote($"d {text} / d {result.GetValue(wrt)}")).Append('\n');
+            b.Append("  kind: derivative\n");
+            b.Append("  of: ").Append(Quote(text)).Append('\n');
+            b.Append("  wrt: ").Append(Quote(result.GetValue(wrt)!)).Append('\n');
+            b.Append("  claim: ").Append(Quote(ExprPrinter.Print(claim))).Append('\n');
+            Console.Out.Write(b.ToString());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Slug(string text)
+    {
+        var slug = new string(text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+        while (slug.Contains("--", StringComparison.Ordinal)) slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        return slug.Trim('-');
+    }
+
+    // Double quotes keep any expression a valid YAML scalar.
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

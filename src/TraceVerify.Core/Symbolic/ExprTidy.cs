@@ -1,0 +1,183 @@
+using System.Diagnostics;
+
+namespace TraceVerify.Symbolic;
+
+// Rewrites an expression into the form a reader of the notes expects, without changing its value:
+// - transposes go onto the leaves of products ((AB)ᵀ = BᵀAᵀ), vanish on scalars, diag(v) and I, and go
+//   into an elementwise operation or function ((A⊙B)ᵀ = Aᵀ⊙Bᵀ, f(A)ᵀ = f(Aᵀ)) only when that does not
+//   add transpose marks: (V ./ (A*X'*B))' stays, it does not become V' ./ (B'*X*A');
+// - diag takes whichever of v and vᵀ has fewer marks (diag(v) = diag(vᵀ));
+// - a row or column of a product is taken from its first or last factor: (B*X)[k,:] = B[k,:]*X;
+// - products are flattened and refolded left to right with scalar factors first — the tree the binder
+//   builds from the printed text, so that `2*X*H'` prints rather than `2*(X*H')`.
+internal static class ExprTidy
+{
+    public static Expr Tidy(Expr expr) => new Rewriter(pushIntoElementwise: true).Tidy(expr);
+
+    // Keeps transposes outside elementwise operations and functions, and on I and diag(v): f(M)ᵀ and f(Mᵀ)
+    // are equal, and so are Iᵀ and I, but the canonical form records which was written (for a symmetric M,
+    // and for δ between the row and the column).
+    public static Expr TidyKeepingElementwise(Expr expr) => new Rewriter(pushIntoElementwise: false).Tidy(expr);
+
+    public static Expr Multiply(IEnumerable<Expr> factors) => Rewriter.Multiply(factors);
+
+    // -(a*b*c) written as (-a)*b*c, which prints as `-a*b*c` and binds back to the same tree.
+    public static Expr NegateLeading(Expr expr) => expr switch
+    {
+        NumberExpr n => new NumberExpr(-n.Value),
+        MatrixProduct p => new MatrixProduct(NegateLeading(p.Left), p.Right),
+        ScalarProduct p => new ScalarProduct(NegateLeading(p.Scalar), p.Operand),
+        ScalarDivide d => new ScalarDivide(NegateLeading(d.Operand), d.Divisor),
+        NegateExpr n => n.Operand,
+        _ => new NegateExpr(expr),
+    };
+
+    private sealed class Rewriter(bool pushIntoElementwise)
+    {
+        public Expr Tidy(Expr expr)
+        {
+            ArgumentNullException.ThrowIfNull(expr);
+            return expr switch
+            {
+                SymbolExpr or NumberExpr or OnesExpr or IdentityExpr => expr,
+                TransposeExpr t => Transposed(Tidy(t.Operand)),
+                MatrixProduct or ScalarProduct => Multiply(Multiplicands(expr).Select(Tidy)),
+                ScalarDivide d => new ScalarDivide(Tidy(d.Operand), Tidy(d.Divisor)),
+                AddExpr a => new AddExpr(Tidy(a.Left), Tidy(a.Right)),
+                NegateExpr { Operand: NegateExpr inner } => Tidy(inner.Operand),
+                NegateExpr n => new NegateExpr(Tidy(n.Operand)),
+                TraceOf t => Trace(Tidy(t.Operand)),
+                DiagExpr d => Diag(Tidy(d.Vector)),
+                HadamardProduct h => new HadamardProduct(Tidy(h.Left), Tidy(h.Right)),
+                ElementwiseDivide d => new ElementwiseDivide(Tidy(d.Left), Tidy(d.Right)),
+                ElementwiseFunction f => f with { Operand = Tidy(f.Operand) },
+                FrobeniusNorm f => new FrobeniusNorm(Tidy(f.Operand)),
+                PowerExpr p => p with { Base = Tidy(p.Base) },
+                EntryExpr e => Entry(Tidy(e.Target), e.Row, e.Column),
+                IndexSumExpr s => s with { Body = Tidy(s.Body) },
+                RowsExpr r => r with { Body = Tidy(r.Body) },
+                MatrixOfExpr m => m with { Body = Tidy(m.Body) },
+                _ => throw new UnreachableException($"no tidy rule for {expr.GetType().Name}"),
+            };
+        }
+
+        // The transpose of an already tidy expression, itself tidy.
+        private Expr Transposed(Expr expr)
+        {
+            if (Shapes.Of(expr).IsScalar) return expr;
+            return expr switch
+            {
+                TransposeExpr t => t.Operand,
+                MatrixProduct or ScalarProduct => Multiply(Multiplicands(expr).Reverse().Select(Transposed)),
+                ScalarDivide d => new ScalarDivide(Transposed(d.Operand), d.Divisor),
+                AddExpr a => new AddExpr(Transposed(a.Left), Transposed(a.Right)),
+                NegateExpr n => new NegateExpr(Transposed(n.Operand)),
+                HadamardProduct or ElementwiseDivide or ElementwiseFunction when !pushIntoElementwise => new TransposeExpr(expr),
+                HadamardProduct h => Fewer(new HadamardProduct(Transposed(h.Left), Transposed(h.Right)), new TransposeExpr(expr)),
+                ElementwiseDivide d => Fewer(new ElementwiseDivide(Transposed(d.Left), Transposed(d.Right)), new TransposeExpr(expr)),
+                ElementwiseFunction f => Fewer(f with { Operand = Transposed(f.Operand) }, new TransposeExpr(expr)),
+                DiagExpr or IdentityExpr => pushIntoElementwise ? expr : new TransposeExpr(expr),
+                IndexSumExpr s => s with { Body = Transposed(s.Body) },
+                _ => new TransposeExpr(expr),
+            };
+        }
+
+        // tr(ABC) = tr(BCA) = tr((ABC)ᵀ): of the rotations of the product and of its transpose, the one with
+        // the fewest transpose marks, then the first in text order.
+        private Expr Trace(Expr operand)
+        {
+            if (operand is not MatrixProduct) return new TraceOf(operand);
+            var candidates = new List<Expr>();
+            foreach (var form in new[] { operand, Transposed(operand) })
+            {
+                var factors = Multiplicands(form).ToList();
+                var scalars = factors.Where(IsScalar).ToList();
+                var chain = factors.Where(f => !IsScalar(f)).ToList();
+                for (var r = 0; r < chain.Count; r++) candidates.Add(Multiply([.. scalars, .. chain.Skip(r), .. chain.Take(r)]));
+            }
+            var best = candidates.OrderBy(Marks).ThenBy(ExprPrinter.Print, StringComparer.Ordinal).First();
+            return new TraceOf(best);
+        }
+
+        // The pushed form unless it carries more transpose marks than the kept one.
+        private static Expr Fewer(Expr pushed, Expr kept) => Marks(pushed) <= Marks(kept) ? pushed : kept;
+
+        private Expr Diag(Expr vector) =>
+            vector is TransposeExpr t ? new DiagExpr(t.Operand) : new DiagExpr(Fewer(vector, Transposed(vector)));
+
+        private static int Marks(Expr expr) => expr switch
+        {
+            TransposeExpr t => 1 + Marks(t.Operand),
+            MatrixProduct p => Marks(p.Left) + Marks(p.Right),
+            ScalarProduct p => Marks(p.Scalar) + Marks(p.Operand),
+            ScalarDivide d => Marks(d.Operand) + Marks(d.Divisor),
+            AddExpr a => Marks(a.Left) + Marks(a.Right),
+            NegateExpr n => Marks(n.Operand),
+            TraceOf t => Marks(t.Operand),
+            DiagExpr d => Marks(d.Vector),
+            HadamardProduct h => Marks(h.Left) + Marks(h.Right),
+            ElementwiseDivide d => Marks(d.Left) + Marks(d.Right),
+            ElementwiseFunction f => Marks(f.Operand),
+            FrobeniusNorm f => Marks(f.Operand),
+            PowerExpr p => Marks(p.Base),
+            EntryExpr e => Marks(e.Target),
+            IndexSumExpr s => Marks(s.Body),
+            RowsExpr r => Marks(r.Body),
+            MatrixOfExpr m => Marks(m.Body),
+            _ => 0,
+        };
+
+        // An entry of a tidy target: Aᵀ[k,:] = (A[:,k])ᵀ; a row of a product is the first factor's row times
+        // the rest, a column the last factor's column after the rest.
+        private Expr Entry(Expr target, IndexSlot row, IndexSlot column)
+        {
+            if (target is TransposeExpr t)
+            {
+                var swapped = Entry(t.Operand, column, row);
+                return Shapes.Of(swapped).IsScalar ? swapped : Transposed(swapped);
+            }
+            if (target is MatrixProduct && (row is SliceSlot ^ column is SliceSlot) && row is not UnitSlot && column is not UnitSlot)
+            {
+                var factors = Multiplicands(target).ToList();
+                var at = row is SliceSlot ? factors.FindLastIndex(f => !Shapes.Of(f).IsScalar) : factors.FindIndex(f => !Shapes.Of(f).IsScalar);
+                factors[at] = Entry(factors[at], row, column);
+                return Multiply(factors);
+            }
+            return new EntryExpr(target, row, column);
+        }
+
+        // The factors of a product in order. A scalar that is itself a matrix product (x'*y) stays whole: it
+        // multiplies whatever shape follows, which its inner factors would not.
+        private static IEnumerable<Expr> Multiplicands(Expr expr) => expr switch
+        {
+            MatrixProduct p => Multiplicands(p.Left).Concat(Multiplicands(p.Right)),
+            ScalarProduct p => ScalarFactors(p.Scalar).Concat(Multiplicands(p.Operand)),
+            _ => [expr],
+        };
+
+        private static IEnumerable<Expr> ScalarFactors(Expr scalar) => scalar switch
+        {
+            ScalarProduct p => ScalarFactors(p.Scalar).Concat(ScalarFactors(p.Operand)),
+            _ => [scalar],
+        };
+
+        // The product of the factors in order, scalar factors moved to the front (they commute), folded
+        // left to right as the binder folds `a*b*c`.
+        public static Expr Multiply(IEnumerable<Expr> factors)
+        {
+            var list = factors.SelectMany(Multiplicands).ToList();
+            if (list.Count == 0) return new NumberExpr(Numeric.Rational.One);
+            var ordered = list.Where(IsScalar).Concat(list.Where(f => !IsScalar(f))).ToList();
+            var product = ordered[0];
+            foreach (var next in ordered.Skip(1))
+            {
+                if (IsScalar(product)) product = new ScalarProduct(product, next);
+                else if (IsScalar(next)) product = new ScalarProduct(next, product);
+                else product = new MatrixProduct(product, next);
+            }
+            return product;
+        }
+
+        private static bool IsScalar(Expr factor) => Shapes.Of(factor).IsScalar;
+    }
+}

@@ -1,0 +1,39 @@
+namespace TraceVerify.Symbolic;
+
+// Proves a printed form right the way every identity here is proved: by lowering it again and comparing
+// canonical forms. Named parameters lower as free indices of that name, the row and column parameters
+// as the expression's own row and column indices.
+internal static class FormCheck
+{
+    public static bool Matches(Expr expr, CanonicalSum target, IReadOnlyList<ParameterRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(expr);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(roles);
+        var pool = new IndexPool();
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var p = 0; p < roles.Count; p++)
+        {
+            if (roles[p] is NamedRole n) named[n.Name] = pool.Fresh(target.Parameters[p]);
+        }
+        var lowering = new Lowering(pool, named);
+        var lowered = lowering.Lower(expr);
+        var parameters = new List<int>(roles.Count);
+        var usedRow = false;
+        var usedColumn = false;
+        for (var p = 0; p < roles.Count; p++)
+        {
+            switch (roles[p])
+            {
+                case RowRole when lowered.Row is { } r: parameters.Add(r); usedRow = true; break;
+                case ColumnRole when lowered.Column is { } c: parameters.Add(c); usedColumn = true; break;
+                case NamedRole n: parameters.Add(named[n.Name]); break;
+                default: return false;
+            }
+        }
+        if (lowered.Row is not null && !usedRow || lowered.Column is not null && !usedColumn) return false;
+        if (parameters.Distinct().Count() != parameters.Count) return false;
+        var canonical = Canonicalizer.Canonicalize(lowered.Terms, parameters, pool);
+        return canonical.Equals(target);
+    }
+}

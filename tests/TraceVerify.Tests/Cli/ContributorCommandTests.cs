@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace TraceVerify.Tests.Cli;
+
+public class ContributorCommandTests
+{
+    [Theory]
+    [InlineData("tr(A*X*B)", "X")]
+    [InlineData("tr(A*X*X'*B*C*X'*X*C)", "X")]
+    [InlineData("tr(V'*log(A*diag(x)*B))", "x")]
+    [InlineData("tr(ones*ones'*A*diag(x)*B)", "x")]
+    [InlineData("fro(X - W*H)^2", "W")]
+    [InlineData("tr(A*X*B)", "X[j,k]")]
+    public void New_prints_an_entry_that_checks_as_proved_when_pasted_into_a_catalog(string of, string wrt)
+    {
+        var created = CliRunner.Invoke(CliRunner.RepositoryRoot, "new", "--of", of, "--wrt", wrt, "--id", "pasted");
+        Assert.True(created.ExitCode == 0, created.Error);
+        var dir = Directory.CreateTempSubdirectory("tv-new-");
+        File.WriteAllText(Path.Combine(dir.FullName, "pasted.yaml"), created.Output + "  expect: proved\n");
+        var check = CliRunner.Invoke(dir.FullName, "check", "pasted.yaml", "--format", "json");
+        Assert.True(check.ExitCode == 0, created.Output + check.Output + check.Error);
+        using var json = JsonDocument.Parse(check.Output);
+        Assert.Equal("proved", json.RootElement.GetProperty("entries")[0].GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public void Derive_prints_the_notes_20_term_by_term_with_explain()
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "derive", "tr(A*X*X'*B*C*X'*X*C)", "--wrt", "X", "--explain");
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("A'*C'*X'*X*C'*B'*X", lines[0], StringComparison.Ordinal);
+        Assert.Equal("  appearance 1: X: A'*C'*X'*X*C'*B'*X", lines[1]);
+        Assert.Equal(5, lines.Length);
+    }
+
+    [Fact]
+    public void Explain_shows_the_evidence_and_the_correction_of_21()
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "explain", "traa-21", "--catalog", "identities.yaml");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("verdict: refuted (expected refuted)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ term 1 `A*C'*X'*X*C'*B'*X` matches no derived term", run.Output, StringComparison.Ordinal);
+        Assert.Contains("suggestion: claim, term 1: `A` → `A'`", run.Output, StringComparison.Ordinal);
+        Assert.Contains("counterexample (", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_flags_the_notes_index_reuse_as_warnings()
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "lint", "identities.yaml");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("warning TV0301", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(": error ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fuzz_and_prove_answer_for_one_entry()
+    {
+        var fuzz = CliRunner.Invoke(CliRunner.RepositoryRoot, "fuzz", "traa-21", "--catalog", "identities.yaml", "--seed", "3", "--cases", "50");
+        Assert.Equal(0, fuzz.ExitCode);
+        Assert.Contains("traa-21: refuted", fuzz.Output, StringComparison.Ordinal);
+        Assert.Contains("X = [", fuzz.Output, StringComparison.Ordinal);
+        var smt = Path.Combine(Directory.CreateTempSubdirectory("tv-smt-").FullName, "t9.smt2");
+        var prove = CliRunner.Invoke(CliRunner.RepositoryRoot, "prove", "traa-9", "--catalog", "identities.yaml", "--max-dim", "2", "--smt", smt);
+        Assert.Equal(0, prove.ExitCode);
+        Assert.Contains("z3 confirmed — unsat at all 8 shapes", prove.Output, StringComparison.Ordinal);
+        Assert.Contains("(check-sat)", File.ReadAllText(smt), StringComparison.Ordinal);
+    }
+}
