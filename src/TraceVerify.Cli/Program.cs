@@ -25,6 +25,11 @@ internal static class Program
         {
             return parsed.Invoke();
         }
+        catch (Symbolic.ExpansionLimitException e)
+        {
+            Console.Error.WriteLine($"traceverify: error: {e.Message}");
+            return ExitCodes.Mismatch;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Expected failures are diagnostics; reaching here is a bug in TraceVerify, said as such.

@@ -12,7 +12,7 @@ internal static class EntryBinder
     {
         ArgumentNullException.ThrowIfNull(entry);
         var diagnostics = new List<Diagnostic>(entry.Diagnostics);
-        if (entry.Kind is not { } kind || diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null, null);
+        if (entry.Kind is not { } kind || diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 
         var declared = new Dictionary<string, ShapeDeclaration>(StringComparer.Ordinal);
         foreach (var shape in entry.Shapes)
@@ -36,7 +36,7 @@ internal static class EntryBinder
         if (entry.Of is { } of) Parse("of", of);
         if (entry.Wrt is { } wrt) Parse("wrt", wrt);
         for (var k = 0; k < entry.Sides.Count; k++) Parse(SideName(kind, k, entry.Sides.Count), entry.Sides[k]);
-        if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null, null);
+        if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 
         var definitions = entry.Where.ToDictionary(d => d.Name, d => (parsed["where." + d.Name], "where." + d.Name), StringComparer.Ordinal);
         var binder = new Binder(declared, definitions, frozen);
@@ -50,12 +50,12 @@ internal static class EntryBinder
         // The binder proceeds after an error, so report all of them, located in their own texts.
         foreach (var error in binder.Errors)
             diagnostics.Add(Diagnostic.Error(error.Code, error.Message, texts.TryGetValue(error.Source, out var t) ? t.Locate(error.Span) : entry.Location));
-        if (binder.Errors.Count > 0 || sides.Any(s => s is null)) return new BindingResult(null, diagnostics, null, binder);
+        if (binder.Errors.Count > 0 || sides.Any(s => s is null)) return new BindingResult(null, diagnostics, null);
 
         if (kind == EntryKind.Derivative)
         {
-            if (ofExpr is null || wrtExpr is null) return new BindingResult(null, diagnostics, null, binder);
-            if (!CheckDerivative(binder, ofExpr, wrtExpr, sides!, entry, texts, diagnostics)) return new BindingResult(null, diagnostics, null, binder);
+            if (ofExpr is null || wrtExpr is null) return new BindingResult(null, diagnostics, null);
+            if (!CheckDerivative(binder, ofExpr, wrtExpr, sides!, entry, texts, diagnostics)) return new BindingResult(null, diagnostics, null);
         }
 
         var restriction = ShapeRestriction(entry, kind, declared, definitions, frozen, parsed, binder);
@@ -72,7 +72,7 @@ internal static class EntryBinder
         var resolvedWrt = wrtExpr is null ? null : binder.Resolve(wrtExpr);
         var dimensions = DimensionNames(resolvedSymbols.Values, free, resolvedSides.Concat(new[] { resolvedOf, resolvedWrt }.OfType<Expr>()));
         var bound = new BoundEntry(entry.Id, kind, resolvedSides, resolvedOf, resolvedWrt, frozen, resolvedSymbols, free, dimensions);
-        return new BindingResult(bound, diagnostics, restriction, binder);
+        return new BindingResult(bound, diagnostics, restriction);
     }
 
     public static string SideName(EntryKind kind, int index, int count) => kind switch

@@ -11,6 +11,18 @@ internal static class SymbolicCheck
     public static Outcome Run(BoundEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        try
+        {
+            return Decide(entry);
+        }
+        catch (ExpansionLimitException e)
+        {
+            return new Outcome(new MethodResult("symbolic", "inconclusive", e.Message), false, null, []);
+        }
+    }
+
+    private static Outcome Decide(BoundEntry entry)
+    {
         var context = new IndexFormContext(entry.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal), entry.Frozen);
         CanonicalSum target;
         IReadOnlyList<Expr> others;

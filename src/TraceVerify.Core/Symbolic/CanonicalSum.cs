@@ -39,8 +39,6 @@ internal sealed record CanonicalSum
         return new CanonicalSum(new EquatableArray<Dim>(parameters), new EquatableArray<CanonicalTerm>(sorted), key.ToString());
     }
 
-    public static CanonicalSum Zero(IReadOnlyList<Dim> parameters) => Of(parameters, []);
-
     public bool Equals(CanonicalSum? other) => other is not null && string.Equals(Key, other.Key, StringComparison.Ordinal);
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key);

@@ -16,8 +16,6 @@ internal sealed class IndexFormContext
         _frozen = frozen ?? new Dictionary<string, string>();
     }
 
-    public IReadOnlyList<string> FreeIndexNames => _free.Select(v => v.Name).ToArray();
-
     private (Lowering Lowering, IndexPool Pool, int[] FreeIds) Start()
     {
         var pool = new IndexPool();

@@ -18,8 +18,6 @@ internal sealed class Lowering
         _freeIndices = new Dictionary<string, int>(freeIndices, StringComparer.Ordinal);
     }
 
-    public IndexPool Pool => _pool;
-
     public Lowered Lower(Expr expr) => expr switch
     {
         SymbolExpr s => LowerSymbol(s),
@@ -63,8 +61,12 @@ internal sealed class Lowering
         return new Lowered(row, column, [new RawTerm(Rational.One, new EquatableArray<Factor>([factor]))]);
     }
 
+    public const int MaxTerms = 200_000;
+
     private static IReadOnlyList<RawTerm> Cross(IReadOnlyList<RawTerm> left, IReadOnlyList<RawTerm> right)
     {
+        if ((long)left.Count * right.Count > MaxTerms)
+            throw new ExpansionLimitException($"expanding a product of {left.Count} and {right.Count} terms exceeds the limit of {MaxTerms} terms");
         var terms = new List<RawTerm>(left.Count * right.Count);
         foreach (var l in left)
         {

@@ -52,8 +52,6 @@ internal sealed class Bound
         var f = bound.Bind(of);
         var x = bound.Bind(wrt);
         var c = bound.Bind(claim);
-        var variableShape = Shapes.Of(x);
-        _ = variableShape;
         var context = bound.Context();
         return (context.Gradient(bound.Resolve(f), bound.Resolve(x)), context.Canonical(bound.Resolve(c)));
     }
