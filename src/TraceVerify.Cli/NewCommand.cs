@@ -14,20 +14,10 @@ internal static class NewCommand
         var command = new Command("new", "print a ready catalog entry with the derived claim") { of, wrt, id };
         command.SetAction(result =>
         {
-            var binder = new Binder();
-            if (ExpressionInput.Bind(binder, result.GetValue(of)!, result.GetValue(wrt)!) is not { } exprs) return ExitCodes.Usage;
-            if (!Shapes.Of(exprs[0]).IsScalar)
+            if (Derivation.Run(result.GetValue(of)!, result.GetValue(wrt)!) is not { } d) return ExitCodes.Usage;
+            if (MatrixForm.ToExpr(d.Gradient, d.Forms) is not { } claim)
             {
-                Console.Error.WriteLine("traceverify: error: only a scalar can be differentiated (wrap a matrix in tr(…))");
-                return ExitCodes.Usage;
-            }
-            var gradient = ExpressionInput.Context(binder).Gradient(exprs[0], exprs[1]);
-            var shape = exprs[1] is SymbolExpr variable ? variable.Shape : Shape.Scalar;
-            var symbols = binder.Symbols.ToDictionary(p => p.Key, p => new Shape(binder.ResolveDim(p.Value.Rows), binder.ResolveDim(p.Value.Columns)), StringComparer.Ordinal);
-            var forms = new MatrixFormContext(shape, binder.FreeIndices.Keys.Order(StringComparer.Ordinal).ToArray(), symbols);
-            if (MatrixForm.ToExpr(gradient, forms) is not { } claim)
-            {
-                Console.Error.WriteLine($"traceverify: error: the derivative has no printable form: {IndexNotation.Print(gradient)}");
+                Console.Error.WriteLine($"traceverify: error: the derivative has no printable form: {IndexNotation.Print(d.Gradient)}");
                 return ExitCodes.InternalError;
             }
             var text = result.GetValue(of)!;

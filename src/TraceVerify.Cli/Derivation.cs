@@ -1,0 +1,24 @@
+using TraceVerify.Symbolic;
+
+namespace TraceVerify.Cli;
+
+// ∂of/∂wrt for command-line texts: bound in one binder, the gradient's canonical form, and what printing it
+// in matrix notation needs. Null (after printing the error) when the texts do not bind or `of` is no scalar.
+internal sealed record Derivation(Expr Of, Expr Wrt, CanonicalSum Gradient, MatrixFormContext Forms, IReadOnlyDictionary<string, IndexVariable> FreeIndices)
+{
+    public static Derivation? Run(string of, string wrt)
+    {
+        var binder = new Binder();
+        if (ExpressionInput.Bind(binder, of, wrt) is not { } exprs) return null;
+        if (!Shapes.Of(exprs[0]).IsScalar)
+        {
+            Console.Error.WriteLine("traceverify: error: only a scalar can be differentiated (wrap a matrix in tr(…))");
+            return null;
+        }
+        var free = binder.FreeIndices.ToDictionary(p => p.Key, p => p.Value with { Range = binder.ResolveDim(p.Value.Range) }, StringComparer.Ordinal);
+        var gradient = new IndexFormContext(free).Gradient(exprs[0], exprs[1]);
+        var shape = exprs[1] is SymbolExpr variable ? variable.Shape : Shape.Scalar;
+        var symbols = binder.Symbols.ToDictionary(p => p.Key, p => new Shape(binder.ResolveDim(p.Value.Rows), binder.ResolveDim(p.Value.Columns)), StringComparer.Ordinal);
+        return new Derivation(exprs[0], exprs[1], gradient, new MatrixFormContext(shape, free.Keys.Order(StringComparer.Ordinal).ToArray(), symbols), free);
+    }
+}
