@@ -139,7 +139,7 @@ public sealed class Z3SolverTests : IDisposable
         clock.Stop();
         Assert.Equal(Z3Status.Unknown, answer.Status);
         Assert.Equal("timeout", answer.Detail);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(8));
         Assert.Equal(Z3Status.Sat, solver.Check("(declare-const x Real)\n(assert (> x 2.0))").Status);
     }
 
@@ -149,12 +149,13 @@ public sealed class Z3SolverTests : IDisposable
         using var solver = new Z3Solver(TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
 
-        var answer = solver.Check("(set-option :timeout 5000)\n" + HardNonlinear);
+        // The script asks for 120 s; only the watchdog can stop it in a fraction of that, even on a loaded machine.
+        var answer = solver.Check("(set-option :timeout 120000)\n" + HardNonlinear);
 
         clock.Stop();
         Assert.Equal(Z3Status.Unknown, answer.Status);
         Assert.Equal(Z3Solver.TimeoutDetail, answer.Detail);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
         Assert.Equal(Z3Status.Sat, solver.Check("(declare-const x Real)\n(assert (> x 2.0))").Status);
     }
 
@@ -167,7 +168,7 @@ public sealed class Z3SolverTests : IDisposable
         Assert.ThrowsAny<OperationCanceledException>(() => _solver.Check(HardNonlinear, cancellation.Token));
 
         clock.Stop();
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(8));
         Assert.Equal(Z3Status.Sat, _solver.Check("(declare-const x Real)\n(assert (> x 2.0))").Status);
     }
 
