@@ -10,6 +10,11 @@ internal sealed record Derivation(Expr Of, Expr Wrt, CanonicalSum Gradient, Matr
     {
         var binder = new Binder();
         if (ExpressionInput.Bind(binder, of, wrt) is not { } exprs) return null;
+        if (exprs[1] is not (SymbolExpr or EntryExpr { Target: SymbolExpr, Row: not SliceSlot, Column: not SliceSlot }))
+        {
+            Console.Error.WriteLine($"traceverify: error TV0208: `--wrt` must be a symbol (`X`) or one entry of a symbol (`X[j,k]`, `x[j]`), found `{wrt}`");
+            return null;
+        }
         if (!Shapes.Of(exprs[0]).IsScalar)
         {
             Console.Error.WriteLine("traceverify: error: only a scalar can be differentiated (wrap a matrix in tr(…))");

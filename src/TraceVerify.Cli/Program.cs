@@ -23,7 +23,8 @@ internal static class Program
         }
         try
         {
-            return parsed.Invoke();
+            // Our own handler below, not the library's, which would print a stack trace.
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Symbolic.ExpansionLimitException e)
         {

@@ -67,4 +67,17 @@ public class ContributorCommandTests
         Assert.Contains("z3 confirmed — unsat at all 8 shapes", prove.Output, StringComparison.Ordinal);
         Assert.Contains("(check-sat)", File.ReadAllText(smt), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("derive", "tr(A*X)", "--wrt", "A*B", "TV0208")]
+    [InlineData("derive", "tr(A*X)", "--wrt", "X[:,k]", "TV0208")]
+    [InlineData("derive", "A*X", "--wrt", "X", "only a scalar")]
+    [InlineData("new", "--of=tr(A*X", "--wrt", "X", "TV0103")]
+    public void Bad_command_line_input_is_a_located_error_never_a_stack_trace(string command, string a, string b, string c, string expected)
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, command, a, b, c);
+        Assert.Equal(64, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
 }
