@@ -20,10 +20,9 @@ internal sealed record Derivation(Expr Of, Expr Wrt, CanonicalSum Gradient, Matr
             Console.Error.WriteLine("traceverify: error: only a scalar can be differentiated (wrap a matrix in tr(…))");
             return null;
         }
-        var free = binder.FreeIndices.ToDictionary(p => p.Key, p => p.Value with { Range = binder.ResolveDim(p.Value.Range) }, StringComparer.Ordinal);
+        var free = binder.ResolvedFreeIndices();
         var gradient = new IndexFormContext(free).Gradient(exprs[0], exprs[1]);
         var shape = exprs[1] is SymbolExpr variable ? variable.Shape : Shape.Scalar;
-        var symbols = binder.Symbols.ToDictionary(p => p.Key, p => new Shape(binder.ResolveDim(p.Value.Rows), binder.ResolveDim(p.Value.Columns)), StringComparer.Ordinal);
-        return new Derivation(exprs[0], exprs[1], gradient, new MatrixFormContext(shape, free.Keys.Order(StringComparer.Ordinal).ToArray(), symbols), free);
+        return new Derivation(exprs[0], exprs[1], gradient, MatrixFormContext.For(binder, shape), free);
     }
 }

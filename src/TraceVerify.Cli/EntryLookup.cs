@@ -7,6 +7,19 @@ internal static class EntryLookup
 {
     public static (CatalogEntry Entry, BindingResult Binding)? Find(string id, IReadOnlyList<string> paths)
     {
+        if (Entry(id, paths) is not { } entry) return null;
+        var binding = EntryBinder.Bind(entry);
+        if (binding.Entry is null)
+        {
+            foreach (var d in binding.Diagnostics) Console.Error.WriteLine(d);
+            return null;
+        }
+        return (entry, binding);
+    }
+
+    // The entry as written, well-formed or not; null (after saying so, with near matches) when no entry has the id.
+    public static CatalogEntry? Entry(string id, IReadOnlyList<string> paths)
+    {
         var files = DefaultCatalogs.Load(paths);
         var entry = files.SelectMany(f => f.Entries).FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
         if (entry is null)
@@ -15,12 +28,6 @@ internal static class EntryLookup
             Console.Error.WriteLine($"traceverify: error: no entry `{id}` in {string.Join(", ", files.Select(f => f.Path))}{(known.Length > 0 ? $" (did you mean {string.Join(", ", known)}?)" : "")}");
             return null;
         }
-        var binding = EntryBinder.Bind(entry);
-        if (binding.Entry is null)
-        {
-            foreach (var d in binding.Diagnostics) Console.Error.WriteLine(d);
-            return null;
-        }
-        return (entry, binding);
+        return entry;
     }
 }

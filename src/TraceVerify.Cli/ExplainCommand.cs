@@ -15,13 +15,7 @@ internal static class ExplainCommand
         var command = new Command("explain", "show everything known about one entry") { id, paths, seed };
         command.SetAction(result =>
         {
-            var files = DefaultCatalogs.Load(result.GetValue(paths) ?? []);
-            var entry = files.SelectMany(f => f.Entries).FirstOrDefault(e => e.Id == result.GetValue(id));
-            if (entry is null)
-            {
-                Console.Error.WriteLine($"traceverify: error: no entry `{result.GetValue(id)}`");
-                return ExitCodes.Usage;
-            }
+            if (EntryLookup.Entry(result.GetValue(id)!, result.GetValue(paths) ?? []) is not { } entry) return ExitCodes.Usage;
             var w = Console.Out;
             w.WriteLine($"{entry.Id} (eq {entry.Eq}) at {entry.File}:{entry.Line}:{entry.Column}: {entry.Title}");
             if (entry.Latex is { } latex) w.WriteLine($"  as printed: {latex}");
@@ -40,9 +34,8 @@ internal static class ExplainCommand
                 w.WriteLine("shapes: " + string.Join(", ", bound.Symbols.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}")));
                 if (bound.Kind == EntryKind.Derivative)
                 {
-                    var free = bound.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
                     w.WriteLine("contributions, one per appearance of the variable (the notes' rule: apply (9) to each):");
-                    foreach (var part in AppearanceContributions.Of(bound.Of!, bound.Wrt!, free, bound.Frozen))
+                    foreach (var part in AppearanceContributions.Of(bound.Of!, bound.Wrt!, bound.FreeIndexMap, bound.Frozen))
                         w.WriteLine($"  {part.Appearance}: {Explaining.Print(part.Derivative, Explaining.FormContext(bound))}");
                 }
             }

@@ -29,6 +29,5 @@ internal static class ExpressionInput
         return exprs.Select(e => binder.Resolve(e!)).ToArray();
     }
 
-    public static IndexFormContext Context(Binder binder) =>
-        new(binder.FreeIndices.ToDictionary(p => p.Key, p => p.Value with { Range = binder.ResolveDim(p.Value.Range) }, StringComparer.Ordinal));
+    public static IndexFormContext Context(Binder binder) => new(binder.ResolvedFreeIndices());
 }

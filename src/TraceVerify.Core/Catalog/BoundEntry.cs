@@ -21,6 +21,10 @@ internal sealed record BoundEntry(
     IReadOnlyList<IndexVariable> FreeIndices,
     IReadOnlyList<string> Dimensions)
 {
+    public IReadOnlyDictionary<string, IndexVariable> FreeIndexMap => FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
+
+    public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen);
+
     // The differentiated symbol's name (X for X[j,k]).
     public string? VariableName => Wrt switch
     {

@@ -65,8 +65,8 @@ internal static class EntryBinder
                 $"the claim type-checks only if {restriction}; the left side is defined without that", entry.Sides.Count > 0 ? entry.Sides[^1].Start : entry.Location));
         }
 
-        var resolvedSymbols = binder.Symbols.ToDictionary(p => p.Key, p => new Shape(binder.ResolveDim(p.Value.Rows), binder.ResolveDim(p.Value.Columns)), StringComparer.Ordinal);
-        var free = binder.FreeIndices.Values.Select(v => v with { Range = binder.ResolveDim(v.Range) }).OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
+        var resolvedSymbols = binder.ResolvedSymbols();
+        var free = binder.ResolvedFreeIndices().Values.OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
         var resolvedSides = sides.Select(s => binder.Resolve(s!)).ToArray();
         var resolvedOf = ofExpr is null ? null : binder.Resolve(ofExpr);
         var resolvedWrt = wrtExpr is null ? null : binder.Resolve(wrtExpr);

@@ -24,7 +24,7 @@ internal static class Explaining
         if (failing.form is null) return new Explanation(details, null);
         var sideIndex = entry.Kind == EntryKind.Derivative ? failing.k : failing.k + 1;
         var claim = entry.Sides[sideIndex];
-        var context = new IndexFormContext(entry.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal), entry.Frozen);
+        var context = entry.IndexForms();
         var comparison = TermMatching.Compare(claim, target, context.Canonical, Show);
         var repair = ClaimRepair.Find(claim, candidate => ProvedWith(catalogEntry, sideIndex, ExprPrinter.Print(candidate)));
         details = details with { TermComparison = comparison, Corrected = repair is null ? null : ExprPrinter.Print(repair.Corrected) };

@@ -23,7 +23,7 @@ internal static class SymbolicCheck
 
     private static Outcome Decide(BoundEntry entry)
     {
-        var context = new IndexFormContext(entry.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal), entry.Frozen);
+        var context = entry.IndexForms();
         CanonicalSum target;
         IReadOnlyList<Expr> others;
         switch (entry.Kind)

@@ -130,6 +130,13 @@ internal sealed class Binder
     // Rewrites every dimension to its representative, with readable names.
     public Expr Resolve(Expr expr) => DimensionMap.Apply(expr, ResolveDim);
 
+    // Every symbol's shape and every free index's range with dimensions resolved, as a bound entry keeps them.
+    public IReadOnlyDictionary<string, Shape> ResolvedSymbols() =>
+        _symbols.ToDictionary(p => p.Key, p => new Shape(ResolveDim(p.Value.Rows), ResolveDim(p.Value.Columns)), StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, IndexVariable> ResolvedFreeIndices() =>
+        _freeIndices.ToDictionary(p => p.Key, p => p.Value with { Range = ResolveDim(p.Value.Range) }, StringComparer.Ordinal);
+
     public Dim ResolveDim(Dim dim) => Find(dim) switch
     {
         KnownDim k => k,

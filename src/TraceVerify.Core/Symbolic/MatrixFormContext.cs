@@ -12,10 +12,8 @@ internal sealed record MatrixFormContext(Shape Result, IReadOnlyList<string> Fre
     {
         ArgumentNullException.ThrowIfNull(binder);
         ArgumentNullException.ThrowIfNull(result);
-        var symbols = binder.Symbols.ToDictionary(
-            p => p.Key, p => new Shape(binder.ResolveDim(p.Value.Rows), binder.ResolveDim(p.Value.Columns)), StringComparer.Ordinal);
         var free = binder.FreeIndices.Keys.Order(StringComparer.Ordinal).ToArray();
-        return new MatrixFormContext(new Shape(binder.ResolveDim(result.Rows), binder.ResolveDim(result.Columns)), free, symbols);
+        return new MatrixFormContext(new Shape(binder.ResolveDim(result.Rows), binder.ResolveDim(result.Columns)), free, binder.ResolvedSymbols());
     }
 
     public bool HasRow => !Result.Rows.IsOne;

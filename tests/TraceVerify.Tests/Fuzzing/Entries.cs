@@ -43,9 +43,8 @@ internal static class Entries
         var bound = nodes.Select(node => binder.Bind(node, id)).ToArray();
         Assert.True(binder.Errors.Count == 0, string.Join("; ", binder.Errors.Select(e => e.Message)));
         var resolved = bound.Select(e => binder.Resolve(e!)).ToArray();
-        var symbols = binder.Symbols.ToDictionary(
-            p => p.Key, p => new Shape(binder.ResolveDim(p.Value.Rows), binder.ResolveDim(p.Value.Columns)), StringComparer.Ordinal);
-        var free = binder.FreeIndices.Values.Select(v => v with { Range = binder.ResolveDim(v.Range) }).OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
+        var symbols = binder.ResolvedSymbols();
+        var free = binder.ResolvedFreeIndices().Values.OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
         var dimensions = new SortedSet<string>(StringComparer.Ordinal);
         Dim Note(Dim d)
         {

@@ -34,7 +34,7 @@ internal sealed class Bound
     public Expr Resolve(Expr expr) => _binder.Resolve(expr);
 
     public IndexFormContext Context() => new(
-        _binder.FreeIndices.ToDictionary(p => p.Key, p => p.Value with { Range = _binder.ResolveDim(p.Value.Range) }), _frozen);
+        _binder.ResolvedFreeIndices(), _frozen);
 
     // Binds all texts first (so shapes are final), then canonicalizes each.
     public static CanonicalSum[] Canonical(params string[] texts) => Canonical(new Bound(), texts);
