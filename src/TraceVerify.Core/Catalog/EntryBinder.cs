@@ -5,7 +5,10 @@ using TraceVerify.Syntax;
 namespace TraceVerify.Catalog;
 
 // Parses and binds every text of one catalog entry in one binder (shared symbols, dimensions, free indices),
-// turning parse and shape failures into located diagnostics.
+// turning parse and shape failures into located diagnostics. Declared dimensions are rigid (see Binder).
+// All sides of an equality, and a derivative and its claims, are one matrix: their shapes are unified, and
+// sides that cannot be are ill-formed (TV0212, both shapes named) — a shape mismatch is never a value
+// counterexample, and no side's free sizes are chosen apart from the others'.
 internal static class EntryBinder
 {
     public static BindingResult Bind(CatalogEntry entry)
@@ -15,8 +18,10 @@ internal static class EntryBinder
         if (entry.Kind is not { } kind || diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 
         var declared = new Dictionary<string, ShapeDeclaration>(StringComparer.Ordinal);
+        var declarationLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var shape in entry.Shapes)
         {
+            declarationLines[shape.Name] = shape.Value.Line;
             if (ShapeDeclaration.TryParse(shape.Value.Text, out var declaration)) declared[shape.Name] = declaration;
             else diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadShapeDeclaration,
                 $"cannot read the shape `{shape.Value.Text}` of `{shape.Name}`: write `m x n`, `n` (a column vector) or `scalar`", shape.Value.Start));
@@ -39,18 +44,22 @@ internal static class EntryBinder
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 
         var definitions = entry.Where.ToDictionary(d => d.Name, d => (parsed["where." + d.Name], "where." + d.Name), StringComparer.Ordinal);
-        var binder = new Binder(declared, definitions, frozen);
-        foreach (var node in parsed.Values) binder.CollectScalarHints(node);
+        var binder = new Binder(declared, definitions, frozen, declarationLines);
+        // Hints from the entry's own texts and the definitions they use: an unused `where:` line changes no shape.
+        foreach (var (source, node) in parsed) if (!IsDefinition(source)) binder.CollectScalarHints(node);
 
         Expr? Bind(string source) => parsed.TryGetValue(source, out var node) ? binder.Bind(node, source) : null;
         var ofExpr = Bind("of");
         var wrtExpr = Bind("wrt");
         var sides = Enumerable.Range(0, entry.Sides.Count).Select(k => Bind(SideName(kind, k, entry.Sides.Count))).ToList();
+        if (kind == EntryKind.Equality && binder.Errors.Count == 0 && sides.All(s => s is not null))
+            UnifySides(binder, entry, sides!, texts, diagnostics);
 
         // The binder proceeds after an error, so report all of them, located in their own texts.
         foreach (var error in binder.Errors)
             diagnostics.Add(Diagnostic.Error(error.Code, error.Message, texts.TryGetValue(error.Source, out var t) ? t.Locate(error.Span) : entry.Location));
-        if (binder.Errors.Count > 0 || sides.Any(s => s is null)) return new BindingResult(null, diagnostics, null);
+        if (binder.Errors.Count > 0 || sides.Any(s => s is null) || diagnostics.Any(d => d.Severity == Severity.Error))
+            return new BindingResult(null, diagnostics, null);
 
         if (kind == EntryKind.Derivative)
         {
@@ -58,7 +67,7 @@ internal static class EntryBinder
             if (!CheckDerivative(binder, ofExpr, wrtExpr, sides!, entry, texts, diagnostics)) return new BindingResult(null, diagnostics, null);
         }
 
-        var restriction = ShapeRestriction(entry, kind, declared, definitions, frozen, parsed, binder);
+        var restriction = ShapeRestriction(entry, kind, declared, declarationLines, definitions, frozen, parsed, binder);
         if (restriction is not null)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ClaimRestrictsShapes,
@@ -71,7 +80,10 @@ internal static class EntryBinder
         var resolvedOf = ofExpr is null ? null : binder.Resolve(ofExpr);
         var resolvedWrt = wrtExpr is null ? null : binder.Resolve(wrtExpr);
         var dimensions = DimensionNames(resolvedSymbols.Values, free, resolvedSides.Concat(new[] { resolvedOf, resolvedWrt }.OfType<Expr>()));
-        var bound = new BoundEntry(entry.Id, kind, resolvedSides, resolvedOf, resolvedWrt, frozen, resolvedSymbols, free, dimensions);
+        var bound = new BoundEntry(entry.Id, kind, resolvedSides, resolvedOf, resolvedWrt, frozen, resolvedSymbols, free, dimensions)
+        {
+            Declared = new HashSet<string>(declared.Keys.Where(resolvedSymbols.ContainsKey), StringComparer.Ordinal),
+        };
         return new BindingResult(bound, diagnostics, restriction);
     }
 
@@ -83,13 +95,37 @@ internal static class EntryBinder
         _ => "expr",
     };
 
+    private static bool IsDefinition(string source) => source.StartsWith("where.", StringComparison.Ordinal);
+
+    // Every side of a chain has the first side's shape.
+    private static void UnifySides(Binder binder, CatalogEntry entry, IReadOnlyList<Expr> sides, Dictionary<string, SourceText> texts, List<Diagnostic> diagnostics)
+    {
+        var first = binder.ShapeOf(sides[0]);
+        for (var k = 1; k < sides.Count; k++)
+        {
+            var shape = binder.ShapeOf(sides[k]);
+            if (binder.UnifyShapes(first, shape)) continue;
+            var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; they agree only if {condition})" : "";
+            var name = SideName(EntryKind.Equality, k, sides.Count);
+            var firstName = SideName(EntryKind.Equality, 0, sides.Count);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SideShapesDiffer,
+                $"the sides have different shapes: {firstName} `{Shorten(texts[firstName].Text)}` is {binder.Display(first)}, {name} `{Shorten(texts[name].Text)}` is {binder.Display(shape)}{because}",
+                texts[name].Start));
+            return;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
     private static bool CheckDerivative(Binder binder, Expr of, Expr wrt, IReadOnlyList<Expr> claims, CatalogEntry entry,
         Dictionary<string, SourceText> texts, List<Diagnostic> diagnostics)
     {
-        var ofShape = Shapes.Of(of);
-        if (!binder.Unify(ofShape.Rows, Dim.One) || !binder.Unify(ofShape.Columns, Dim.One))
+        var ofShape = binder.ShapeOf(of);
+        if (!binder.UnifyShapes(ofShape, Shape.Scalar))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotScalar, $"`of` must be a scalar: `{entry.Of!.Text}` is {binder.Display(ofShape)} (wrap it in tr(…)?)", texts["of"].Start));
+            var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; it is a scalar only if {condition})" : "";
+            diagnostics.Add(Diagnostic.Error(binder.LastConflict() is null ? DiagnosticCodes.NotScalar : DiagnosticCodes.DeclaredShapeViolated,
+                $"`of` must be a scalar: `{entry.Of!.Text}` is {binder.Display(ofShape)} (wrap it in tr(…)?){because}", texts["of"].Start));
             return false;
         }
         Shape target;
@@ -107,11 +143,12 @@ internal static class EntryBinder
         }
         for (var k = 0; k < claims.Count; k++)
         {
-            var shape = Shapes.Of(claims[k]);
-            if (binder.Unify(shape.Rows, target.Rows) && binder.Unify(shape.Columns, target.Columns)) continue;
+            var shape = binder.ShapeOf(claims[k]);
+            if (binder.UnifyShapes(shape, target)) continue;
             var source = SideName(EntryKind.Derivative, k, claims.Count);
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ShapeMismatch,
-                $"the derivative with respect to `{entry.Wrt!.Text}` is {binder.Display(target)}, but the claim is {binder.Display(shape)}", texts[source].Start));
+            var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; they agree only if {condition})" : "";
+            diagnostics.Add(Diagnostic.Error(binder.LastConflict() is null ? DiagnosticCodes.ShapeMismatch : DiagnosticCodes.DeclaredShapeViolated,
+                $"the derivative with respect to `{entry.Wrt!.Text}` is {binder.Display(target)}, but the claim is {binder.Display(shape)}{because}", texts[source].Start));
             return false;
         }
         return true;
@@ -119,13 +156,13 @@ internal static class EntryBinder
 
     // Binds the left side alone and compares: dimensions it leaves distinct (or free) that the whole entry
     // identifies are extra conditions the claim imposes.
-    private static string? ShapeRestriction(CatalogEntry entry, EntryKind kind, Dictionary<string, ShapeDeclaration> declared,
+    private static string? ShapeRestriction(CatalogEntry entry, EntryKind kind, Dictionary<string, ShapeDeclaration> declared, Dictionary<string, int> declarationLines,
         Dictionary<string, (SyntaxNode, string)> definitions, Dictionary<string, string> frozen, Dictionary<string, SyntaxNode> parsed, Binder full)
     {
         var leftSource = kind switch { EntryKind.Derivative => "of", EntryKind.Equality => SideName(kind, 0, entry.Sides.Count), _ => null };
         if (leftSource is null || !parsed.TryGetValue(leftSource, out var leftNode)) return null;
-        var alone = new Binder(declared, definitions, frozen);
-        foreach (var node in parsed.Values) alone.CollectScalarHints(node);
+        var alone = new Binder(declared, definitions, frozen, declarationLines);
+        foreach (var (source, node) in parsed) if (!IsDefinition(source)) alone.CollectScalarHints(node);
         if (alone.Bind(leftNode, leftSource) is null) return null;
         if (kind == EntryKind.Derivative && parsed.TryGetValue("wrt", out var wrtNode)) alone.Bind(wrtNode, "wrt");
         var dims = new List<(string Symbol, string Side, Dim Alone, Dim Full)>();

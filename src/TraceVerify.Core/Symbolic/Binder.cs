@@ -7,6 +7,13 @@ namespace TraceVerify.Symbolic;
 
 // Turns syntax into Exprs with shapes, inferring dimensions by unification. One binder serves one
 // catalog entry: symbols, free indices and dimension variables are shared by all its texts.
+//
+// Declared shapes are constraints, never hints. A dimension letter of a `shapes:` declaration is rigid: a
+// distinct, general size that unifies with fresh (inferred) dimensions only — never with another declared
+// letter, with 1 or with a literal size (a declared literal is exactly that size). A text that type-checks
+// only by such an identification fails with TV0211, naming the declaration, its line and the condition
+// (`n = 1`), so no answer is ever given at a narrower shape than the user wrote. Undeclared symbols take
+// whatever shape their use implies.
 internal sealed class Binder
 {
     private static readonly string[] DimensionPool = ["m", "n", "p", "q", "r", "s", "t", "u", "v", "w", "a", "b", "c", "d", "e"];
@@ -23,6 +30,10 @@ internal sealed class Binder
     private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _size = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _namedDimensions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rigid = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, int> _declarationLines;
+    private readonly HashSet<string> _hintedDefinitions = new(StringComparer.Ordinal);
+    private (Dim A, Dim B)? _lastConflict;
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly List<BindError> _errors = [];
     private int _fresh;
@@ -31,16 +42,17 @@ internal sealed class Binder
     public Binder(
         IReadOnlyDictionary<string, ShapeDeclaration>? declared = null,
         IReadOnlyDictionary<string, (SyntaxNode Node, string Source)>? definitions = null,
-        IReadOnlyDictionary<string, string>? frozen = null)
+        IReadOnlyDictionary<string, string>? frozen = null,
+        IReadOnlyDictionary<string, int>? declarationLines = null)
     {
         _declared = new(declared ?? new Dictionary<string, ShapeDeclaration>(), StringComparer.Ordinal);
         _definitions = new(definitions ?? new Dictionary<string, (SyntaxNode, string)>(), StringComparer.Ordinal);
         _frozen = new(frozen ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        _declarationLines = declarationLines ?? new Dictionary<string, int>();
         foreach (var d in _declared.Values)
         {
             foreach (var name in new[] { d.Rows, d.Columns }.Where(n => !n.All(char.IsAsciiDigit))) _usedNames.Add(name);
         }
-        foreach (var (node, _) in _definitions.Values) CollectScalarHints(node);
     }
 
     public IReadOnlyList<BindError> Errors => _errors;
@@ -49,11 +61,16 @@ internal sealed class Binder
 
     public IReadOnlyDictionary<string, Shape> Symbols => _symbols;
 
-    // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise.
+    // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise (a declaration
+    // wins; using a declared matrix so is then a TV0211 error). Hints come from the given text and from the
+    // `where:` definitions it uses, transitively: a definition nothing uses changes no shape.
     public void CollectScalarHints(SyntaxNode node)
     {
         switch (node)
         {
+            case NameSyntax n when _definitions.TryGetValue(n.Name, out var definition):
+                if (_hintedDefinitions.Add(n.Name)) CollectScalarHints(definition.Node);
+                break;
             case PowerSyntax { Base: NameSyntax n } p: _scalarHints.Add(n.Name); CollectScalarHints(p.Base); break;
             case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); break;
             case BinarySyntax b: CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
@@ -85,24 +102,62 @@ internal sealed class Binder
 
     public Shape SymbolShape(string name) => SymbolShapeOf(name);
 
+    // A failed unification that only a rigid (declared) dimension prevented is remembered, so the failure
+    // it causes is reported as the declaration's condition (TV0211).
     public bool Unify(Dim a, Dim b)
     {
+        _lastConflict = null;
         var ra = Find(a);
         var rb = Find(b);
         if (ra == rb) return true;
         switch (ra, rb)
         {
             case (KnownDim x, KnownDim y): return x.Size == y.Size;
-            case (DimVariable x, KnownDim y): _parent[x.Name] = "#" + y.Size.ToString(CultureInfo.InvariantCulture); _size[x.Name] = y.Size; return true;
+            case (DimVariable x, KnownDim y):
+                if (_rigid.Contains(x.Name)) return Conflict(ra, rb);
+                _parent[x.Name] = "#" + y.Size.ToString(CultureInfo.InvariantCulture);
+                _size[x.Name] = y.Size;
+                return true;
             case (KnownDim, DimVariable y): return Unify(y, ra);
             case (DimVariable x, DimVariable y):
-                // Keep a declared (named) dimension as the representative.
-                if (_namedDimensions.ContainsKey(x.Name) && !_namedDimensions.ContainsKey(y.Name)) _parent[y.Name] = x.Name;
+                if (_rigid.Contains(x.Name) && _rigid.Contains(y.Name)) return Conflict(ra, rb);
+                // A declared dimension stays the representative.
+                if (_rigid.Contains(x.Name)) _parent[y.Name] = x.Name;
                 else _parent[x.Name] = y.Name;
                 return true;
             default: throw new UnreachableException("dimensions are known or variable");
         }
     }
+
+    private bool Conflict(Dim a, Dim b)
+    {
+        _lastConflict = (a, b);
+        return false;
+    }
+
+    // Unifies the shapes of two expressions of one entry (the sides of an equality, a claim and its derivative).
+    public bool UnifyShapes(Shape a, Shape b) => Unify(a.Rows, b.Rows) && Unify(a.Columns, b.Columns);
+
+    // After a failed Unify: what the declarations would have to give up, e.g. "X is declared n x n (line 3)"
+    // and "n = 1"; null when the failure was an ordinary mismatch (two different literal sizes).
+    public (string Declarations, string Condition)? LastConflict()
+    {
+        if (_lastConflict is not (Dim a, Dim b)) return null;
+        var letters = new[] { a, b }.OfType<DimVariable>().Select(Display).ToArray();
+        var declarations = _declared
+            .Where(p => letters.Any(l => p.Value.Rows == l || p.Value.Columns == l))
+            .GroupBy(p => letters.First(l => p.Value.Rows == l || p.Value.Columns == l), StringComparer.Ordinal)
+            .Select(g => g.OrderBy(p => _declarationLines.TryGetValue(p.Key, out var line) ? line : int.MaxValue).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key)
+            .Distinct(StringComparer.Ordinal)
+            .Select(DeclarationOf);
+        return (string.Join(" and ", declarations), $"{Display(a)} = {Display(b)}");
+    }
+
+    // "X is declared n x n (line 3)".
+    private string DeclarationOf(string name) =>
+        $"{name} is declared {DeclarationText(_declared[name])}{(_declarationLines.TryGetValue(name, out var line) ? $" (line {line.ToString(CultureInfo.InvariantCulture)})" : "")}";
+
+    private static string DeclarationText(ShapeDeclaration d) => d is { Rows: "1", Columns: "1" } ? "scalar" : $"{d.Rows} x {d.Columns}";
 
     public Dim Find(Dim dim)
     {
@@ -159,8 +214,11 @@ internal sealed class Binder
         if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return new KnownDim(size);
         var key = "named:" + name;
         _namedDimensions[key] = name;
+        _rigid.Add(key);
         return new DimVariable(key);
     }
+
+    private Shape DeclaredShape(ShapeDeclaration declaration) => new(NamedDim(declaration.Rows), NamedDim(declaration.Columns));
 
     private Shape SymbolShapeOf(string name)
     {
@@ -171,7 +229,7 @@ internal sealed class Binder
         }
         else if (_declared.TryGetValue(name, out var declaration))
         {
-            shape = new Shape(NamedDim(declaration.Rows), NamedDim(declaration.Columns));
+            shape = DeclaredShape(declaration);
         }
         else
         {
@@ -181,14 +239,24 @@ internal sealed class Binder
         return shape;
     }
 
+    // Shapes read with the unification so far: `diag` of a vector unified to one row is that row's diagonal.
+    public Shape ShapeOf(Expr expr) => Shapes.Of(expr, Find);
+
     private bool IsScalar(Expr expr)
     {
-        var shape = Shapes.Of(expr);
+        var shape = ShapeOf(expr);
         return Find(shape.Rows).IsOne && Find(shape.Columns).IsOne;
     }
 
+    // A failure caused by a rigid declared dimension is reported as that declaration's condition (TV0211).
     private Expr? Fail(string code, string message, TextSpan span)
     {
+        if (LastConflict() is (string declarations, string condition))
+        {
+            code = DiagnosticCodes.DeclaredShapeViolated;
+            message = $"{declarations}, but {message} — it type-checks only if {condition}";
+            _lastConflict = null;
+        }
         _errors.Add(new BindError(code, message, _source, span));
         return null;
     }
@@ -232,16 +300,40 @@ internal sealed class Binder
             _source = previous;
             _definitionsInProgress.Remove(name.Name);
             if (result is null) return Fail(DiagnosticCodes.ShapeMismatch, $"the definition of `{name.Name}` is ill-formed", name.Span);
+            // A declared shape on a `where:` name binds its definition, rigidly.
+            if (_declared.TryGetValue(name.Name, out var declaration))
+            {
+                var shape = ShapeOf(result);
+                if (!UnifyShapes(shape, DeclaredShape(declaration)))
+                {
+                    _source = definition.Source;
+                    Fail(DiagnosticCodes.ShapeMismatch,
+                        $"`{name.Name}` is declared {Display(DeclaredShape(declaration))}, its definition {Quote(result)} is {Display(shape)}", new TextSpan(0, 0));
+                    _source = previous;
+                    return null;
+                }
+            }
             _boundDefinitions[name.Name] = result;
             return result;
         }
-        return new SymbolExpr(name.Name, SymbolShapeOf(name.Name));
+        var symbolShape = SymbolShapeOf(name.Name);
+        // A declared shape on a frozen copy must be the shape of the variable it copies.
+        if (_frozen.ContainsKey(name.Name) && _declared.TryGetValue(name.Name, out var frozenDeclaration)
+            && !UnifyShapes(symbolShape, DeclaredShape(frozenDeclaration)))
+        {
+            var condition = LastConflict() is (string, string c) ? $" — they agree only if {c}" : "";
+            _lastConflict = null;
+            _errors.Add(new BindError(condition.Length > 0 ? DiagnosticCodes.DeclaredShapeViolated : DiagnosticCodes.ShapeMismatch,
+                $"{DeclarationOf(name.Name)}, but it is a held-constant copy of `{_frozen[name.Name]}`, which is {Display(symbolShape)}{condition}", _source, name.Span));
+            return null;
+        }
+        return new SymbolExpr(name.Name, symbolShape);
     }
 
     private Expr? BindCall(CallSyntax call)
     {
         if (BindNode(call.Argument) is not { } argument) return null;
-        var shape = Shapes.Of(argument);
+        var shape = ShapeOf(argument);
         switch (call.Function)
         {
             case "tr":
@@ -265,8 +357,8 @@ internal sealed class Binder
         var left = BindNode(binary.Left);
         var right = BindNode(binary.Right);
         if (left is null || right is null) return null;
-        var ls = Shapes.Of(left);
-        var rs = Shapes.Of(right);
+        var ls = ShapeOf(left);
+        var rs = ShapeOf(right);
         switch (binary.Operator)
         {
             case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Hadamard or BinaryOperator.ElementwiseDivide:
@@ -301,14 +393,10 @@ internal sealed class Binder
         }
     }
 
-    // A failed column unification leaves the rows unified; that only colours later messages of an
-    // entry that is already ill-formed.
-    private bool UnifyShapes(Shape a, Shape b) => Unify(a.Rows, b.Rows) && Unify(a.Columns, b.Columns);
-
     private Expr? BindPower(PowerSyntax power)
     {
         if (BindNode(power.Base) is not { } operand) return null;
-        var shape = Shapes.Of(operand);
+        var shape = ShapeOf(operand);
         if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
             return Fail(DiagnosticCodes.NotScalar, $"`^{power.Exponent}` raises a scalar to a power: {Quote(operand)} is {Display(shape)}", power.Span);
         return new PowerExpr(operand, power.Exponent);
@@ -317,7 +405,7 @@ internal sealed class Binder
     private Expr? BindEntry(EntrySyntax entry)
     {
         if (BindNode(entry.Target) is not { } target) return null;
-        var shape = Shapes.Of(target);
+        var shape = ShapeOf(target);
         if (entry.SingleIndex)
         {
             var index = LookupIndex(entry.Row!.Name);
@@ -377,7 +465,7 @@ internal sealed class Binder
         var body = BindNode(binder.Body);
         _scopes.RemoveAt(_scopes.Count - 1);
         if (body is null) return null;
-        var shape = Shapes.Of(body);
+        var shape = ShapeOf(body);
         switch (binder.Kind)
         {
             case BinderKind.Sum:
