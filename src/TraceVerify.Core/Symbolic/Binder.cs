@@ -138,11 +138,39 @@ internal sealed class Binder
     // Unifies the shapes of two expressions of one entry (the sides of an equality, a claim and its derivative).
     public bool UnifyShapes(Shape a, Shape b) => Unify(a.Rows, b.Rows) && Unify(a.Columns, b.Columns);
 
+    // Unifies two shapes and names what that adds to the symbols' own shapes: a dimension fixed to a size
+    // ("x has 1 columns"), or two distinct dimensions made one ("A is square", "A's columns = B's rows").
+    // Null when the shapes cannot be unified; empty when they agree as the symbols are.
+    public IReadOnlyList<string>? UnifyShapesNamingConditions(Shape a, Shape b)
+    {
+        var dims = _symbols.SelectMany(p => new[] { (Symbol: p.Key, Side: "rows", Dim: p.Value.Rows), (Symbol: p.Key, Side: "columns", Dim: p.Value.Columns) })
+            .Select(d => (d.Symbol, d.Side, Before: Find(d.Dim), d.Dim))
+            .ToList();
+        if (!UnifyShapes(a, b)) return null;
+        var conditions = new List<string>();
+        for (var i = 0; i < dims.Count; i++)
+        {
+            var after = Find(dims[i].Dim);
+            if (dims[i].Before is DimVariable && after is KnownDim known)
+                conditions.Add($"{dims[i].Symbol} has {known.Size} {dims[i].Side}");
+            for (var j = i + 1; j < dims.Count; j++)
+            {
+                if (dims[i].Before == dims[j].Before || after != Find(dims[j].Dim) || after is KnownDim) continue;
+                conditions.Add(dims[i].Symbol == dims[j].Symbol
+                    ? $"{dims[i].Symbol} is square"
+                    : $"{dims[i].Symbol}'s {dims[i].Side} = {dims[j].Symbol}'s {dims[j].Side}");
+            }
+        }
+        return conditions.Distinct(StringComparer.Ordinal).ToList();
+    }
+
     // After a failed Unify: what the declarations would have to give up, e.g. "X is declared n x n (line 3)"
     // and "n = 1"; null when the failure was an ordinary mismatch (two different literal sizes).
     public (string Declarations, string Condition)? LastConflict()
     {
-        if (_lastConflict is not (Dim a, Dim b)) return null;
+        if (_lastConflict is not (Dim first, Dim second)) return null;
+        // Written in a fixed order (letters by name, a literal last), whichever way the unification ran.
+        var (a, b) = first is KnownDim || (second is DimVariable && string.CompareOrdinal(Display(second), Display(first)) < 0) ? (second, first) : (first, second);
         var letters = new[] { a, b }.OfType<DimVariable>().Select(Display).ToArray();
         var declarations = _declared
             .Where(p => letters.Any(l => p.Value.Rows == l || p.Value.Columns == l))
@@ -257,7 +285,9 @@ internal sealed class Binder
             message = $"{declarations}, but {message} — it type-checks only if {condition}";
             _lastConflict = null;
         }
-        _errors.Add(new BindError(code, message, _source, span));
+        // A definition used twice fails twice in the same place: report it once.
+        var error = new BindError(code, message, _source, span);
+        if (!_errors.Contains(error)) _errors.Add(error);
         return null;
     }
 
