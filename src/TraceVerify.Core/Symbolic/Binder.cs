@@ -72,7 +72,7 @@ internal sealed class Binder
                 if (_hintedDefinitions.Add(n.Name)) CollectScalarHints(definition.Node);
                 break;
             case PowerSyntax { Base: NameSyntax n } p: _scalarHints.Add(n.Name); CollectScalarHints(p.Base); break;
-            case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); break;
+            case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
             case BinarySyntax b: CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
             case CallSyntax c: CollectScalarHints(c.Argument); break;
             case NegateSyntax n: CollectScalarHints(n.Operand); break;
