@@ -187,9 +187,12 @@ internal static class EntryBinder
                 }
             }
         }
-        // A square symbol explains the most; the differentiated variable first.
+        // A square symbol explains the most, unless a size is fixed too: a symbol made 1×1 is "square" as well,
+        // and saying only that would hide the narrower condition. The differentiated variable first.
         var variable = parsed.TryGetValue("wrt", out var w) ? (w as NameSyntax)?.Name ?? ((w as EntrySyntax)?.Target as NameSyntax)?.Name : null;
+        var fixesSize = findings.Any(f => f.Contains(" has ", StringComparison.Ordinal));
         var ordered = findings.Distinct()
+            .Where(f => !fixesSize || !f.EndsWith(" is square", StringComparison.Ordinal))
             .OrderBy(f => f.EndsWith(" is square", StringComparison.Ordinal) ? 0 : 1)
             .ThenBy(f => variable is not null && f.StartsWith(variable + " ", StringComparison.Ordinal) ? 0 : 1)
             .ToList();

@@ -163,4 +163,14 @@ public class EntryBinderShapeTests
         Assert.Equal(new[] { "X" }, bound.Declared);
         Assert.Equal(["A", "X"], bound.Symbols.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("diag(x)*ones", "x'", "x has 1 rows")]
+    [InlineData("x'", "diag(x)*ones", "x has 1 rows, x has 1 columns")]
+    public void Undeclared_sides_narrowed_to_one_shape_are_ill_formed_as_general_claims(string lhs, string rhs, string condition)
+    {
+        // One shape for both sides makes x 1×1, where the sides agree: no proof at that narrower shape.
+        var result = Check($"- id: t\n  kind: equality\n  lhs: \"{lhs}\"\n  rhs: \"{rhs}\"\n");
+        Assert.Equal($"ill-formed as a general claim: it type-checks only if {condition}", Error(result, DiagnosticCodes.ClaimRestrictsShapes).Message);
+    }
 }
