@@ -55,10 +55,22 @@ internal static class EntryBinder
         if (kind == EntryKind.Equality && binder.Errors.Count == 0 && sides.All(s => s is not null))
             UnifySides(binder, entry, sides!, texts, diagnostics);
 
+        // A declared `where:` name the texts do not use is still checked against its declaration, in a binder
+        // of its own (an unused line changes no shape of the entry): a declaration is never ignored.
+        var unusedDeclared = definitions.Keys.Where(n => declared.ContainsKey(n) && !binder.UsedDefinitions.Contains(n)).ToList();
+        var errors = binder.Errors.ToList();
+        foreach (var name in unusedDeclared)
+        {
+            var alone = new Binder(declared, definitions, frozen, declarationLines);
+            alone.CollectScalarHints(new NameSyntax(name, new TextSpan(0, 0)));
+            alone.Bind(new NameSyntax(name, new TextSpan(0, 0)), "where." + name);
+            errors.AddRange(alone.Errors.Where(e => e.Source.StartsWith("where.", StringComparison.Ordinal) && !errors.Contains(e)));
+        }
+
         // The binder proceeds after an error, so report all of them, located in their own texts.
-        foreach (var error in binder.Errors)
+        foreach (var error in errors)
             diagnostics.Add(Diagnostic.Error(error.Code, error.Message, texts.TryGetValue(error.Source, out var t) ? t.Locate(error.Span) : entry.Location));
-        if (binder.Errors.Count > 0 || sides.Any(s => s is null) || diagnostics.Any(d => d.Severity == Severity.Error))
+        if (errors.Count > 0 || sides.Any(s => s is null) || diagnostics.Any(d => d.Severity == Severity.Error))
             return new BindingResult(null, diagnostics, null);
 
         if (kind == EntryKind.Derivative)

@@ -61,6 +61,9 @@ internal sealed class Binder
 
     public IReadOnlyDictionary<string, Shape> Symbols => _symbols;
 
+    // The `where:` names the bound texts used.
+    public IReadOnlyCollection<string> UsedDefinitions => _boundDefinitions.Keys;
+
     // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise (a declaration
     // wins; using a declared matrix so is then a TV0211 error). Hints come from the given text and from the
     // `where:` definitions it uses, transitively: a definition nothing uses changes no shape.
@@ -338,7 +341,7 @@ internal sealed class Binder
                 {
                     _source = definition.Source;
                     Fail(DiagnosticCodes.ShapeMismatch,
-                        $"`{name.Name}` is declared {Display(DeclaredShape(declaration))}, its definition {Quote(result)} is {Display(shape)}", new TextSpan(0, 0));
+                        $"the definition of `{name.Name}`, {Quote(result)}, is {Display(shape)}, not the declared {Display(DeclaredShape(declaration))}", new TextSpan(0, 0));
                     _source = previous;
                     return null;
                 }

@@ -75,7 +75,7 @@ public class EntryBinderShapeTests
 
     [Theory]
     [InlineData("x'*x", "{J: n x n, x: n}", "TV0211", "J is declared n x n (line 4)")]
-    [InlineData("I", "{J: 2 x 3}", "TV0201", "`J` is declared 2×3, its definition `I` is 2×2")]
+    [InlineData("I", "{J: 2 x 3}", "TV0201", "the definition of `J`, `I`, is 2×2, not the declared 2×3")]
     public void A_where_definition_of_another_shape_than_declared_is_ill_formed(string definition, string shapes, string code, string message)
     {
         var result = Check($"- id: w\n  kind: equality\n  where: {{J: \"{definition}\"}}\n  shapes: {shapes}\n  lhs: J\n  rhs: J\n");
@@ -172,5 +172,15 @@ public class EntryBinderShapeTests
         // One shape for both sides makes x 1×1, where the sides agree: no proof at that narrower shape.
         var result = Check($"- id: t\n  kind: equality\n  lhs: \"{lhs}\"\n  rhs: \"{rhs}\"\n");
         Assert.Equal($"ill-formed as a general claim: it type-checks only if {condition}", Error(result, DiagnosticCodes.ClaimRestrictsShapes).Message);
+    }
+
+    [Fact]
+    public void A_declared_where_name_is_checked_even_where_the_entry_does_not_use_it()
+    {
+        var result = Check("- id: t\n  kind: equality\n  where: {J: \"x'*x\", K: \"x*x'\"}\n  shapes: {J: n x n, K: n x n, x: n}\n  lhs: x\n  rhs: x\n");
+        var error = Error(result, DiagnosticCodes.DeclaredShapeViolated);
+        Assert.StartsWith("J is declared n x n (line 4)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, error.Location!.Line);
+        Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
     }
 }
