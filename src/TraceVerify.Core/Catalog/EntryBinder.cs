@@ -14,6 +14,11 @@ internal static class EntryBinder
     public static BindingResult Bind(CatalogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return DeclaredConditions.WithWholeCondition(entry, BindTexts(entry));
+    }
+
+    private static BindingResult BindTexts(CatalogEntry entry)
+    {
         var diagnostics = new List<Diagnostic>(entry.Diagnostics);
         if (entry.Kind is not { } kind || diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 

@@ -31,6 +31,7 @@ internal sealed class Binder
     private readonly Dictionary<string, int> _size = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _namedDimensions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rigid = new(StringComparer.Ordinal);
+    private readonly bool _rigidDeclarations;
     private readonly IReadOnlyDictionary<string, int> _declarationLines;
     private readonly HashSet<string> _hintedDefinitions = new(StringComparer.Ordinal);
     private (Dim A, Dim B)? _lastConflict;
@@ -43,8 +44,10 @@ internal sealed class Binder
         IReadOnlyDictionary<string, ShapeDeclaration>? declared = null,
         IReadOnlyDictionary<string, (SyntaxNode Node, string Source)>? definitions = null,
         IReadOnlyDictionary<string, string>? frozen = null,
-        IReadOnlyDictionary<string, int>? declarationLines = null)
+        IReadOnlyDictionary<string, int>? declarationLines = null,
+        bool rigidDeclarations = true)
     {
+        _rigidDeclarations = rigidDeclarations;
         _declared = new(declared ?? new Dictionary<string, ShapeDeclaration>(), StringComparer.Ordinal);
         _definitions = new(definitions ?? new Dictionary<string, (SyntaxNode, string)>(), StringComparer.Ordinal);
         _frozen = new(frozen ?? new Dictionary<string, string>(), StringComparer.Ordinal);
@@ -167,6 +170,20 @@ internal sealed class Binder
         return conditions.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    // For a binder whose declarations are not rigid: the identifications among declared letters and sizes its
+    // unifications made, e.g. "m = n = 1"; null when there are none.
+    public string? DeclaredIdentifications()
+    {
+        var classes = _namedDimensions.Keys.Where(k => k.StartsWith("named:", StringComparison.Ordinal))
+            .GroupBy(k => Find(new DimVariable(k)))
+            .Select(g => (Letters: g.Select(k => _namedDimensions[k]).Order(StringComparer.Ordinal).ToList(), Size: g.Key as KnownDim))
+            .Where(c => c.Letters.Count > 1 || c.Size is not null)
+            .Select(c => string.Join(" = ", c.Size is { } k ? [.. c.Letters, k.ToString()] : c.Letters))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return classes.Count == 0 ? null : string.Join(", ", classes);
+    }
+
     // After a failed Unify: what the declarations would have to give up, e.g. "X is declared n x n (line 3)"
     // and "n = 1"; null when the failure was an ordinary mismatch (two different literal sizes).
     public (string Declarations, string Condition)? LastConflict()
@@ -245,7 +262,7 @@ internal sealed class Binder
         if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return new KnownDim(size);
         var key = "named:" + name;
         _namedDimensions[key] = name;
-        _rigid.Add(key);
+        if (_rigidDeclarations) _rigid.Add(key);
         return new DimVariable(key);
     }
 

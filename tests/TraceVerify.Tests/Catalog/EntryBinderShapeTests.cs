@@ -55,7 +55,7 @@ public class EntryBinderShapeTests
             """);
         var error = Error(result, DiagnosticCodes.DeclaredShapeViolated);
         Assert.Contains("X is declared n x n (line 3) and y is declared m x 1 (line 3)", error.Message, StringComparison.Ordinal);
-        Assert.EndsWith("it type-checks only if m = n", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("it type-checks only if m = n; the whole entry type-checks only if m = n = 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
