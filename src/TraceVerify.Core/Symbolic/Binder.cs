@@ -16,8 +16,6 @@ namespace TraceVerify.Symbolic;
 // whatever shape their use implies.
 internal sealed class Binder
 {
-    private static readonly string[] DimensionPool = ["m", "n", "p", "q", "r", "s", "t", "u", "v", "w", "a", "b", "c", "d", "e"];
-
     private readonly Dictionary<string, ShapeDeclaration> _declared;
     private readonly Dictionary<string, (SyntaxNode Node, string Source)> _definitions;
     private readonly Dictionary<string, string> _frozen;
@@ -27,17 +25,10 @@ internal sealed class Binder
     private readonly HashSet<string> _definitionsInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexVariable> _freeIndices = new(StringComparer.Ordinal);
     private readonly List<Dictionary<string, IndexVariable>> _scopes = [];
-    private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _size = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _namedDimensions = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _rigid = new(StringComparer.Ordinal);
-    private readonly bool _rigidDeclarations;
     private readonly IReadOnlyDictionary<string, int> _declarationLines;
     private readonly HashSet<string> _hintedDefinitions = new(StringComparer.Ordinal);
-    private (Dim A, Dim B)? _lastConflict;
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly List<BindError> _errors = [];
-    private int _fresh;
+    private readonly DimensionClasses _dimensions;
     private string _source = "";
 
     public Binder(
@@ -47,15 +38,12 @@ internal sealed class Binder
         IReadOnlyDictionary<string, int>? declarationLines = null,
         bool rigidDeclarations = true)
     {
-        _rigidDeclarations = rigidDeclarations;
         _declared = new(declared ?? new Dictionary<string, ShapeDeclaration>(), StringComparer.Ordinal);
         _definitions = new(definitions ?? new Dictionary<string, (SyntaxNode, string)>(), StringComparer.Ordinal);
         _frozen = new(frozen ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         _declarationLines = declarationLines ?? new Dictionary<string, int>();
-        foreach (var d in _declared.Values)
-        {
-            foreach (var name in new[] { d.Rows, d.Columns }.Where(n => !n.All(char.IsAsciiDigit))) _usedNames.Add(name);
-        }
+        var letters = _declared.Values.SelectMany(d => new[] { d.Rows, d.Columns }).Where(n => !n.All(char.IsAsciiDigit));
+        _dimensions = new DimensionClasses(letters, rigidDeclarations);
     }
 
     public IReadOnlyList<BindError> Errors => _errors;
@@ -110,36 +98,7 @@ internal sealed class Binder
 
     // A failed unification that only a rigid (declared) dimension prevented is remembered, so the failure
     // it causes is reported as the declaration's condition (TV0211).
-    public bool Unify(Dim a, Dim b)
-    {
-        _lastConflict = null;
-        var ra = Find(a);
-        var rb = Find(b);
-        if (ra == rb) return true;
-        switch (ra, rb)
-        {
-            case (KnownDim x, KnownDim y): return x.Size == y.Size;
-            case (DimVariable x, KnownDim y):
-                if (_rigid.Contains(x.Name)) return Conflict(ra, rb);
-                _parent[x.Name] = "#" + y.Size.ToString(CultureInfo.InvariantCulture);
-                _size[x.Name] = y.Size;
-                return true;
-            case (KnownDim, DimVariable y): return Unify(y, ra);
-            case (DimVariable x, DimVariable y):
-                if (_rigid.Contains(x.Name) && _rigid.Contains(y.Name)) return Conflict(ra, rb);
-                // A declared dimension stays the representative.
-                if (_rigid.Contains(x.Name)) _parent[y.Name] = x.Name;
-                else _parent[x.Name] = y.Name;
-                return true;
-            default: throw new UnreachableException("dimensions are known or variable");
-        }
-    }
-
-    private bool Conflict(Dim a, Dim b)
-    {
-        _lastConflict = (a, b);
-        return false;
-    }
+    public bool Unify(Dim a, Dim b) => _dimensions.Unify(a, b);
 
     // Unifies the shapes of two expressions of one entry (the sides of an equality, a claim and its derivative).
     public bool UnifyShapes(Shape a, Shape b) => Unify(a.Rows, b.Rows) && Unify(a.Columns, b.Columns);
@@ -172,23 +131,13 @@ internal sealed class Binder
 
     // For a binder whose declarations are not rigid: the identifications among declared letters and sizes its
     // unifications made, e.g. "m = n = 1"; null when there are none.
-    public string? DeclaredIdentifications()
-    {
-        var classes = _namedDimensions.Keys.Where(k => k.StartsWith("named:", StringComparison.Ordinal))
-            .GroupBy(k => Find(new DimVariable(k)))
-            .Select(g => (Letters: g.Select(k => _namedDimensions[k]).Order(StringComparer.Ordinal).ToList(), Size: g.Key as KnownDim))
-            .Where(c => c.Letters.Count > 1 || c.Size is not null)
-            .Select(c => string.Join(" = ", c.Size is { } k ? [.. c.Letters, k.ToString()] : c.Letters))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return classes.Count == 0 ? null : string.Join(", ", classes);
-    }
+    public string? DeclaredIdentifications() => _dimensions.DeclaredIdentifications();
 
     // After a failed Unify: what the declarations would have to give up, e.g. "X is declared n x n (line 3)"
     // and "n = 1"; null when the failure was an ordinary mismatch (two different literal sizes).
     public (string Declarations, string Condition)? LastConflict()
     {
-        if (_lastConflict is not (Dim first, Dim second)) return null;
+        if (_dimensions.LastConflict is not (Dim first, Dim second)) return null;
         // Written in a fixed order (letters by name, a literal last), whichever way the unification ran.
         var (a, b) = first is KnownDim || (second is DimVariable && string.CompareOrdinal(Display(second), Display(first)) < 0) ? (second, first) : (first, second);
         var letters = new[] { a, b }.OfType<DimVariable>().Select(Display).ToArray();
@@ -207,24 +156,9 @@ internal sealed class Binder
 
     private static string DeclarationText(ShapeDeclaration d) => d is { Rows: "1", Columns: "1" } ? "scalar" : $"{d.Rows} x {d.Columns}";
 
-    public Dim Find(Dim dim)
-    {
-        if (dim is not DimVariable v) return dim;
-        var name = v.Name;
-        while (_parent.TryGetValue(name, out var next))
-        {
-            if (next.StartsWith('#')) return new KnownDim(_size[name]);
-            name = next;
-        }
-        return new DimVariable(name);
-    }
+    public Dim Find(Dim dim) => _dimensions.Find(dim);
 
-    public string Display(Dim dim) => Find(dim) switch
-    {
-        KnownDim k => k.Size.ToString(CultureInfo.InvariantCulture),
-        DimVariable v => _namedDimensions.TryGetValue(v.Name, out var n) ? n : v.Name,
-        _ => throw new UnreachableException("dimensions are known or variable"),
-    };
+    public string Display(Dim dim) => _dimensions.Display(dim);
 
     public string Display(Shape shape) => shape.Rows is var r && Find(r).IsOne && Find(shape.Columns).IsOne
         ? "scalar"
@@ -240,31 +174,11 @@ internal sealed class Binder
     public IReadOnlyDictionary<string, IndexVariable> ResolvedFreeIndices() =>
         _freeIndices.ToDictionary(p => p.Key, p => p.Value with { Range = ResolveDim(p.Value.Range) }, StringComparer.Ordinal);
 
-    public Dim ResolveDim(Dim dim) => Find(dim) switch
-    {
-        KnownDim k => k,
-        DimVariable v => new DimVariable(Display(v)),
-        _ => throw new UnreachableException("dimensions are known or variable"),
-    };
+    public Dim ResolveDim(Dim dim) => _dimensions.Resolve(dim);
 
-    public Dim FreshDim()
-    {
-        var id = (++_fresh).ToString(CultureInfo.InvariantCulture);
-        var name = DimensionPool.FirstOrDefault(n => !_usedNames.Contains(n)) ?? "d" + id;
-        _usedNames.Add(name);
-        var key = "v" + id;
-        _namedDimensions[key] = name;
-        return new DimVariable(key);
-    }
+    public Dim FreshDim() => _dimensions.Fresh();
 
-    private Dim NamedDim(string name)
-    {
-        if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return new KnownDim(size);
-        var key = "named:" + name;
-        _namedDimensions[key] = name;
-        if (_rigidDeclarations) _rigid.Add(key);
-        return new DimVariable(key);
-    }
+    private Dim NamedDim(string name) => _dimensions.Declared(name);
 
     private Shape DeclaredShape(ShapeDeclaration declaration) => new(NamedDim(declaration.Rows), NamedDim(declaration.Columns));
 
@@ -303,7 +217,7 @@ internal sealed class Binder
         {
             code = DiagnosticCodes.DeclaredShapeViolated;
             message = $"{declarations}, but {message} — it type-checks only if {condition}";
-            _lastConflict = null;
+            _dimensions.ForgetConflict();
         }
         // A definition used twice fails twice in the same place: report it once.
         var error = new BindError(code, message, _source, span);
@@ -372,7 +286,7 @@ internal sealed class Binder
             && !UnifyShapes(symbolShape, DeclaredShape(frozenDeclaration)))
         {
             var condition = LastConflict() is (string, string c) ? $" — they agree only if {c}" : "";
-            _lastConflict = null;
+            _dimensions.ForgetConflict();
             _errors.Add(new BindError(condition.Length > 0 ? DiagnosticCodes.DeclaredShapeViolated : DiagnosticCodes.ShapeMismatch,
                 $"{DeclarationOf(name.Name)}, but it is a held-constant copy of `{_frozen[name.Name]}`, which is {Display(symbolShape)}{condition}", _source, name.Span));
             return null;
