@@ -84,6 +84,14 @@ internal static class EntryBinder
             if (!CheckDerivative(binder, ofExpr, wrtExpr, sides!, entry, texts, diagnostics)) return new BindingResult(null, diagnostics, null);
         }
 
+        // A declaration of a name no text uses constrains nothing: most likely a misspelt symbol (x for X).
+        foreach (var shape in entry.Shapes)
+        {
+            if (binder.Symbols.ContainsKey(shape.Name) || definitions.ContainsKey(shape.Name)) continue;
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnusedShapeDeclaration,
+                $"`{shape.Name}` is declared {shape.Value.Text} but no text of the entry uses it; the declaration constrains nothing", shape.Value.Start));
+        }
+
         var restriction = ShapeRestriction(entry, kind, declared, declarationLines, definitions, frozen, parsed, binder);
         if (restriction is not null)
         {

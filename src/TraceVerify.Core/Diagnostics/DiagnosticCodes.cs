@@ -35,6 +35,7 @@ internal static class DiagnosticCodes
     public const string NotDerivableForm = "TV0210";
     public const string DeclaredShapeViolated = "TV0211";
     public const string SideShapesDiffer = "TV0212";
+    public const string UnusedShapeDeclaration = "TV0213";
 
     public const string IndexReusedAsBound = "TV0301";
     public const string IndexUsedThrice = "TV0302";

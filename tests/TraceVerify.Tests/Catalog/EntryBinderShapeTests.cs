@@ -183,4 +183,15 @@ public class EntryBinderShapeTests
         Assert.Equal(3, error.Location!.Line);
         Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
     }
+
+    [Fact]
+    public void A_declaration_no_text_uses_is_a_warning_not_silence()
+    {
+        var result = Check("- id: t\n  kind: equality\n  shapes: {x: n, X: m x n}\n  lhs: X*ones\n  rhs: X*ones\n");
+        Assert.Equal(Verdict.Proved, result.Verdict);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.UnusedShapeDeclaration);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.StartsWith("`x` is declared n but no text of the entry uses it", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(3, warning.Location!.Line);
+    }
 }
