@@ -23,6 +23,7 @@ internal sealed class Binder
     private readonly Dictionary<string, Shape> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Expr> _boundDefinitions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _definitionsInProgress = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failedDefinitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexVariable> _freeIndices = new(StringComparer.Ordinal);
     private readonly List<Dictionary<string, IndexVariable>> _scopes = [];
     private readonly IReadOnlyDictionary<string, int> _declarationLines;
@@ -253,6 +254,8 @@ internal sealed class Binder
         if (_definitions.TryGetValue(name.Name, out var definition))
         {
             if (_boundDefinitions.TryGetValue(name.Name, out var bound)) return bound;
+            // A definition that failed once is reported once, not again (with other fresh names) at each use.
+            if (_failedDefinitions.Contains(name.Name)) return null;
             if (!_definitionsInProgress.Add(name.Name))
                 return Fail(DiagnosticCodes.RecursiveDefinition, $"`{name.Name}` is defined in terms of itself", name.Span);
             var previous = _source;
@@ -263,17 +266,23 @@ internal sealed class Binder
             _scopes.AddRange(savedScopes);
             _source = previous;
             _definitionsInProgress.Remove(name.Name);
-            if (result is null) return Fail(DiagnosticCodes.ShapeMismatch, $"the definition of `{name.Name}` is ill-formed", name.Span);
+            if (result is null)
+            {
+                _failedDefinitions.Add(name.Name);
+                return Fail(DiagnosticCodes.ShapeMismatch, $"the definition of `{name.Name}` is ill-formed", name.Span);
+            }
             // A declared shape on a `where:` name binds its definition, rigidly.
             if (_declared.TryGetValue(name.Name, out var declaration))
             {
                 var shape = ShapeOf(result);
+                var (shapeText, declaredText) = (Display(shape), Display(DeclaredShape(declaration)));
                 if (!UnifyShapes(shape, DeclaredShape(declaration)))
                 {
                     _source = definition.Source;
                     Fail(DiagnosticCodes.ShapeMismatch,
-                        $"the definition of `{name.Name}`, {Quote(result)}, is {Display(shape)}, not the declared {Display(DeclaredShape(declaration))}", new TextSpan(0, 0));
+                        $"the definition of `{name.Name}`, {Quote(result)}, is {shapeText}, not the declared {declaredText}", new TextSpan(0, 0));
                     _source = previous;
+                    _failedDefinitions.Add(name.Name);
                     return null;
                 }
             }
@@ -281,6 +290,7 @@ internal sealed class Binder
             return result;
         }
         var symbolShape = SymbolShapeOf(name.Name);
+        var symbolText = Display(symbolShape);
         // A declared shape on a frozen copy must be the shape of the variable it copies.
         if (_frozen.ContainsKey(name.Name) && _declared.TryGetValue(name.Name, out var frozenDeclaration)
             && !UnifyShapes(symbolShape, DeclaredShape(frozenDeclaration)))
@@ -288,7 +298,7 @@ internal sealed class Binder
             var condition = LastConflict() is (string, string c) ? $" — they agree only if {c}" : "";
             _dimensions.ForgetConflict();
             _errors.Add(new BindError(condition.Length > 0 ? DiagnosticCodes.DeclaredShapeViolated : DiagnosticCodes.ShapeMismatch,
-                $"{DeclarationOf(name.Name)}, but it is a held-constant copy of `{_frozen[name.Name]}`, which is {Display(symbolShape)}{condition}", _source, name.Span));
+                $"{DeclarationOf(name.Name)}, but it is a held-constant copy of `{_frozen[name.Name]}`, which is {symbolText}{condition}", _source, name.Span));
             return null;
         }
         return new SymbolExpr(name.Name, symbolShape);
