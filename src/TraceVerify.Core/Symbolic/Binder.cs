@@ -58,25 +58,37 @@ internal sealed class Binder
 
     // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise (a declaration
     // wins; using a declared matrix so is then a TV0211 error). Hints come from the given text and from the
-    // `where:` definitions it uses, transitively: a definition nothing uses changes no shape.
+    // `where:` definitions it uses, transitively: a definition nothing uses changes no shape. A work list,
+    // not recursion: a long chain of definitions must not exhaust the stack.
     public void CollectScalarHints(SyntaxNode node)
     {
-        switch (node)
+        ArgumentNullException.ThrowIfNull(node);
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(node);
+        while (pending.TryPop(out var current))
         {
-            case NameSyntax n when _definitions.TryGetValue(n.Name, out var definition):
-                if (_hintedDefinitions.Add(n.Name)) CollectScalarHints(definition.Node);
-                break;
-            case PowerSyntax { Base: NameSyntax n } p: _scalarHints.Add(n.Name); CollectScalarHints(p.Base); break;
-            case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
-            case BinarySyntax b: CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
-            case CallSyntax c: CollectScalarHints(c.Argument); break;
-            case NegateSyntax n: CollectScalarHints(n.Operand); break;
-            case TransposeSyntax t: CollectScalarHints(t.Operand); break;
-            case PowerSyntax p: CollectScalarHints(p.Base); break;
-            case EntrySyntax e: CollectScalarHints(e.Target); break;
-            case BinderSyntax b: CollectScalarHints(b.Body); break;
-            case NumberSyntax or NameSyntax: break;
-            default: throw new UnreachableException($"no scalar-hint rule for {node.GetType().Name}");
+            switch (current)
+            {
+                case NameSyntax n when _definitions.TryGetValue(n.Name, out var definition):
+                    if (_hintedDefinitions.Add(n.Name)) pending.Push(definition.Node);
+                    break;
+                case PowerSyntax p:
+                    if (p.Base is NameSyntax powered) _scalarHints.Add(powered.Name);
+                    pending.Push(p.Base);
+                    break;
+                case BinarySyntax b:
+                    if (b is { Operator: BinaryOperator.Divide, Right: NameSyntax divisor }) _scalarHints.Add(divisor.Name);
+                    pending.Push(b.Right);
+                    pending.Push(b.Left);
+                    break;
+                case CallSyntax c: pending.Push(c.Argument); break;
+                case NegateSyntax n: pending.Push(n.Operand); break;
+                case TransposeSyntax t: pending.Push(t.Operand); break;
+                case EntrySyntax e: pending.Push(e.Target); break;
+                case BinderSyntax b: pending.Push(b.Body); break;
+                case NumberSyntax or NameSyntax: break;
+                default: throw new UnreachableException($"no scalar-hint rule for {current.GetType().Name}");
+            }
         }
     }
 
