@@ -13,12 +13,15 @@ internal static class EqualCommand
         command.SetAction(result =>
         {
             var binder = new Binder();
-            if (ExpressionInput.Bind(binder, result.GetValue(left)!, result.GetValue(right)!) is not { } exprs) return ExitCodes.Usage;
+            if (ExpressionInput.BindSides(binder, out var conditions, result.GetValue(left)!, result.GetValue(right)!) is not { } exprs) return ExitCodes.Usage;
             var context = ExpressionInput.Context(binder);
             var l = context.Canonical(exprs[0]);
             var r = context.Canonical(exprs[1]);
-            var proved = l.Equals(r);
-            Console.Out.WriteLine(proved ? "proved: equal for every shape" : "not proved: the canonical forms differ");
+            var equalForms = l.Equals(r);
+            var proved = equalForms && conditions.Count == 0;
+            Console.Out.WriteLine(proved ? "proved: equal for every shape"
+                : equalForms ? $"not proved for every shape: the sides have one shape only if {string.Join(", ", conditions)}, and are equal there"
+                : "not proved: the canonical forms differ");
             Console.Out.WriteLine($"  left:  {IndexNotation.Print(l)}");
             Console.Out.WriteLine($"  right: {IndexNotation.Print(r)}");
             return proved ? ExitCodes.Success : ExitCodes.Mismatch;

@@ -31,7 +31,9 @@ internal static class ExplainCommand
             var bound = EntryBinder.Bind(entry).Entry;
             if (bound is not null)
             {
-                w.WriteLine("shapes: " + string.Join(", ", bound.Symbols.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}")));
+                // Declared shapes are constraints the verdict holds at; inferred ones are what the symbols' use implies.
+                w.WriteLine("shapes: " + string.Join(", ", bound.Symbols.OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => $"{p.Key}: {p.Value} ({(bound.Declared.Contains(p.Key) ? "declared" : "inferred")})")));
                 if (bound.Kind == EntryKind.Derivative)
                 {
                     w.WriteLine("contributions, one per appearance of the variable (the notes' rule: apply (9) to each):");

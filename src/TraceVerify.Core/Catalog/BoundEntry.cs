@@ -21,6 +21,9 @@ internal sealed record BoundEntry(
     IReadOnlyList<IndexVariable> FreeIndices,
     IReadOnlyList<string> Dimensions)
 {
+    // The symbols whose shape a `shapes:` declaration gave (rigidly); every other symbol's shape was inferred.
+    public IReadOnlySet<string> Declared { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public IReadOnlyDictionary<string, IndexVariable> FreeIndexMap => FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
     public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen);

@@ -5,18 +5,28 @@ using TraceVerify.Syntax;
 namespace TraceVerify.Catalog;
 
 // Parses and binds every text of one catalog entry in one binder (shared symbols, dimensions, free indices),
-// turning parse and shape failures into located diagnostics.
+// turning parse and shape failures into located diagnostics. Declared dimensions are rigid (see Binder).
+// All sides of an equality, and a derivative and its claims, are one matrix: their shapes are unified, and
+// sides that cannot be are ill-formed (TV0212, both shapes named) — a shape mismatch is never a value
+// counterexample, and no side's free sizes are chosen apart from the others'.
 internal static class EntryBinder
 {
     public static BindingResult Bind(CatalogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return DeclaredConditions.WithWholeCondition(entry, BindTexts(entry));
+    }
+
+    private static BindingResult BindTexts(CatalogEntry entry)
+    {
         var diagnostics = new List<Diagnostic>(entry.Diagnostics);
         if (entry.Kind is not { } kind || diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 
         var declared = new Dictionary<string, ShapeDeclaration>(StringComparer.Ordinal);
+        var declarationLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var shape in entry.Shapes)
         {
+            declarationLines[shape.Name] = shape.Value.Line;
             if (ShapeDeclaration.TryParse(shape.Value.Text, out var declaration)) declared[shape.Name] = declaration;
             else diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadShapeDeclaration,
                 $"cannot read the shape `{shape.Value.Text}` of `{shape.Name}`: write `m x n`, `n` (a column vector) or `scalar`", shape.Value.Start));
@@ -39,18 +49,34 @@ internal static class EntryBinder
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 
         var definitions = entry.Where.ToDictionary(d => d.Name, d => (parsed["where." + d.Name], "where." + d.Name), StringComparer.Ordinal);
-        var binder = new Binder(declared, definitions, frozen);
-        foreach (var node in parsed.Values) binder.CollectScalarHints(node);
+        var binder = new Binder(declared, definitions, frozen, declarationLines);
+        // Hints from the entry's own texts and the definitions they use: an unused `where:` line changes no shape.
+        foreach (var (source, node) in parsed) if (!IsDefinition(source)) binder.CollectScalarHints(node);
 
         Expr? Bind(string source) => parsed.TryGetValue(source, out var node) ? binder.Bind(node, source) : null;
         var ofExpr = Bind("of");
         var wrtExpr = Bind("wrt");
         var sides = Enumerable.Range(0, entry.Sides.Count).Select(k => Bind(SideName(kind, k, entry.Sides.Count))).ToList();
+        if (kind == EntryKind.Equality && binder.Errors.Count == 0 && sides.All(s => s is not null))
+            UnifySides(binder, entry, sides!, texts, diagnostics);
+
+        // A declared `where:` name the texts do not use is still checked against its declaration, in a binder
+        // of its own (an unused line changes no shape of the entry): a declaration is never ignored.
+        var unusedDeclared = definitions.Keys.Where(n => declared.ContainsKey(n) && !binder.UsedDefinitions.Contains(n)).ToList();
+        var errors = binder.Errors.ToList();
+        foreach (var name in unusedDeclared)
+        {
+            var alone = new Binder(declared, definitions, frozen, declarationLines);
+            alone.CollectScalarHints(new NameSyntax(name, new TextSpan(0, 0)));
+            alone.Bind(new NameSyntax(name, new TextSpan(0, 0)), "where." + name);
+            errors.AddRange(alone.Errors.Where(e => e.Source.StartsWith("where.", StringComparison.Ordinal) && !errors.Contains(e)));
+        }
 
         // The binder proceeds after an error, so report all of them, located in their own texts.
-        foreach (var error in binder.Errors)
+        foreach (var error in errors)
             diagnostics.Add(Diagnostic.Error(error.Code, error.Message, texts.TryGetValue(error.Source, out var t) ? t.Locate(error.Span) : entry.Location));
-        if (binder.Errors.Count > 0 || sides.Any(s => s is null)) return new BindingResult(null, diagnostics, null);
+        if (errors.Count > 0 || sides.Any(s => s is null) || diagnostics.Any(d => d.Severity == Severity.Error))
+            return new BindingResult(null, diagnostics, null);
 
         if (kind == EntryKind.Derivative)
         {
@@ -58,7 +84,15 @@ internal static class EntryBinder
             if (!CheckDerivative(binder, ofExpr, wrtExpr, sides!, entry, texts, diagnostics)) return new BindingResult(null, diagnostics, null);
         }
 
-        var restriction = ShapeRestriction(entry, kind, declared, definitions, frozen, parsed, binder);
+        // A declaration of a name no text uses constrains nothing: most likely a misspelt symbol (x for X).
+        foreach (var shape in entry.Shapes)
+        {
+            if (binder.Symbols.ContainsKey(shape.Name) || definitions.ContainsKey(shape.Name)) continue;
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnusedShapeDeclaration,
+                $"`{shape.Name}` is declared {shape.Value.Text} but no text of the entry uses it; the declaration constrains nothing", shape.Value.Start));
+        }
+
+        var restriction = ShapeRestriction(entry, kind, declared, declarationLines, definitions, frozen, parsed, binder);
         if (restriction is not null)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ClaimRestrictsShapes,
@@ -71,7 +105,10 @@ internal static class EntryBinder
         var resolvedOf = ofExpr is null ? null : binder.Resolve(ofExpr);
         var resolvedWrt = wrtExpr is null ? null : binder.Resolve(wrtExpr);
         var dimensions = DimensionNames(resolvedSymbols.Values, free, resolvedSides.Concat(new[] { resolvedOf, resolvedWrt }.OfType<Expr>()));
-        var bound = new BoundEntry(entry.Id, kind, resolvedSides, resolvedOf, resolvedWrt, frozen, resolvedSymbols, free, dimensions);
+        var bound = new BoundEntry(entry.Id, kind, resolvedSides, resolvedOf, resolvedWrt, frozen, resolvedSymbols, free, dimensions)
+        {
+            Declared = new HashSet<string>(declared.Keys.Where(resolvedSymbols.ContainsKey), StringComparer.Ordinal),
+        };
         return new BindingResult(bound, diagnostics, restriction);
     }
 
@@ -83,13 +120,39 @@ internal static class EntryBinder
         _ => "expr",
     };
 
+    private static bool IsDefinition(string source) => source.StartsWith("where.", StringComparison.Ordinal);
+
+    // Every side of a chain has the first side's shape.
+    private static void UnifySides(Binder binder, CatalogEntry entry, IReadOnlyList<Expr> sides, Dictionary<string, SourceText> texts, List<Diagnostic> diagnostics)
+    {
+        var first = binder.ShapeOf(sides[0]);
+        for (var k = 1; k < sides.Count; k++)
+        {
+            var shape = binder.ShapeOf(sides[k]);
+            // The shapes as written, before a half-done unification (rows agreed, columns not) changes one.
+            var (firstText, shapeText) = (binder.Display(first), binder.Display(shape));
+            if (binder.UnifyShapes(first, shape)) continue;
+            var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; they agree only if {condition})" : "";
+            var name = SideName(EntryKind.Equality, k, sides.Count);
+            var firstName = SideName(EntryKind.Equality, 0, sides.Count);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SideShapesDiffer,
+                $"the sides have different shapes: {firstName} `{Shorten(texts[firstName].Text)}` is {firstText}, {name} `{Shorten(texts[name].Text)}` is {shapeText}{because}",
+                texts[name].Start));
+            return;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
     private static bool CheckDerivative(Binder binder, Expr of, Expr wrt, IReadOnlyList<Expr> claims, CatalogEntry entry,
         Dictionary<string, SourceText> texts, List<Diagnostic> diagnostics)
     {
-        var ofShape = Shapes.Of(of);
-        if (!binder.Unify(ofShape.Rows, Dim.One) || !binder.Unify(ofShape.Columns, Dim.One))
+        var ofShape = binder.ShapeOf(of);
+        if (!binder.UnifyShapes(ofShape, Shape.Scalar))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotScalar, $"`of` must be a scalar: `{entry.Of!.Text}` is {binder.Display(ofShape)} (wrap it in tr(…)?)", texts["of"].Start));
+            var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; it is a scalar only if {condition})" : "";
+            diagnostics.Add(Diagnostic.Error(binder.LastConflict() is null ? DiagnosticCodes.NotScalar : DiagnosticCodes.DeclaredShapeViolated,
+                $"`of` must be a scalar: `{entry.Of!.Text}` is {binder.Display(ofShape)} (wrap it in tr(…)?){because}", texts["of"].Start));
             return false;
         }
         Shape target;
@@ -107,35 +170,73 @@ internal static class EntryBinder
         }
         for (var k = 0; k < claims.Count; k++)
         {
-            var shape = Shapes.Of(claims[k]);
-            if (binder.Unify(shape.Rows, target.Rows) && binder.Unify(shape.Columns, target.Columns)) continue;
+            var shape = binder.ShapeOf(claims[k]);
+            var (targetText, shapeText) = (binder.Display(target), binder.Display(shape));
+            if (binder.UnifyShapes(shape, target)) continue;
             var source = SideName(EntryKind.Derivative, k, claims.Count);
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ShapeMismatch,
-                $"the derivative with respect to `{entry.Wrt!.Text}` is {binder.Display(target)}, but the claim is {binder.Display(shape)}", texts[source].Start));
+            var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; they agree only if {condition})" : "";
+            diagnostics.Add(Diagnostic.Error(binder.LastConflict() is null ? DiagnosticCodes.ShapeMismatch : DiagnosticCodes.DeclaredShapeViolated,
+                $"the derivative with respect to `{entry.Wrt!.Text}` is {targetText}, but the claim is {shapeText}{because}", texts[source].Start));
             return false;
         }
         return true;
     }
 
     // Binds the left side alone and compares: dimensions it leaves distinct (or free) that the whole entry
-    // identifies are extra conditions the claim imposes.
-    private static string? ShapeRestriction(CatalogEntry entry, EntryKind kind, Dictionary<string, ShapeDeclaration> declared,
+    // identifies are extra conditions the claim imposes. Symbols the left side does not use are compared the
+    // same way with the first other text that uses them.
+    private static string? ShapeRestriction(CatalogEntry entry, EntryKind kind, Dictionary<string, ShapeDeclaration> declared, Dictionary<string, int> declarationLines,
         Dictionary<string, (SyntaxNode, string)> definitions, Dictionary<string, string> frozen, Dictionary<string, SyntaxNode> parsed, Binder full)
     {
         var leftSource = kind switch { EntryKind.Derivative => "of", EntryKind.Equality => SideName(kind, 0, entry.Sides.Count), _ => null };
         if (leftSource is null || !parsed.TryGetValue(leftSource, out var leftNode)) return null;
-        var alone = new Binder(declared, definitions, frozen);
-        foreach (var node in parsed.Values) alone.CollectScalarHints(node);
-        if (alone.Bind(leftNode, leftSource) is null) return null;
-        if (kind == EntryKind.Derivative && parsed.TryGetValue("wrt", out var wrtNode)) alone.Bind(wrtNode, "wrt");
-        var dims = new List<(string Symbol, string Side, Dim Alone, Dim Full)>();
-        foreach (var (name, shape) in alone.Symbols)
+        Binder Alone()
         {
-            if (!full.Symbols.TryGetValue(name, out var fullShape)) continue;
+            var binder = new Binder(declared, definitions, frozen, declarationLines);
+            foreach (var (source, node) in parsed) if (!IsDefinition(source)) binder.CollectScalarHints(node);
+            return binder;
+        }
+        var left = Alone();
+        if (left.Bind(leftNode, leftSource) is null) return null;
+        if (kind == EntryKind.Derivative && parsed.TryGetValue("wrt", out var wrtNode)) left.Bind(wrtNode, "wrt");
+        var findings = new List<string>();
+        Compare(left, left.Symbols.Keys, full, findings);
+        // A symbol the left side does not use is judged by the first other text that uses it, bound alone: the
+        // left side may not narrow it either (in `0 = C'*C - C*C'` the scalar 0 would make C 1×1).
+        var seen = new HashSet<string>(left.Symbols.Keys, StringComparer.Ordinal);
+        var start = kind == EntryKind.Equality ? 1 : 0;
+        for (var k = start; k < entry.Sides.Count; k++)
+        {
+            var source = SideName(kind, k, entry.Sides.Count);
+            var side = Alone();
+            if (!parsed.TryGetValue(source, out var sideNode) || side.Bind(sideNode, source) is null) continue;
+            var names = side.Symbols.Keys.Where(seen.Add).ToList();
+            Compare(side, names, full, findings);
+        }
+        // A square symbol explains the most, unless a size is fixed too: a symbol made 1×1 is "square" as well,
+        // and saying only that would hide the narrower condition. The differentiated variable first.
+        var variable = parsed.TryGetValue("wrt", out var w) ? (w as NameSyntax)?.Name ?? ((w as EntrySyntax)?.Target as NameSyntax)?.Name : null;
+        var fixesSize = findings.Any(f => f.Contains(" has ", StringComparison.Ordinal));
+        var ordered = findings.Distinct()
+            .Where(f => !fixesSize || !f.EndsWith(" is square", StringComparison.Ordinal))
+            .OrderBy(f => f.EndsWith(" is square", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(f => variable is not null && f.StartsWith(variable + " ", StringComparison.Ordinal) ? 0 : 1)
+            .ToList();
+        if (ordered.Count == 0) return null;
+        return ordered[0].EndsWith(" is square", StringComparison.Ordinal) ? ordered[0] : string.Join(", ", ordered.Take(3));
+    }
+
+    // The named symbols' dimensions that one text, bound alone, leaves free or distinct but the whole entry
+    // fixes or identifies.
+    private static void Compare(Binder alone, IEnumerable<string> names, Binder full, List<string> findings)
+    {
+        var dims = new List<(string Symbol, string Side, Dim Alone, Dim Full)>();
+        foreach (var name in names)
+        {
+            if (!alone.Symbols.TryGetValue(name, out var shape) || !full.Symbols.TryGetValue(name, out var fullShape)) continue;
             dims.Add((name, "rows", alone.Find(shape.Rows), full.Find(fullShape.Rows)));
             dims.Add((name, "columns", alone.Find(shape.Columns), full.Find(fullShape.Columns)));
         }
-        var findings = new List<string>();
         for (var a = 0; a < dims.Count; a++)
         {
             if (dims[a].Alone is DimVariable && dims[a].Full is KnownDim known)
@@ -150,14 +251,6 @@ internal static class EntryBinder
                 }
             }
         }
-        // A square symbol explains the most; the differentiated variable first.
-        var variable = parsed.TryGetValue("wrt", out var w) ? (w as NameSyntax)?.Name ?? ((w as EntrySyntax)?.Target as NameSyntax)?.Name : null;
-        var ordered = findings.Distinct()
-            .OrderBy(f => f.EndsWith(" is square", StringComparison.Ordinal) ? 0 : 1)
-            .ThenBy(f => variable is not null && f.StartsWith(variable + " ", StringComparison.Ordinal) ? 0 : 1)
-            .ToList();
-        if (ordered.Count == 0) return null;
-        return ordered[0].EndsWith(" is square", StringComparison.Ordinal) ? ordered[0] : string.Join(", ", ordered.Take(3));
     }
 
     private static IReadOnlyList<string> DimensionNames(IEnumerable<Shape> shapes, IEnumerable<IndexVariable> free, IEnumerable<Expr> exprs)

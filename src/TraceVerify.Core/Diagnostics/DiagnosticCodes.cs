@@ -40,6 +40,9 @@ internal static class DiagnosticCodes
     public const string BadVariable = "TV0208";
     public const string RecursiveDefinition = "TV0209";
     public const string NotDerivableForm = "TV0210";
+    public const string DeclaredShapeViolated = "TV0211";
+    public const string SideShapesDiffer = "TV0212";
+    public const string UnusedShapeDeclaration = "TV0213";
 
     public const string IndexReusedAsBound = "TV0301";
     public const string IndexUsedThrice = "TV0302";

@@ -7,10 +7,15 @@ namespace TraceVerify.Symbolic;
 
 // Turns syntax into Exprs with shapes, inferring dimensions by unification. One binder serves one
 // catalog entry: symbols, free indices and dimension variables are shared by all its texts.
+//
+// Declared shapes are constraints, never hints. A dimension letter of a `shapes:` declaration is rigid: a
+// distinct, general size that unifies with fresh (inferred) dimensions only — never with another declared
+// letter, with 1 or with a literal size (a declared literal is exactly that size). A text that type-checks
+// only by such an identification fails with TV0211, naming the declaration, its line and the condition
+// (`n = 1`), so no answer is ever given at a narrower shape than the user wrote. Undeclared symbols take
+// whatever shape their use implies.
 internal sealed class Binder
 {
-    private static readonly string[] DimensionPool = ["m", "n", "p", "q", "r", "s", "t", "u", "v", "w", "a", "b", "c", "d", "e"];
-
     private readonly Dictionary<string, ShapeDeclaration> _declared;
     private readonly Dictionary<string, (SyntaxNode Node, string Source)> _definitions;
     private readonly Dictionary<string, string> _frozen;
@@ -18,29 +23,28 @@ internal sealed class Binder
     private readonly Dictionary<string, Shape> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Expr> _boundDefinitions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _definitionsInProgress = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failedDefinitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexVariable> _freeIndices = new(StringComparer.Ordinal);
     private readonly List<Dictionary<string, IndexVariable>> _scopes = [];
-    private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _size = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _namedDimensions = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, int> _declarationLines;
+    private readonly HashSet<string> _hintedDefinitions = new(StringComparer.Ordinal);
     private readonly List<BindError> _errors = [];
-    private int _fresh;
+    private readonly DimensionClasses _dimensions;
     private string _source = "";
 
     public Binder(
         IReadOnlyDictionary<string, ShapeDeclaration>? declared = null,
         IReadOnlyDictionary<string, (SyntaxNode Node, string Source)>? definitions = null,
-        IReadOnlyDictionary<string, string>? frozen = null)
+        IReadOnlyDictionary<string, string>? frozen = null,
+        IReadOnlyDictionary<string, int>? declarationLines = null,
+        bool rigidDeclarations = true)
     {
         _declared = new(declared ?? new Dictionary<string, ShapeDeclaration>(), StringComparer.Ordinal);
         _definitions = new(definitions ?? new Dictionary<string, (SyntaxNode, string)>(), StringComparer.Ordinal);
         _frozen = new(frozen ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        foreach (var d in _declared.Values)
-        {
-            foreach (var name in new[] { d.Rows, d.Columns }.Where(n => !n.All(char.IsAsciiDigit))) _usedNames.Add(name);
-        }
-        foreach (var (node, _) in _definitions.Values) CollectScalarHints(node);
+        _declarationLines = declarationLines ?? new Dictionary<string, int>();
+        var letters = _declared.Values.SelectMany(d => new[] { d.Rows, d.Columns }).Where(n => !n.All(char.IsAsciiDigit));
+        _dimensions = new DimensionClasses(letters, rigidDeclarations);
     }
 
     public IReadOnlyList<BindError> Errors => _errors;
@@ -49,22 +53,42 @@ internal sealed class Binder
 
     public IReadOnlyDictionary<string, Shape> Symbols => _symbols;
 
-    // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise.
+    // The `where:` names the bound texts used.
+    public IReadOnlyCollection<string> UsedDefinitions => _boundDefinitions.Keys;
+
+    // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise (a declaration
+    // wins; using a declared matrix so is then a TV0211 error). Hints come from the given text and from the
+    // `where:` definitions it uses, transitively: a definition nothing uses changes no shape. A work list,
+    // not recursion: a long chain of definitions must not exhaust the stack.
     public void CollectScalarHints(SyntaxNode node)
     {
-        switch (node)
+        ArgumentNullException.ThrowIfNull(node);
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(node);
+        while (pending.TryPop(out var current))
         {
-            case PowerSyntax { Base: NameSyntax n } p: _scalarHints.Add(n.Name); CollectScalarHints(p.Base); break;
-            case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); break;
-            case BinarySyntax b: CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
-            case CallSyntax c: CollectScalarHints(c.Argument); break;
-            case NegateSyntax n: CollectScalarHints(n.Operand); break;
-            case TransposeSyntax t: CollectScalarHints(t.Operand); break;
-            case PowerSyntax p: CollectScalarHints(p.Base); break;
-            case EntrySyntax e: CollectScalarHints(e.Target); break;
-            case BinderSyntax b: CollectScalarHints(b.Body); break;
-            case NumberSyntax or NameSyntax: break;
-            default: throw new UnreachableException($"no scalar-hint rule for {node.GetType().Name}");
+            switch (current)
+            {
+                case NameSyntax n when _definitions.TryGetValue(n.Name, out var definition):
+                    if (_hintedDefinitions.Add(n.Name)) pending.Push(definition.Node);
+                    break;
+                case PowerSyntax p:
+                    if (p.Base is NameSyntax powered) _scalarHints.Add(powered.Name);
+                    pending.Push(p.Base);
+                    break;
+                case BinarySyntax b:
+                    if (b is { Operator: BinaryOperator.Divide, Right: NameSyntax divisor }) _scalarHints.Add(divisor.Name);
+                    pending.Push(b.Right);
+                    pending.Push(b.Left);
+                    break;
+                case CallSyntax c: pending.Push(c.Argument); break;
+                case NegateSyntax n: pending.Push(n.Operand); break;
+                case TransposeSyntax t: pending.Push(t.Operand); break;
+                case EntrySyntax e: pending.Push(e.Target); break;
+                case BinderSyntax b: pending.Push(b.Body); break;
+                case NumberSyntax or NameSyntax: break;
+                default: throw new UnreachableException($"no scalar-hint rule for {current.GetType().Name}");
+            }
         }
     }
 
@@ -85,43 +109,69 @@ internal sealed class Binder
 
     public Shape SymbolShape(string name) => SymbolShapeOf(name);
 
-    public bool Unify(Dim a, Dim b)
+    // A failed unification that only a rigid (declared) dimension prevented is remembered, so the failure
+    // it causes is reported as the declaration's condition (TV0211).
+    public bool Unify(Dim a, Dim b) => _dimensions.Unify(a, b);
+
+    // Unifies the shapes of two expressions of one entry (the sides of an equality, a claim and its derivative).
+    public bool UnifyShapes(Shape a, Shape b) => Unify(a.Rows, b.Rows) && Unify(a.Columns, b.Columns);
+
+    // Unifies two shapes and names what that adds to the symbols' own shapes: a dimension fixed to a size
+    // ("x has 1 columns"), or two distinct dimensions made one ("A is square", "A's columns = B's rows").
+    // Null when the shapes cannot be unified; empty when they agree as the symbols are.
+    public IReadOnlyList<string>? UnifyShapesNamingConditions(Shape a, Shape b)
     {
-        var ra = Find(a);
-        var rb = Find(b);
-        if (ra == rb) return true;
-        switch (ra, rb)
+        var dims = _symbols.SelectMany(p => new[] { (Symbol: p.Key, Side: "rows", Dim: p.Value.Rows), (Symbol: p.Key, Side: "columns", Dim: p.Value.Columns) })
+            .Select(d => (d.Symbol, d.Side, Before: Find(d.Dim), d.Dim))
+            .ToList();
+        if (!UnifyShapes(a, b)) return null;
+        var conditions = new List<string>();
+        for (var i = 0; i < dims.Count; i++)
         {
-            case (KnownDim x, KnownDim y): return x.Size == y.Size;
-            case (DimVariable x, KnownDim y): _parent[x.Name] = "#" + y.Size.ToString(CultureInfo.InvariantCulture); _size[x.Name] = y.Size; return true;
-            case (KnownDim, DimVariable y): return Unify(y, ra);
-            case (DimVariable x, DimVariable y):
-                // Keep a declared (named) dimension as the representative.
-                if (_namedDimensions.ContainsKey(x.Name) && !_namedDimensions.ContainsKey(y.Name)) _parent[y.Name] = x.Name;
-                else _parent[x.Name] = y.Name;
-                return true;
-            default: throw new UnreachableException("dimensions are known or variable");
+            var after = Find(dims[i].Dim);
+            if (dims[i].Before is DimVariable && after is KnownDim known)
+                conditions.Add($"{dims[i].Symbol} has {known.Size} {dims[i].Side}");
+            for (var j = i + 1; j < dims.Count; j++)
+            {
+                if (dims[i].Before == dims[j].Before || after != Find(dims[j].Dim) || after is KnownDim) continue;
+                conditions.Add(dims[i].Symbol == dims[j].Symbol
+                    ? $"{dims[i].Symbol} is square"
+                    : $"{dims[i].Symbol}'s {dims[i].Side} = {dims[j].Symbol}'s {dims[j].Side}");
+            }
         }
+        return conditions.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    public Dim Find(Dim dim)
+    // For a binder whose declarations are not rigid: the identifications among declared letters and sizes its
+    // unifications made, e.g. "m = n = 1"; null when there are none.
+    public string? DeclaredIdentifications() => _dimensions.DeclaredIdentifications();
+
+    // After a failed Unify: what the declarations would have to give up, e.g. "X is declared n x n (line 3)"
+    // and "n = 1"; null when the failure was an ordinary mismatch (two different literal sizes).
+    public (string Declarations, string Condition)? LastConflict()
     {
-        if (dim is not DimVariable v) return dim;
-        var name = v.Name;
-        while (_parent.TryGetValue(name, out var next))
-        {
-            if (next.StartsWith('#')) return new KnownDim(_size[name]);
-            name = next;
-        }
-        return new DimVariable(name);
+        if (_dimensions.LastConflict is not (Dim first, Dim second)) return null;
+        // Written in a fixed order (letters by name, a literal last), whichever way the unification ran.
+        var (a, b) = first is KnownDim || (second is DimVariable && string.CompareOrdinal(Display(second), Display(first)) < 0) ? (second, first) : (first, second);
+        var letters = new[] { a, b }.OfType<DimVariable>().Select(Display).ToArray();
+        var declarations = _declared
+            .Where(p => letters.Any(l => p.Value.Rows == l || p.Value.Columns == l))
+            .GroupBy(p => letters.First(l => p.Value.Rows == l || p.Value.Columns == l), StringComparer.Ordinal)
+            .Select(g => g.OrderBy(p => _declarationLines.TryGetValue(p.Key, out var line) ? line : int.MaxValue).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key)
+            .Distinct(StringComparer.Ordinal)
+            .Select(DeclarationOf);
+        return (string.Join(" and ", declarations), $"{Display(a)} = {Display(b)}");
     }
 
-    public string Display(Dim dim) => Find(dim) switch
-    {
-        KnownDim k => k.Size.ToString(CultureInfo.InvariantCulture),
-        DimVariable v => _namedDimensions.TryGetValue(v.Name, out var n) ? n : v.Name,
-        _ => throw new UnreachableException("dimensions are known or variable"),
-    };
+    // "X is declared n x n (line 3)".
+    private string DeclarationOf(string name) =>
+        $"{name} is declared {DeclarationText(_declared[name])}{(_declarationLines.TryGetValue(name, out var line) ? $" (line {line.ToString(CultureInfo.InvariantCulture)})" : "")}";
+
+    private static string DeclarationText(ShapeDeclaration d) => d is { Rows: "1", Columns: "1" } ? "scalar" : $"{d.Rows} x {d.Columns}";
+
+    public Dim Find(Dim dim) => _dimensions.Find(dim);
+
+    public string Display(Dim dim) => _dimensions.Display(dim);
 
     public string Display(Shape shape) => shape.Rows is var r && Find(r).IsOne && Find(shape.Columns).IsOne
         ? "scalar"
@@ -137,30 +187,13 @@ internal sealed class Binder
     public IReadOnlyDictionary<string, IndexVariable> ResolvedFreeIndices() =>
         _freeIndices.ToDictionary(p => p.Key, p => p.Value with { Range = ResolveDim(p.Value.Range) }, StringComparer.Ordinal);
 
-    public Dim ResolveDim(Dim dim) => Find(dim) switch
-    {
-        KnownDim k => k,
-        DimVariable v => new DimVariable(Display(v)),
-        _ => throw new UnreachableException("dimensions are known or variable"),
-    };
+    public Dim ResolveDim(Dim dim) => _dimensions.Resolve(dim);
 
-    public Dim FreshDim()
-    {
-        var id = (++_fresh).ToString(CultureInfo.InvariantCulture);
-        var name = DimensionPool.FirstOrDefault(n => !_usedNames.Contains(n)) ?? "d" + id;
-        _usedNames.Add(name);
-        var key = "v" + id;
-        _namedDimensions[key] = name;
-        return new DimVariable(key);
-    }
+    public Dim FreshDim() => _dimensions.Fresh();
 
-    private Dim NamedDim(string name)
-    {
-        if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return new KnownDim(size);
-        var key = "named:" + name;
-        _namedDimensions[key] = name;
-        return new DimVariable(key);
-    }
+    private Dim NamedDim(string name) => _dimensions.Declared(name);
+
+    private Shape DeclaredShape(ShapeDeclaration declaration) => new(NamedDim(declaration.Rows), NamedDim(declaration.Columns));
 
     private Shape SymbolShapeOf(string name)
     {
@@ -171,7 +204,7 @@ internal sealed class Binder
         }
         else if (_declared.TryGetValue(name, out var declaration))
         {
-            shape = new Shape(NamedDim(declaration.Rows), NamedDim(declaration.Columns));
+            shape = DeclaredShape(declaration);
         }
         else
         {
@@ -181,15 +214,27 @@ internal sealed class Binder
         return shape;
     }
 
+    // Shapes read with the unification so far: `diag` of a vector unified to one row is that row's diagonal.
+    public Shape ShapeOf(Expr expr) => Shapes.Of(expr, Find);
+
     private bool IsScalar(Expr expr)
     {
-        var shape = Shapes.Of(expr);
+        var shape = ShapeOf(expr);
         return Find(shape.Rows).IsOne && Find(shape.Columns).IsOne;
     }
 
+    // A failure caused by a rigid declared dimension is reported as that declaration's condition (TV0211).
     private Expr? Fail(string code, string message, TextSpan span)
     {
-        _errors.Add(new BindError(code, message, _source, span));
+        if (LastConflict() is (string declarations, string condition))
+        {
+            code = DiagnosticCodes.DeclaredShapeViolated;
+            message = $"{declarations}, but {message} — it type-checks only if {condition}";
+            _dimensions.ForgetConflict();
+        }
+        // A definition used twice fails twice in the same place: report it once.
+        var error = new BindError(code, message, _source, span);
+        if (!_errors.Contains(error)) _errors.Add(error);
         return null;
     }
 
@@ -221,6 +266,8 @@ internal sealed class Binder
         if (_definitions.TryGetValue(name.Name, out var definition))
         {
             if (_boundDefinitions.TryGetValue(name.Name, out var bound)) return bound;
+            // A definition that failed once is reported once, not again (with other fresh names) at each use.
+            if (_failedDefinitions.Contains(name.Name)) return null;
             if (!_definitionsInProgress.Add(name.Name))
                 return Fail(DiagnosticCodes.RecursiveDefinition, $"`{name.Name}` is defined in terms of itself", name.Span);
             var previous = _source;
@@ -231,17 +278,48 @@ internal sealed class Binder
             _scopes.AddRange(savedScopes);
             _source = previous;
             _definitionsInProgress.Remove(name.Name);
-            if (result is null) return Fail(DiagnosticCodes.ShapeMismatch, $"the definition of `{name.Name}` is ill-formed", name.Span);
+            if (result is null)
+            {
+                _failedDefinitions.Add(name.Name);
+                return Fail(DiagnosticCodes.ShapeMismatch, $"the definition of `{name.Name}` is ill-formed", name.Span);
+            }
+            // A declared shape on a `where:` name binds its definition, rigidly.
+            if (_declared.TryGetValue(name.Name, out var declaration))
+            {
+                var shape = ShapeOf(result);
+                var (shapeText, declaredText) = (Display(shape), Display(DeclaredShape(declaration)));
+                if (!UnifyShapes(shape, DeclaredShape(declaration)))
+                {
+                    _source = definition.Source;
+                    Fail(DiagnosticCodes.ShapeMismatch,
+                        $"the definition of `{name.Name}`, {Quote(result)}, is {shapeText}, not the declared {declaredText}", new TextSpan(0, 0));
+                    _source = previous;
+                    _failedDefinitions.Add(name.Name);
+                    return null;
+                }
+            }
             _boundDefinitions[name.Name] = result;
             return result;
         }
-        return new SymbolExpr(name.Name, SymbolShapeOf(name.Name));
+        var symbolShape = SymbolShapeOf(name.Name);
+        var symbolText = Display(symbolShape);
+        // A declared shape on a frozen copy must be the shape of the variable it copies.
+        if (_frozen.ContainsKey(name.Name) && _declared.TryGetValue(name.Name, out var frozenDeclaration)
+            && !UnifyShapes(symbolShape, DeclaredShape(frozenDeclaration)))
+        {
+            var condition = LastConflict() is (string, string c) ? $" — they agree only if {c}" : "";
+            _dimensions.ForgetConflict();
+            _errors.Add(new BindError(condition.Length > 0 ? DiagnosticCodes.DeclaredShapeViolated : DiagnosticCodes.ShapeMismatch,
+                $"{DeclarationOf(name.Name)}, but it is a held-constant copy of `{_frozen[name.Name]}`, which is {symbolText}{condition}", _source, name.Span));
+            return null;
+        }
+        return new SymbolExpr(name.Name, symbolShape);
     }
 
     private Expr? BindCall(CallSyntax call)
     {
         if (BindNode(call.Argument) is not { } argument) return null;
-        var shape = Shapes.Of(argument);
+        var shape = ShapeOf(argument);
         switch (call.Function)
         {
             case "tr":
@@ -265,8 +343,8 @@ internal sealed class Binder
         var left = BindNode(binary.Left);
         var right = BindNode(binary.Right);
         if (left is null || right is null) return null;
-        var ls = Shapes.Of(left);
-        var rs = Shapes.Of(right);
+        var ls = ShapeOf(left);
+        var rs = ShapeOf(right);
         switch (binary.Operator)
         {
             case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Hadamard or BinaryOperator.ElementwiseDivide:
@@ -301,14 +379,10 @@ internal sealed class Binder
         }
     }
 
-    // A failed column unification leaves the rows unified; that only colours later messages of an
-    // entry that is already ill-formed.
-    private bool UnifyShapes(Shape a, Shape b) => Unify(a.Rows, b.Rows) && Unify(a.Columns, b.Columns);
-
     private Expr? BindPower(PowerSyntax power)
     {
         if (BindNode(power.Base) is not { } operand) return null;
-        var shape = Shapes.Of(operand);
+        var shape = ShapeOf(operand);
         if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
             return Fail(DiagnosticCodes.NotScalar, $"`^{power.Exponent}` raises a scalar to a power: {Quote(operand)} is {Display(shape)}", power.Span);
         return new PowerExpr(operand, power.Exponent);
@@ -317,7 +391,7 @@ internal sealed class Binder
     private Expr? BindEntry(EntrySyntax entry)
     {
         if (BindNode(entry.Target) is not { } target) return null;
-        var shape = Shapes.Of(target);
+        var shape = ShapeOf(target);
         if (entry.SingleIndex)
         {
             var index = LookupIndex(entry.Row!.Name);
@@ -377,7 +451,7 @@ internal sealed class Binder
         var body = BindNode(binder.Body);
         _scopes.RemoveAt(_scopes.Count - 1);
         if (body is null) return null;
-        var shape = Shapes.Of(body);
+        var shape = ShapeOf(body);
         switch (binder.Kind)
         {
             case BinderKind.Sum:

@@ -21,7 +21,8 @@ internal static class Canonicalizer
 {
     public const int BranchBudget = 256;
 
-    public static CanonicalSum Canonicalize(IEnumerable<RawTerm> terms, IReadOnlyList<int> parameterIds, IndexPool pool)
+    // Shape is that of the expression the terms are the form of (null for a function body).
+    public static CanonicalSum Canonicalize(IEnumerable<RawTerm> terms, IReadOnlyList<int> parameterIds, IndexPool pool, Shape? shape = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var parameters = parameterIds.Select(pool.Range).ToArray();
@@ -34,16 +35,17 @@ internal static class Canonicalizer
         foreach (var raw in terms)
         {
             if (raw.Coefficient.IsZero) continue;
-            var term = Label(Simplify(raw, isParameter, parameterOrder), parameterIds, pool);
+            var term = Label(Simplify(raw, isParameter, parameterOrder, pool), parameterIds, pool);
             canonical[term.Key] = canonical.TryGetValue(term.Key, out var like) ? like with { Coefficient = like.Coefficient + term.Coefficient } : term;
         }
-        return CanonicalSum.Of(parameters, canonical.Values);
+        return CanonicalSum.Of(parameters, canonical.Values, shape);
     }
 
     // δ_ab with a bound index is contracted by renaming; δ_aa is 1 (or, alone on a bound index, its range);
-    // ones_i is 1 and is kept only as the sole use of a bound index i, where it stands for i's range.
+    // ones_i is 1 and is kept only as the sole use of a bound index i, where it stands for i's range; a range
+    // of known size k is the number k (tr(I) of a declared 5×5 I is 5).
     // The renaming lambdas live in helpers: captured here, they would cost a closure for every factor scanned.
-    private static RawTerm Simplify(RawTerm term, HashSet<int> isParameter, Dictionary<int, int> parameterOrder)
+    private static RawTerm Simplify(RawTerm term, HashSet<int> isParameter, Dictionary<int, int> parameterOrder, IndexPool pool)
     {
         var factors = term.Factors.ToList();
         var changed = true;
@@ -95,7 +97,14 @@ internal static class Canonicalizer
         var used = new HashSet<int>(factors.Where(f => f is not OnesFactor).SelectMany(FactorIndices.Of));
         var keptOnes = new HashSet<int>();
         factors.RemoveAll(f => f is OnesFactor o && (isParameter.Contains(o.Index) || used.Contains(o.Index) || !keptOnes.Add(o.Index)));
-        return term with { Factors = new EquatableArray<Factor>(factors) };
+        var coefficient = term.Coefficient;
+        foreach (var index in keptOnes)
+        {
+            if (pool.Range(index) is not KnownDim known) continue;
+            coefficient *= Rational.Of(known.Size);
+            factors.RemoveAll(f => f is OnesFactor o && o.Index == index);
+        }
+        return new RawTerm(coefficient, new EquatableArray<Factor>(factors));
     }
 
     private static bool AnyMentions(List<Factor> factors, int id)

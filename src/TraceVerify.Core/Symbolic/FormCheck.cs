@@ -33,7 +33,8 @@ internal static class FormCheck
         }
         if (lowered.Row is not null && !usedRow || lowered.Column is not null && !usedColumn) return false;
         if (parameters.Distinct().Count() != parameters.Count) return false;
-        var canonical = Canonicalizer.Canonicalize(lowered.Terms, parameters, pool);
+        var shape = target.Shape is null ? null : IndexFormContext.ShapeOf(lowered.Row, lowered.Column, pool);
+        var canonical = Canonicalizer.Canonicalize(lowered.Terms, parameters, pool, shape);
         return canonical.Equals(target);
     }
 }

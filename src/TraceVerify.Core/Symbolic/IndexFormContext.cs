@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace TraceVerify.Symbolic;
 
 // Index forms of one entry's expressions, sharing its free indices: every canonical sum it returns has the
-// parameters [row, column (where not of size one), the entry's free indices by name].
+// parameters [row, column (where not of size one), the entry's free indices by name] and the expression's
+// shape, so a column and a row with the same entries are different forms.
 internal sealed class IndexFormContext
 {
     private readonly IReadOnlyList<IndexVariable> _free;
@@ -75,8 +76,12 @@ internal sealed class IndexFormContext
         if (column is { } c) parameters.Add(c);
         parameters.AddRange(freeIds);
         if (_frozen.Count > 0) terms = RenameSymbols(terms, _frozen, pool);
-        return Canonicalizer.Canonicalize(terms, parameters, pool);
+        return Canonicalizer.Canonicalize(terms, parameters, pool, ShapeOf(row, column, pool));
     }
+
+    // A lowered expression's shape: its row and column index ranges, 1 where it has no such index.
+    public static Shape ShapeOf(int? row, int? column, IndexPool pool) =>
+        new(row is { } r ? pool.Range(r) : Dim.One, column is { } c ? pool.Range(c) : Dim.One);
 
     // Replaces frozen copies by the variable they stand for, inside function bodies too.
     public static IReadOnlyList<RawTerm> RenameSymbols(IReadOnlyList<RawTerm> terms, IReadOnlyDictionary<string, string> map, IndexPool pool)

@@ -60,7 +60,7 @@ internal static class MatrixForm
         var inMatrixNotation = true;
         foreach (var term in sum.Terms)
         {
-            if (Term(term, sum.Parameters, roles, scope, checkText) is not { } printed) return null;
+            if (Term(term, sum.Parameters, sum.Shape, roles, scope, checkText) is not { } printed) return null;
             inMatrixNotation &= printed.InMatrixNotation;
             var magnitude = term.Coefficient.Abs();
             var unit = magnitude.IsOne ? printed.Expr : Scale(magnitude, printed.Expr);
@@ -77,10 +77,10 @@ internal static class MatrixForm
         return Accepts(total!, sum, roles, scope, checkText) ? new PrintedForm(total!, inMatrixNotation) : null;
     }
 
-    private static PrintedForm? Term(CanonicalTerm term, IReadOnlyList<Dim> parameters, IReadOnlyList<ParameterRole> roles, FormScope scope, bool checkText)
+    private static PrintedForm? Term(CanonicalTerm term, IReadOnlyList<Dim> parameters, Shape? shape, IReadOnlyList<ParameterRole> roles, FormScope scope, bool checkText)
     {
         var unit = term with { Coefficient = Rational.One };
-        var single = CanonicalSum.Of(parameters, [unit]);
+        var single = CanonicalSum.Of(parameters, [unit], shape);
         var labels = new TermLabels(unit, parameters, roles, scope);
         if (NetworkForm.Build(unit, labels, scope, built => Checked(built, single, roles, scope, checkText)) is { } matrix) return new PrintedForm(matrix, true);
         if (EntrywiseForm.Build(unit, labels, scope, built => Checked(built, single, roles, scope, checkText)) is { } entries) return new PrintedForm(entries, false);

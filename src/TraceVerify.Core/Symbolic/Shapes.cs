@@ -2,34 +2,44 @@ using System.Diagnostics;
 
 namespace TraceVerify.Symbolic;
 
-// The shape of any bound expression, read off its leaves.
+// The shape of any bound expression, read off its leaves. While binding, dimensions are still unification
+// variables: `resolve` maps one to what it is known to be, so `diag` of a vector whose row count was unified
+// with 1 is a row vector's diagonal (its length is the column count), not a 1×1 matrix.
 internal static class Shapes
 {
-    public static Shape Of(Expr expr) => expr switch
+    public static Shape Of(Expr expr) => Of(expr, static d => d);
+
+    public static Shape Of(Expr expr, Func<Dim, Dim> resolve)
     {
-        SymbolExpr s => s.Shape,
-        NumberExpr => Shape.Scalar,
-        MatrixProduct p => new Shape(Of(p.Left).Rows, Of(p.Right).Columns),
-        ScalarProduct p => Of(p.Operand),
-        ScalarDivide d => Of(d.Operand),
-        AddExpr a => Of(a.Left),
-        NegateExpr n => Of(n.Operand),
-        TransposeExpr t => Of(t.Operand).Transposed,
-        TraceOf => Shape.Scalar,
-        DiagExpr d => Of(d.Vector) is var v && v.Rows.IsOne ? new Shape(v.Columns, v.Columns) : new Shape(v.Rows, v.Rows),
-        HadamardProduct h => Of(h.Left),
-        ElementwiseDivide d => Of(d.Left),
-        ElementwiseFunction f => Of(f.Operand),
-        FrobeniusNorm => Shape.Scalar,
-        PowerExpr => Shape.Scalar,
-        OnesExpr o => new Shape(o.Length, Dim.One),
-        IdentityExpr i => new Shape(i.Size, i.Size),
-        EntryExpr e => new Shape(SlotDim(e.Row, Of(e.Target).Rows), SlotDim(e.Column, Of(e.Target).Columns)),
-        IndexSumExpr s => Of(s.Body),
-        RowsExpr r => new Shape(r.Index.Range, Of(r.Body).Columns),
-        MatrixOfExpr m => new Shape(m.Row.Range, m.Column.Range),
-        _ => throw new UnreachableException($"no shape rule for {expr.GetType().Name}"),
-    };
+        ArgumentNullException.ThrowIfNull(resolve);
+        return Go(expr);
+
+        Shape Go(Expr node) => node switch
+        {
+            SymbolExpr s => s.Shape,
+            NumberExpr => Shape.Scalar,
+            MatrixProduct p => new Shape(Go(p.Left).Rows, Go(p.Right).Columns),
+            ScalarProduct p => Go(p.Operand),
+            ScalarDivide d => Go(d.Operand),
+            AddExpr a => Go(a.Left),
+            NegateExpr n => Go(n.Operand),
+            TransposeExpr t => Go(t.Operand).Transposed,
+            TraceOf => Shape.Scalar,
+            DiagExpr d => Go(d.Vector) is var v && resolve(v.Rows).IsOne ? new Shape(v.Columns, v.Columns) : new Shape(v.Rows, v.Rows),
+            HadamardProduct h => Go(h.Left),
+            ElementwiseDivide d => Go(d.Left),
+            ElementwiseFunction f => Go(f.Operand),
+            FrobeniusNorm => Shape.Scalar,
+            PowerExpr => Shape.Scalar,
+            OnesExpr o => new Shape(o.Length, Dim.One),
+            IdentityExpr i => new Shape(i.Size, i.Size),
+            EntryExpr e => new Shape(SlotDim(e.Row, Go(e.Target).Rows), SlotDim(e.Column, Go(e.Target).Columns)),
+            IndexSumExpr s => Go(s.Body),
+            RowsExpr r => new Shape(r.Index.Range, Go(r.Body).Columns),
+            MatrixOfExpr m => new Shape(m.Row.Range, m.Column.Range),
+            _ => throw new UnreachableException($"no shape rule for {node.GetType().Name}"),
+        };
+    }
 
     private static Dim SlotDim(IndexSlot slot, Dim full) => slot is SliceSlot ? full : Dim.One;
 }

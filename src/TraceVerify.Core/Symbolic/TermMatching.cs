@@ -33,7 +33,7 @@ internal static class TermMatching
         {
             var left = remaining[term.Key];
             if (left.IsZero) continue;
-            var missing = CanonicalSum.Of(derived.Parameters.ToArray(), [term with { Coefficient = left }]);
+            var missing = CanonicalSum.Of(derived.Parameters.ToArray(), [term with { Coefficient = left }], derived.Shape);
             lines.Add($"+ missing: `{print(missing)}`");
         }
         return lines;

@@ -45,7 +45,7 @@ internal static class TextCheck
             binderDims.TryAdd(shape.Rows, inBinder.Rows);
             binderDims.TryAdd(shape.Columns, inBinder.Columns);
         }
-        var boundShape = Shapes.Of(bound);
+        var boundShape = binder.ShapeOf(bound);
         var free = new Dictionary<string, IndexVariable>(StringComparer.Ordinal);
         for (var p = 0; p < roles.Count; p++)
         {
@@ -79,7 +79,8 @@ internal static class TextCheck
             if (side is not null && !Name(side, range)) return false;
         }
         var resolved = DimensionMap.Apply(binder.Resolve(bound), d => names.TryGetValue(d, out var original) ? original : d);
-        return new IndexFormContext(free).Canonical(resolved).Equals(target);
+        var form = new IndexFormContext(free).Canonical(resolved);
+        return (target.Shape is null ? form.WithShape(null) : form).Equals(target);
     }
 
     private static string? DimensionName(Dim dim) => dim switch

@@ -26,9 +26,10 @@ internal static class Lexer
                 tokens.Add(new Token(TokenKind.Number, text[start..i], TextSpan.FromBounds(start, i)));
                 continue;
             }
-            if (char.IsLetter(c) || c == '_')
+            // `ᵀ` (a modifier letter to .NET) is the transpose operator, never part of a name: `Aᵀ` is A transposed.
+            if ((char.IsLetter(c) || c == '_') && c != 'ᵀ')
             {
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_') && text[i] != 'ᵀ') i++;
                 tokens.Add(new Token(TokenKind.Identifier, text[start..i], TextSpan.FromBounds(start, i)));
                 continue;
             }

@@ -80,4 +80,27 @@ public class ContributorCommandTests
         Assert.Contains(expected, run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Explain_says_which_shapes_were_declared_and_which_inferred()
+    {
+        var dir = Directory.CreateTempSubdirectory("tv-explain-");
+        File.WriteAllText(Path.Combine(dir.FullName, "d.yaml"), "- id: d\n  kind: derivative\n  shapes: {X: n x n}\n  of: tr(A*X)\n  wrt: X\n  claim: A'\n");
+        var run = CliRunner.Invoke(dir.FullName, "explain", "d", "--catalog", "d.yaml");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("shapes: A: n×n (inferred), X: n×n (declared)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I", "I", 0, "proved")]
+    [InlineData("ones*ones'", "ones*ones'", 0, "proved")]
+    [InlineData("diag(x)*ones", "x'", 1, "not proved for every shape: the sides have one shape only if x has 1 rows")]
+    [InlineData("tr(A)", "A*ones", 1, "not proved")]
+    public void Equal_gives_both_sides_one_shape(string left, string right, int exitCode, string expected)
+    {
+        // Before: `I I` was not proved (two unrelated sizes), and a column "equalled" its transpose.
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "equal", left, right);
+        Assert.True(exitCode == run.ExitCode, run.Output + run.Error);
+        Assert.Contains(expected, run.Output + run.Error, StringComparison.Ordinal);
+    }
 }

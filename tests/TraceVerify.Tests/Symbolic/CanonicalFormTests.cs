@@ -51,4 +51,19 @@ public class CanonicalFormTests
         var transposed = bound.Context().Canonical(bound.Resolve(bound.Bind("B*A")));
         Assert.NotEqual(transposed, derivative);
     }
+
+    // The parameters of an n×1 column and a 1×n row are both [n]: the form carries the shape, or a column
+    // would "equal" its own transpose (the symbolic method proved diag(x)*ones = x').
+    [Theory]
+    [InlineData("diag(x)*ones", "x'")]
+    [InlineData("x", "x'")]
+    [InlineData("A*x", "x'*A'")]
+    public void A_column_and_a_row_with_the_same_entries_have_different_forms(string column, string row)
+    {
+        var forms = Bound.Canonical(new Bound(new Dictionary<string, string> { ["x"] = "n" }), column, row);
+        Assert.Equal(forms[0].Parameters, forms[1].Parameters);
+        Assert.Equal(forms[0].Terms, forms[1].Terms);
+        Assert.NotEqual(forms[0], forms[1]);
+        Assert.Equal("n×1", forms[0].Shape!.ToString().Replace("m", "n", StringComparison.Ordinal));
+    }
 }

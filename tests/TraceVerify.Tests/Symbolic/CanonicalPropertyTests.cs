@@ -64,7 +64,7 @@ public class CanonicalPropertyTests
             var form = Context().Canonical(generated.Expr);
             var pool = new IndexPool();
             var parameters = form.Parameters.Select(pool.Fresh).ToArray();
-            var again = Canonicalizer.Canonicalize(FunctionFactors.Instantiate(form, parameters, pool).Reverse().ToArray(), parameters, pool);
+            var again = Canonicalizer.Canonicalize(FunctionFactors.Instantiate(form, parameters, pool).Reverse().ToArray(), parameters, pool, form.Shape);
             Assert.Equal(form, again);
         }));
     }

@@ -27,6 +27,6 @@ public class IdempotenceTests
         var parameters = form.Parameters.Select(pool.Fresh).ToArray();
         var terms = FunctionFactors.Instantiate(form, parameters, pool).ToList();
         if (reverse) terms = terms.Select(t => t with { Factors = new EquatableArray<Factor>(t.Factors.Reverse()) }).Reverse().ToList();
-        return Canonicalizer.Canonicalize(terms, parameters, pool);
+        return Canonicalizer.Canonicalize(terms, parameters, pool, form.Shape);
     }
 }

@@ -50,6 +50,6 @@ public class RepairTests
         var expected = bound.Resolve(bound.Bind("A'*C'*X'*X*C'*B'*X"));
         Assert.Equal(context.Canonical(expected), parts[0].Derivative);
         var all = parts.SelectMany(p => p.Derivative.Terms);
-        Assert.Equal(context.Gradient(f, x), CanonicalSum.Of(parts[0].Derivative.Parameters.ToArray(), all));
+        Assert.Equal(context.Gradient(f, x), CanonicalSum.Of(parts[0].Derivative.Parameters.ToArray(), all, parts[0].Derivative.Shape));
     }
 }

@@ -113,4 +113,22 @@ public class LanguageTests
         Assert.Equal(code, error.Code);
         Assert.Contains("2×3", error.Message, StringComparison.Ordinal);
     }
+
+    // `ᵀ` is a modifier letter to .NET; read as part of a name, `Aᵀ` would be a new symbol and `(A*B)ᵀ` a syntax error.
+    [Theory]
+    [InlineData("Aᵀ", "A'")]
+    [InlineData("A^T", "A'")]
+    [InlineData("(A*B)ᵀ", "B'*A'")]
+    [InlineData("(A*B)^T", "B'*A'")]
+    [InlineData("Aᵀᵀ", "A")]
+    [InlineData("xᵀ*A*x", "x'*A*x")]
+    public void Superscript_T_and_caret_T_are_transpose(string text, string same)
+    {
+        var bound = new Bound();
+        var left = bound.Bind(text);
+        var right = bound.Bind(same);
+        Assert.Equal(new[] { "A", "B", "x" }.Where(n => text.Contains(n, StringComparison.Ordinal)), bound.Binder.Symbols.Keys.Order(StringComparer.Ordinal));
+        var context = bound.Context();
+        Assert.Equal(context.Canonical(bound.Resolve(right)), context.Canonical(bound.Resolve(left)));
+    }
 }

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TraceVerify.Symbolic;
+
+// The dimension classes of one entry, by union-find: fresh (inferred) variables, declared letters and known
+// sizes. A declared letter is rigid — a distinct, general size: it absorbs fresh variables but is never made
+// equal to another declared letter or to a known size; such a unification fails and is kept as LastConflict,
+// so the caller can report the declaration's condition. A class with a declared letter keeps it as its
+// representative, so resolved shapes read as declared. With rigidDeclarations off (to find what an entry
+// would need), declared letters unify like fresh ones.
+internal sealed class DimensionClasses
+{
+    private static readonly string[] Pool = ["m", "n", "p", "q", "r", "s", "t", "u", "v", "w", "a", "b", "c", "d", "e"];
+    private const string DeclaredPrefix = "named:";
+
+    private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _size = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rigid = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedNames;
+    private readonly bool _rigidDeclarations;
+    private int _fresh;
+
+    // reservedNames: the declared letters, which fresh dimensions must not be named after.
+    public DimensionClasses(IEnumerable<string> reservedNames, bool rigidDeclarations)
+    {
+        _usedNames = new HashSet<string>(reservedNames, StringComparer.Ordinal);
+        _rigidDeclarations = rigidDeclarations;
+    }
+
+    // The two classes the last failed Unify would have had to merge against a declaration; null after a
+    // success or an ordinary mismatch of two different known sizes.
+    public (Dim A, Dim B)? LastConflict { get; private set; }
+
+    public void ForgetConflict() => LastConflict = null;
+
+    public bool Unify(Dim a, Dim b)
+    {
+        LastConflict = null;
+        var ra = Find(a);
+        var rb = Find(b);
+        if (ra == rb) return true;
+        switch (ra, rb)
+        {
+            case (KnownDim x, KnownDim y): return x.Size == y.Size;
+            case (DimVariable x, KnownDim y):
+                if (_rigid.Contains(x.Name)) return Conflict(ra, rb);
+                _parent[x.Name] = "#" + y.Size.ToString(CultureInfo.InvariantCulture);
+                _size[x.Name] = y.Size;
+                return true;
+            case (KnownDim, DimVariable y): return Unify(y, ra);
+            case (DimVariable x, DimVariable y):
+                if (_rigid.Contains(x.Name) && _rigid.Contains(y.Name)) return Conflict(ra, rb);
+                if (_rigid.Contains(x.Name)) _parent[y.Name] = x.Name;
+                else _parent[x.Name] = y.Name;
+                return true;
+            default: throw new UnreachableException("dimensions are known or variable");
+        }
+    }
+
+    private bool Conflict(Dim a, Dim b)
+    {
+        LastConflict = (a, b);
+        return false;
+    }
+
+    public Dim Find(Dim dim)
+    {
+        if (dim is not DimVariable v) return dim;
+        var name = v.Name;
+        while (_parent.TryGetValue(name, out var next))
+        {
+            if (next.StartsWith('#')) return new KnownDim(_size[name]);
+            name = next;
+        }
+        return new DimVariable(name);
+    }
+
+    public string Display(Dim dim) => Find(dim) switch
+    {
+        KnownDim k => k.Size.ToString(CultureInfo.InvariantCulture),
+        DimVariable v => _names.TryGetValue(v.Name, out var n) ? n : v.Name,
+        _ => throw new UnreachableException("dimensions are known or variable"),
+    };
+
+    // The class's representative under its readable name.
+    public Dim Resolve(Dim dim) => Find(dim) switch
+    {
+        KnownDim k => k,
+        DimVariable v => new DimVariable(Display(v)),
+        _ => throw new UnreachableException("dimensions are known or variable"),
+    };
+
+    public Dim Fresh()
+    {
+        var id = (++_fresh).ToString(CultureInfo.InvariantCulture);
+        var name = Pool.FirstOrDefault(n => !_usedNames.Contains(n)) ?? "d" + id;
+        _usedNames.Add(name);
+        var key = "v" + id;
+        _names[key] = name;
+        return new DimVariable(key);
+    }
+
+    // A declared side: a literal is that known size, a letter the one rigid variable of that name.
+    public Dim Declared(string side)
+    {
+        if (int.TryParse(side, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return new KnownDim(size);
+        var key = DeclaredPrefix + side;
+        _names[key] = side;
+        if (_rigidDeclarations) _rigid.Add(key);
+        return new DimVariable(key);
+    }
+
+    // The identifications among declared letters and sizes the unifications made, e.g. "m = n = 1"; null
+    // when there are none (always null while declarations are rigid).
+    public string? DeclaredIdentifications()
+    {
+        var classes = _names.Keys.Where(k => k.StartsWith(DeclaredPrefix, StringComparison.Ordinal))
+            .GroupBy(k => Find(new DimVariable(k)))
+            .Select(g => (Letters: g.Select(k => _names[k]).Order(StringComparer.Ordinal).ToList(), Size: g.Key as KnownDim))
+            .Where(c => c.Letters.Count > 1 || c.Size is not null)
+            .Select(c => string.Join(" = ", c.Size is { } k ? [.. c.Letters, k.ToString()] : c.Letters))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return classes.Count == 0 ? null : string.Join(", ", classes);
+    }
+}
