@@ -27,10 +27,11 @@ internal static class CheckCommand
         {
             if ((result.GetValue(paths) ?? []).FirstOrDefault(p => p.StartsWith('-')) is { } unknown)
                 return Usage($"unknown option `{unknown}`");
-            if (result.GetValue(cases) < 1) return Usage($"--cases must be at least 1, found {result.GetValue(cases)}");
-            if (result.GetValue(jobs) < 1) return Usage($"--jobs must be at least 1, found {result.GetValue(jobs)}");
-            if (result.GetValue(z3MaxDim) < 1) return Usage($"--z3-max-dim must be at least 1, found {result.GetValue(z3MaxDim)}");
-            if (!(result.GetValue(timeout) > 0)) return Usage($"--timeout must be positive, found {result.GetValue(timeout)}");
+            var problem = Limits.Range("--cases", result.GetValue(cases), 1, Limits.MaxCases)
+                ?? Limits.Range("--jobs", result.GetValue(jobs), 1, Limits.MaxJobs)
+                ?? Limits.Range("--z3-max-dim", result.GetValue(z3MaxDim), 1, Limits.MaxZ3Dimension)
+                ?? Limits.Timeout(result.GetValue(timeout));
+            if (problem is not null) return Usage(problem);
             Z3Policy? policy = result.GetValue(z3) switch { "unproved" => Z3Policy.Unproved, "always" => Z3Policy.Always, "never" => Z3Policy.Never, _ => null };
             if (policy is null) return Usage($"--z3 takes unproved, always or never, found `{result.GetValue(z3)}`");
             if (result.GetValue(noZ3)) policy = Z3Policy.Never;
@@ -51,16 +52,19 @@ internal static class CheckCommand
                 var eq = spec.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0 || eq == spec.Length - 1 || Renderers.Find(spec[..eq]) is not { } render)
                     return Usage($"--report takes FORMAT=PATH with FORMAT one of {string.Join(", ", Renderers.Names)}, found `{spec}`");
+                if (OutputFile.Problem(spec[(eq + 1)..]) is { } bad) return Usage($"--report `{spec}`: the path {bad}");
                 extra.Add((render, spec[(eq + 1)..]));
             }
             System.Text.Json.JsonDocument? previous = null;
             if (result.GetValue(baseline) is { } baselinePath)
             {
+                if (RegularFile.TryRead(baselinePath, out var unreadable) is not { } baselineText)
+                    return Usage($"cannot read the baseline `{baselinePath}`: {unreadable}");
                 try
                 {
-                    previous = System.Text.Json.JsonDocument.Parse(File.ReadAllText(baselinePath));
+                    previous = System.Text.Json.JsonDocument.Parse(baselineText);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+                catch (System.Text.Json.JsonException e)
                 {
                     return Usage($"cannot read the baseline `{baselinePath}`: {e.Message}");
                 }
@@ -79,13 +83,13 @@ internal static class CheckCommand
             }
             var report = requireProof == true ? RequireProof(outcome.Report) : outcome.Report;
             Console.Out.Write(renderer(report));
-            foreach (var (render, path) in extra) File.WriteAllText(path, render(report));
+            foreach (var (render, path) in extra) WriteReport(path, render(report));
             var regressions = false;
             if (previous is not null)
             {
                 using (previous)
                 {
-                    var diff = Baseline.Compare(previous, report);
+                    var diff = Baseline.Compare(previous, report, Directory.GetCurrentDirectory());
                     Console.Error.Write(diff.Render());
                     regressions = diff.HasRegressions;
                 }
@@ -94,6 +98,19 @@ internal static class CheckCommand
             return report.Mismatches > 0 || report.Disagreements > 0 || regressions ? ExitCodes.Mismatch : ExitCodes.Success;
         });
         return command;
+    }
+
+    // A report path was checked before the run; a write that fails now (a full device) is an output error.
+    private static void WriteReport(string path, string text)
+    {
+        try
+        {
+            File.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFailedException($"cannot write the report `{path}`: {e.Message}", e);
+        }
     }
 
     private static int Usage(string message)

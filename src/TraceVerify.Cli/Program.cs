@@ -6,6 +6,7 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        StandardOutput.Install();
         var root = new RootCommand("TraceVerify: decides whether matrix-calculus identities are true.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(DeriveCommand.Create());
@@ -24,7 +25,14 @@ internal static class Program
         try
         {
             // Our own handler below, not the library's, which would print a stack trace.
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            Console.Out.Flush();
+            return code;
+        }
+        catch (OutputFailedException e)
+        {
+            Console.Error.WriteLine($"traceverify: error: {e.Message}");
+            return ExitCodes.OutputFailed;
         }
         catch (Symbolic.ExpansionLimitException e)
         {

@@ -180,7 +180,7 @@ internal static class SarifReport
         w.WriteNumber("ruleIndex", ruleIndex);
         w.WriteString("level", f.Level);
         w.WriteStartObject("message");
-        w.WriteString("text", f.Message);
+        w.WriteString("text", Printable.EscapeKeepingLines(f.Message));
         w.WriteEndObject();
         w.WriteStartArray("locations");
         w.WriteStartObject();
@@ -199,8 +199,8 @@ internal static class SarifReport
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteStartObject("properties");
-        w.WriteString("id", f.Entry.Id);
-        w.WriteString("eq", f.Entry.Eq);
+        w.WriteString("id", Printable.Escape(f.Entry.Id));
+        w.WriteString("eq", Printable.Escape(f.Entry.Eq));
         w.WriteString("verdict", Expectations.Text(f.Entry.Verdict));
         w.WriteString("expected", Expectations.Text(f.Entry.Expected));
         w.WriteEndObject();
