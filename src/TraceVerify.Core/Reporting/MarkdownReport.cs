@@ -106,7 +106,7 @@ internal static class MarkdownReport
 
     private static void AppendFence(StringBuilder b, string info, IEnumerable<string> lines)
     {
-        var body = Printable.EscapeKeepingLines(string.Join("\n", lines));
+        var body = string.Join("\n", lines.Select(Printable.Escape));
         var longest = 0;
         var run = 0;
         foreach (var c in body)

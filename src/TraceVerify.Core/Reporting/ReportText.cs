@@ -70,7 +70,7 @@ internal static class ReportText
     }
 
     // XML 1.0 forbids most control characters even as references, and a reader cannot see invisible ones; YAML
-    // escapes can smuggle either into a message, so they are written as `U+001B` (see Printable), keeping
-    // only the line breaks and tabs of multi-line bodies.
-    public static string XmlSafe(string text) => Printable.EscapeKeepingLines(text);
+    // escapes can smuggle either into a message, so they are written as `U+001B` (see Printable). Line breaks
+    // too: a multi-line body is built by joining escaped lines, so no catalog text starts a line of its own.
+    public static string XmlSafe(string text) => Printable.Escape(text);
 }
