@@ -52,7 +52,7 @@ internal static class CheckCommand
                 var eq = spec.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0 || eq == spec.Length - 1 || Renderers.Find(spec[..eq]) is not { } render)
                     return Usage($"--report takes FORMAT=PATH with FORMAT one of {string.Join(", ", Renderers.Names)}, found `{spec}`");
-                if (OutputFile.Problem(spec[(eq + 1)..]) is { } bad) return Usage($"--report `{spec}`: the path {bad}");
+                if (OutputFile.Problem(spec[(eq + 1)..]) is { } bad) return Usage($"--report `{Diagnostics.Printable.Escape(spec)}`: {bad}");
                 extra.Add((render, spec[(eq + 1)..]));
             }
             System.Text.Json.JsonDocument? previous = null;

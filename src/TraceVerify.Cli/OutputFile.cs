@@ -12,12 +12,13 @@ internal static class OutputFile
     public static string? Problem(string path)
     {
         if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal)) return "not a file name";
+        var shown = Diagnostics.Printable.Escape(path);
         try
         {
-            if (Directory.Exists(path)) return "is a directory";
+            if (Directory.Exists(path)) return $"`{shown}` is a directory";
             var full = Path.GetFullPath(path);
             var folder = Path.GetDirectoryName(full);
-            if (folder is not null && !Directory.Exists(folder)) return $"its folder `{folder}` does not exist";
+            if (folder is not null && !Directory.Exists(folder)) return $"the folder `{Diagnostics.Printable.Escape(folder)}` does not exist";
             if (File.Exists(full) && !RegularFile.IsRegular(full)) return null;
             var existed = File.Exists(full);
             using (new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)) { }
@@ -26,7 +27,7 @@ internal static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return e is UnauthorizedAccessException ? "cannot be written (permission denied)" : e.Message;
+            return e is UnauthorizedAccessException ? $"`{shown}` cannot be written (permission denied)" : $"`{shown}` cannot be written: {e.Message}";
         }
     }
 }

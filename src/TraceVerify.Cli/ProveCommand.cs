@@ -20,7 +20,7 @@ internal static class ProveCommand
         {
             var problem = Limits.Range("--max-dim", result.GetValue(maxDim), 1, Limits.MaxZ3Dimension)
                 ?? Limits.Range("--max-shapes", result.GetValue(maxShapes), 1, Limits.MaxShapes);
-            if (problem is null && result.GetValue(smt) is { } smtPath && OutputFile.Problem(smtPath) is { } bad) problem = $"--smt `{smtPath}`: the path {bad}";
+            if (problem is null && result.GetValue(smt) is { } smtPath && OutputFile.Problem(smtPath) is { } bad) problem = $"--smt: {bad}";
             if (problem is not null)
             {
                 Console.Error.WriteLine($"traceverify: error: {problem}");

@@ -25,7 +25,8 @@ internal sealed class StandardOutput(TextWriter inner) : TextWriter
         {
             write();
         }
-        catch (IOException e)
+        // A closed descriptor 1 may have been reused by a file the runtime opened read-only: writing it is denied.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
             throw new OutputFailedException($"cannot write to standard output: {e.Message}", e);
         }
