@@ -111,6 +111,20 @@ public class InputOutputCliTests
     }
 
     [Fact]
+    public void Lint_refuses_a_fifo_and_dev_zero_without_hanging_and_warns_about_look_alike_names()
+    {
+        var dir = Folder("- id: look\n  kind: equality\n  lhs: tr(\u0410*B)\n  rhs: tr(B*A)\n");
+        using (var mkfifo = Process.Start("mkfifo", [Path.Combine(dir, "pipe.yaml")])) mkfifo.WaitForExit();
+
+        var run = CliRunner.Invoke(dir, "lint", "c.yaml", "pipe.yaml", "/dev/zero");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("pipe.yaml:1:1: error TV0011", run.Output, StringComparison.Ordinal);
+        Assert.Contains("/dev/zero:1:1: error TV0011", run.Output, StringComparison.Ordinal);
+        Assert.Contains("c.yaml:4:13: warning TV0013: the names `A` and `\u0410` (U+0410) look alike", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_baseline_that_is_not_a_regular_file_is_a_usage_error()
     {
         AssertUsage(CliRunner.Invoke(Folder(), "check", "c.yaml", "--no-z3", "--baseline", "/dev/zero"), "not a regular file");
