@@ -7,7 +7,8 @@ namespace TraceVerify.Catalog;
 // (the entry is then ill-formed; nothing is silently reinterpreted):
 //   an id is single-line printable text (no control, bidi or invisible characters — see Printable);
 //   a name under `where:`, `frozen:` or `shapes:` is an identifier, as the expression language reads one;
-//   `where:` and `frozen:` do not redefine a built-in (`I`, `ones`, or a function name such as `tr`);
+//   `where:`, `frozen:` and `shapes:` do not redefine a built-in (`I`, `ones`, or a function name such as `tr`):
+//   a declared `I` would silently become a general matrix, and a true identity about I could be refuted;
 //   `where:` does not redefine the differentiated variable, and no name is both in `where:` and in `frozen:`;
 //   `frozen:` belongs to derivatives only, names a new symbol, and its value is exactly the variable's name
 //   (`Y: X` — a held-constant copy of X; `Y: X*X` would otherwise become a symbol literally named "X*X");
@@ -31,9 +32,10 @@ internal static class EntryFieldRules
                 if (!IsIdentifier(named.Name))
                     yield return Diagnostic.Error(DiagnosticCodes.BadDefinitionName,
                         $"`{field}:` name {Printable.WithCodePoints(named.Name)} is not a symbol name (a letter or `_`, then letters, digits or `_`)", named.Value.Start);
-                else if (field != "shapes" && Builtins.Contains(named.Name))
-                    yield return Diagnostic.Error(DiagnosticCodes.BuiltinRedefined,
-                        $"`{field}:` redefines the built-in `{named.Name}`; choose another name", named.Value.Start);
+                else if (Builtins.Contains(named.Name))
+                    yield return Diagnostic.Error(DiagnosticCodes.BuiltinRedefined, field == "shapes"
+                        ? $"`shapes:` declares the built-in `{named.Name}`, which would make it a general symbol; its size is inferred from its use"
+                        : $"`{field}:` redefines the built-in `{named.Name}`; choose another name", named.Value.Start);
             }
         }
 

@@ -99,6 +99,15 @@ public class EntryFieldRuleTests
     }
 
     [Theory]
+    [InlineData("I", "A*I", "A")]
+    [InlineData("ones", "ones'*A*ones", "sum(i,j; A[i,j])")]
+    public void Shapes_declaring_a_builtin_is_ill_formed_rather_than_a_general_symbol(string name, string lhs, string rhs)
+    {
+        // With the built-in declared, these true identities were refuted: it had become an arbitrary matrix.
+        IllFormed($"- id: f\n  kind: equality\n  shapes: {{{name}: 3 x 3, A: 3 x 3}}\n  lhs: {lhs}\n  rhs: {rhs}\n", "TV0015");
+    }
+
+    [Theory]
     [InlineData("\"X*X\"")]
     [InlineData("\"2A\"")]
     [InlineData("\"a b\"")]
