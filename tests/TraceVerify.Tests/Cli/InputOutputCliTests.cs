@@ -148,6 +148,23 @@ public class InputOutputCliTests
     }
 
     [Fact]
+    public void Discovery_takes_a_yml_top_level_catalog_or_an_identities_folder_alone_instead_of_the_embedded_notes()
+    {
+        var top = Folder();
+        File.Move(Path.Combine(top, "c.yaml"), Path.Combine(top, "Identities.YML"));
+        var run = CliRunner.Invoke(top, "check", "--no-z3", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["cyclic"], Ids(run.Output));
+
+        var folder = Directory.CreateTempSubdirectory("tv-io-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "identities"));
+        File.WriteAllText(Path.Combine(folder, "identities", "only.yml"), False);
+        var alone = CliRunner.Invoke(folder, "check", "--no-z3", "--format", "json");
+        Assert.Equal(1, alone.ExitCode);
+        Assert.Equal(["commute"], Ids(alone.Output));
+    }
+
+    [Fact]
     public void The_same_file_named_twice_is_checked_once_and_an_id_repeated_across_files_is_flagged()
     {
         var dir = Folder();
