@@ -6,7 +6,14 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        StandardOutput.Install();
+        GuardedWriter.Install();
+        var code = Run(args);
+        // Lost diagnostics on stderr make the run an output error, except that a bug (70) is still a bug.
+        return GuardedWriter.StandardError?.Failed == true && code != ExitCodes.InternalError ? ExitCodes.OutputFailed : code;
+    }
+
+    private static int Run(string[] args)
+    {
         var root = new RootCommand("TraceVerify: decides whether matrix-calculus identities are true.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(DeriveCommand.Create());

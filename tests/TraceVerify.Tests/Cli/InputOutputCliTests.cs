@@ -79,6 +79,16 @@ public class InputOutputCliTests
     }
 
     [Theory]
+    [InlineData("2> /dev/full")]
+    [InlineData("2>&-")]
+    public void An_unwritable_stderr_is_an_output_error_74_not_an_abort(string redirection)
+    {
+        var run = CliRunner.InvokeWithRedirection(Folder(), redirection, "check", "c.yaml", "/dev/zero", "--no-z3");
+        Assert.Equal(74, run.ExitCode);
+        Assert.Contains("summary: 1 proved", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("fuzz", "--cases", "0")]
     [InlineData("fuzz", "--cases", "429496730")]
     [InlineData("fuzz", "--max-dim", "0")]
