@@ -105,6 +105,16 @@ public class CatalogInputTests
     }
 
     [Fact]
+    public void A_syntax_error_in_a_second_document_keeps_the_entries_of_both()
+    {
+        var text = Good + "---\n- id: broken\n  kind: equality\n  lhs: [A\n  rhs: A\n- id: after\n  kind: equality\n  lhs: A\n  rhs: A\n";
+        var file = CatalogLoader.Parse(text, "two.yaml");
+        Assert.Equal(["cyclic", "broken", "after"], file.Entries.Select(e => e.Id));
+        Assert.Equal("TV0001", Assert.Single(file.Entries[1].Diagnostics).Code);
+        Assert.Equal(10, file.Entries[2].Line);
+    }
+
+    [Fact]
     public void A_trailing_empty_document_is_harmless()
     {
         Assert.Single(CatalogLoader.Parse(Good + "---\n", "c.yaml").Entries);
