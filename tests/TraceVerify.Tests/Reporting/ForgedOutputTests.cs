@@ -59,6 +59,16 @@ public class ForgedOutputTests
     }
 
     [Fact]
+    public void Sarif_message_texts_start_no_line_with_catalog_text()
+    {
+        using var sarif = System.Text.Json.JsonDocument.Parse(SarifReport.Render(Hostile()));
+        var messages = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("message").GetProperty("text").GetString()!).ToArray();
+        Assert.NotEmpty(messages);
+        foreach (var message in messages) AssertNothingForged(message);
+    }
+
+    [Fact]
     public void The_text_summary_is_the_only_summary_line()
     {
         var lines = TextReport.Render(Hostile()).Split('\n');
