@@ -5,7 +5,7 @@ namespace TraceVerify.Catalog;
 
 // Rules on an entry's fields that the YAML shape alone does not enforce, each broken rule a located error
 // (the entry is then ill-formed; nothing is silently reinterpreted):
-//   an id is single-line printable text (no control, bidi or invisible characters — see Printable);
+//   an id is non-empty single-line printable text (no control, bidi or invisible characters — see Printable);
 //   a name under `where:`, `frozen:` or `shapes:` is an identifier, as the expression language reads one;
 //   `where:`, `frozen:` and `shapes:` do not redefine a built-in (`I`, `ones`, or a function name such as `tr`):
 //   a declared `I` would silently become a general matrix, and a true identity about I could be refuted;
@@ -21,7 +21,9 @@ internal static class EntryFieldRules
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(idLocation);
-        if (!Printable.IsPrintable(entry.Id))
+        if (entry.Id.Trim().Length == 0)
+            yield return Diagnostic.Error(DiagnosticCodes.IdNotPrintable, "the id is empty: give the entry a readable id (e.g. `traa-9`)", idLocation);
+        else if (!Printable.IsPrintable(entry.Id))
             yield return Diagnostic.Error(DiagnosticCodes.IdNotPrintable,
                 $"the id `{Printable.Shortened(entry.Id, 80)}` is not single-line printable text: write it without control, line-break, bidi or invisible characters", idLocation);
 

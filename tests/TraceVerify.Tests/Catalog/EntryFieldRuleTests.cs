@@ -38,6 +38,8 @@ public class EntryFieldRuleTests
     [InlineData("\"zero\\u200Bwidth\"", "U+200B")]
     [InlineData("\"bidi\\u202Eoverride\"", "U+202E")]
     [InlineData("\"bom\\uFEFF\"", "U+FEFF")]
+    [InlineData("\"\"", "empty")]
+    [InlineData("\"   \"", "empty")]
     public void An_id_that_is_not_single_line_printable_text_is_ill_formed(string id, string shown)
     {
         var diagnostic = IllFormed($"- id: {id}\n  kind: equality\n  lhs: A\n  rhs: A\n", "TV0012");
