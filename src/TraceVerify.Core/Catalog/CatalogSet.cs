@@ -6,6 +6,7 @@ namespace TraceVerify.Catalog;
 // `a.yaml`, an absolute path, a symbolic link to it) — is read and checked once, where it is first named.
 // Ids are unique across the run as within a file: a later entry reusing an id of another file gets the
 // duplicate-id error (TV0007) naming the first one, so a report, a baseline or `explain` never confuses two.
+// An id that only looks like an earlier one (`trаa-9` with a Cyrillic `а`) gets a warning naming both (TV0013).
 internal static class CatalogSet
 {
     public static IReadOnlyList<CatalogFile> Load(IEnumerable<string> paths)
@@ -36,6 +37,7 @@ internal static class CatalogSet
     {
         ArgumentNullException.ThrowIfNull(files);
         var first = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
+        var lookAlikes = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
         var result = new List<CatalogFile>(files.Count);
         foreach (var file in files)
         {
@@ -49,8 +51,15 @@ internal static class CatalogSet
                         $"duplicate id `{Printable.Shortened(entry.Id, 80)}` (first used at {earlier.Location})", entry.Location);
                     entries.Add(entry with { Diagnostics = [.. entry.Diagnostics, error] });
                 }
+                else if (entry.Id.Length > 0 && lookAlikes.TryGetValue(ConfusableNames.Skeleton(entry.Id), out var similar) && similar.Id != entry.Id)
+                {
+                    var warning = Diagnostic.Warning(DiagnosticCodes.ConfusableName,
+                        $"the id {Printable.WithCodePoints(Printable.Shortened(entry.Id, 80))} looks like the id {Printable.WithCodePoints(Printable.Shortened(similar.Id, 80))} at {similar.Location}", entry.Location);
+                    entries.Add(entry with { Diagnostics = [.. entry.Diagnostics, warning] });
+                }
                 else entries.Add(entry);
                 if (entry.Id.Length > 0) local.TryAdd(entry.Id, entry);
+                if (entry.Id.Length > 0) lookAlikes.TryAdd(ConfusableNames.Skeleton(entry.Id), entry);
             }
             foreach (var (id, entry) in local) first.TryAdd(id, entry);
             result.Add(file with { Entries = entries });

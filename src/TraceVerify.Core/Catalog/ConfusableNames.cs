@@ -59,7 +59,8 @@ internal static class ConfusableNames
         }
     }
 
-    private static string Skeleton(string name) => new(name.Select(Latin).ToArray());
+    // The name with every look-alike letter replaced by the Latin one it imitates, and invisible characters dropped.
+    public static string Skeleton(string name) => new(name.Where(c => !Printable.IsInvisibleOrControl(c)).Select(Latin).ToArray());
 
     private static char Latin(char c) => c switch
     {

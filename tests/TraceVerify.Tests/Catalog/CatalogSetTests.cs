@@ -1,4 +1,5 @@
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 
 namespace TraceVerify.Tests.Catalog;
 
@@ -39,5 +40,20 @@ public class CatalogSetTests
         Assert.Equal(5, duplicate.Location!.Line);
         Assert.Contains("a.yaml:1:3", duplicate.Message, StringComparison.Ordinal);
         Assert.Equal(Verdict.IllFormed, new Verifier(new VerifierOptions(1), []).Check(files[1].Entries[1]).Verdict);
+    }
+
+    [Fact]
+    public void An_id_that_only_looks_like_an_earlier_one_gets_a_warning_with_code_points()
+    {
+        var dir = Directory.CreateTempSubdirectory("tv-set-").FullName;
+        File.WriteAllText(Path.Combine(dir, "a.yaml"), Entry("traa-9") + Entry("tr\u0430a-9"));
+
+        var file = Assert.Single(CatalogSet.Load([Path.Combine(dir, "a.yaml")]));
+
+        Assert.Empty(file.Entries[0].Diagnostics);
+        var warning = Assert.Single(file.Entries[1].Diagnostics);
+        Assert.Equal(("TV0013", Severity.Warning), (warning.Code, warning.Severity));
+        Assert.Contains("U+0430", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("`traa-9`", warning.Message, StringComparison.Ordinal);
     }
 }
