@@ -83,7 +83,7 @@ internal static class CheckCommand
             }
             var report = requireProof == true ? RequireProof(outcome.Report) : outcome.Report;
             Console.Out.Write(renderer(report));
-            foreach (var (render, path) in extra) WriteReport(path, render(report));
+            var reportsWritten = extra.Select(r => WriteReport(r.Path, r.Render(report))).ToArray().All(ok => ok);
             var regressions = false;
             if (previous is not null)
             {
@@ -94,22 +94,27 @@ internal static class CheckCommand
                     regressions = diff.HasRegressions;
                 }
             }
+            // A failing gate is never hidden by a report that could not be written; a passing one is not a pass then.
             if (outcome.AnyUnreadable) return ExitCodes.CatalogUnreadable;
-            return report.Mismatches > 0 || report.Disagreements > 0 || regressions ? ExitCodes.Mismatch : ExitCodes.Success;
+            if (report.Mismatches > 0 || report.Disagreements > 0 || regressions) return ExitCodes.Mismatch;
+            return reportsWritten ? ExitCodes.Success : ExitCodes.OutputFailed;
         });
         return command;
     }
 
-    // A report path was checked before the run; a write that fails now (a full device) is an output error.
-    private static void WriteReport(string path, string text)
+    // A report path was checked before the run; a write that still fails (a full device) is said, and the
+    // run ends as an output error (74) unless the gate itself failed.
+    private static bool WriteReport(string path, string text)
     {
         try
         {
             File.WriteAllText(path, text);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFailedException($"cannot write the report `{path}`: {e.Message}", e);
+            Console.Error.WriteLine($"traceverify: error: cannot write the report `{Diagnostics.Printable.Escape(path)}`: {e.Message}");
+            return false;
         }
     }
 

@@ -71,6 +71,15 @@ public class InputOutputCliTests
     }
 
     [Fact]
+    public void A_report_that_cannot_be_written_never_hides_a_failing_gate()
+    {
+        var run = CliRunner.Invoke(Folder(False), "check", "c.yaml", "--no-z3", "--report", "junit=/dev/full");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot write the report `/dev/full`", run.Error, StringComparison.Ordinal);
+        Assert.Contains("summary: 0 proved", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_closed_stdout_is_an_output_error_74()
     {
         var closed = CliRunner.InvokeWithRedirection(Folder(), ">&-", "check", "c.yaml", "--no-z3");
