@@ -27,10 +27,11 @@ internal static class CheckCommand
         {
             if ((result.GetValue(paths) ?? []).FirstOrDefault(p => p.StartsWith('-')) is { } unknown)
                 return Usage($"unknown option `{unknown}`");
-            if (result.GetValue(cases) < 1) return Usage($"--cases must be at least 1, found {result.GetValue(cases)}");
-            if (result.GetValue(jobs) < 1) return Usage($"--jobs must be at least 1, found {result.GetValue(jobs)}");
-            if (result.GetValue(z3MaxDim) < 1) return Usage($"--z3-max-dim must be at least 1, found {result.GetValue(z3MaxDim)}");
-            if (!(result.GetValue(timeout) > 0)) return Usage($"--timeout must be positive, found {result.GetValue(timeout)}");
+            var problem = Limits.Range("--cases", result.GetValue(cases), 1, Limits.MaxCases)
+                ?? Limits.Range("--jobs", result.GetValue(jobs), 1, Limits.MaxJobs)
+                ?? Limits.Range("--z3-max-dim", result.GetValue(z3MaxDim), 1, Limits.MaxZ3Dimension)
+                ?? Limits.Timeout(result.GetValue(timeout));
+            if (problem is not null) return Usage(problem);
             Z3Policy? policy = result.GetValue(z3) switch { "unproved" => Z3Policy.Unproved, "always" => Z3Policy.Always, "never" => Z3Policy.Never, _ => null };
             if (policy is null) return Usage($"--z3 takes unproved, always or never, found `{result.GetValue(z3)}`");
             if (result.GetValue(noZ3)) policy = Z3Policy.Never;

@@ -2,8 +2,10 @@ using TraceVerify.Catalog;
 
 namespace TraceVerify.Cli;
 
-// With no paths: identities.yaml and identities/*.yaml in the working directory, or — where there is no
-// identities.yaml — the notes' catalog embedded in this tool.
+// With no paths: the working directory's identities.yaml (or identities.yml) and every `.yaml` / `.yml` file
+// under identities/ — names and extensions matched in any case (`IDENTITIES.YML`, `extra.YAML`), each group in
+// ordinal order; only where there is none of them, the notes' catalog embedded in this tool. So no catalog a
+// user put there is skipped silently. Either way through CatalogSet: each file once, ids unique across files.
 internal static class DefaultCatalogs
 {
     private const string EmbeddedName = "identities.yaml";
@@ -16,7 +18,11 @@ internal static class DefaultCatalogs
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (Paths(paths) is { } chosen)
-            return (chosen.Select(CatalogLoader.Load).ToArray(), CatalogDigest.Of(chosen.Select(p => (p, TryRead(p)))));
+        {
+            var files = CatalogSet.Load(chosen);
+            // The text as on disk for the digest (null where the loader reports the catalog unreadable).
+            return (files, CatalogDigest.Of(files.Select(f => (f.Path, RegularFile.TryRead(f.Path, out _)))));
+        }
         using var stream = typeof(DefaultCatalogs).Assembly.GetManifestResourceStream(EmbeddedName)
             ?? throw new InvalidOperationException("the embedded catalog is missing from this build");
         using var reader = new StreamReader(stream);
@@ -28,23 +34,15 @@ internal static class DefaultCatalogs
     private static IReadOnlyList<string>? Paths(IReadOnlyList<string> paths)
     {
         if (paths.Count > 0) return paths;
-        if (!File.Exists("identities.yaml")) return null;
+        var top = Directory.EnumerateFiles(".").Select(Path.GetFileName).OfType<string>()
+            .Where(name => IsYaml(name) && Path.GetFileNameWithoutExtension(name).Equals("identities", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToArray();
         var more = Directory.Exists("identities")
-            ? Directory.GetFiles("identities", "*.yaml").Order(StringComparer.Ordinal).Select(p => p.Replace('\\', '/'))
+            ? Directory.EnumerateFiles("identities").Where(IsYaml).Select(p => p.Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray()
             : [];
-        return new[] { "identities.yaml" }.Concat(more).ToArray();
+        return top.Length > 0 || more.Length > 0 ? [.. top, .. more] : null;
     }
 
-    // The text as on disk for the digest; null where the loader reports the catalog unreadable.
-    private static string? TryRead(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    private static bool IsYaml(string path) =>
+        Path.GetExtension(path).Equals(".yaml", StringComparison.OrdinalIgnoreCase) || Path.GetExtension(path).Equals(".yml", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 
 namespace TraceVerify.Cli;
 
@@ -24,8 +25,9 @@ internal static class EntryLookup
         var entry = files.SelectMany(f => f.Entries).FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
         if (entry is null)
         {
-            var known = files.SelectMany(f => f.Entries).Select(e => e.Id).Where(i => i.Contains(id, StringComparison.OrdinalIgnoreCase)).Take(5).ToArray();
-            Console.Error.WriteLine($"traceverify: error: no entry `{id}` in {string.Join(", ", files.Select(f => f.Path))}{(known.Length > 0 ? $" (did you mean {string.Join(", ", known)}?)" : "")}");
+            var known = files.SelectMany(f => f.Entries).Select(e => e.Id).Where(i => i.Contains(id, StringComparison.OrdinalIgnoreCase)).Take(5)
+                .Select(i => Printable.Shortened(i, 80)).ToArray();
+            Console.Error.WriteLine($"traceverify: error: no entry `{Printable.Shortened(id, 80)}` in {string.Join(", ", files.Select(f => Printable.Escape(f.Path)))}{(known.Length > 0 ? $" (did you mean {string.Join(", ", known)}?)" : "")}");
             return null;
         }
         return entry;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 using TraceVerify.Reporting;
 using TraceVerify.Symbolic;
 
@@ -17,11 +18,13 @@ internal static class ExplainCommand
         {
             if (EntryLookup.Entry(result.GetValue(id)!, result.GetValue(paths) ?? []) is not { } entry) return ExitCodes.Usage;
             var w = Console.Out;
-            w.WriteLine($"{entry.Id} (eq {entry.Eq}) at {entry.File}:{entry.Line}:{entry.Column}: {entry.Title}");
-            if (entry.Latex is { } latex) w.WriteLine($"  as printed: {latex}");
-            if (entry.Note is { } note) w.WriteLine($"  note: {note}");
-            if (entry.Of is { } of) w.WriteLine($"  ∂ {of.Text} / ∂ {entry.Wrt?.Text}");
-            foreach (var side in entry.Sides) w.WriteLine($"  {(entry.Kind == EntryKind.Derivative ? "claim" : "side ")}: {side.Text}");
+            // Catalog texts are escaped (Printable): one line each, no escape sequences reach the terminal.
+            static string P(string? text) => Printable.Escape(text ?? "");
+            w.WriteLine($"{P(entry.Id)} (eq {P(entry.Eq)}) at {entry.Location}: {P(entry.Title)}");
+            if (entry.Latex is { } latex) w.WriteLine($"  as printed: {P(latex)}");
+            if (entry.Note is { } note) w.WriteLine($"  note: {P(note)}");
+            if (entry.Of is { } of) w.WriteLine($"  ∂ {P(of.Text)} / ∂ {P(entry.Wrt?.Text)}");
+            foreach (var side in entry.Sides) w.WriteLine($"  {(entry.Kind == EntryKind.Derivative ? "claim" : "side ")}: {P(side.Text)}");
             var options = new VerifierOptions(result.GetValue(seed));
             var verdict = Methods.Verifier(options, Z3Policy.Always).Check(entry);
             foreach (var lint in Linter.Lint(entry).Where(d => !verdict.Diagnostics.Contains(d))) w.WriteLine($"  {lint}");
@@ -52,7 +55,7 @@ internal static class ExplainCommand
                 foreach (var line in details.TermComparison) w.WriteLine($"  {line}");
             }
             if (verdict.Counterexample is { } c) w.Write(CounterexampleText.Render(c));
-            if (verdict.Suggestion is { } s) w.WriteLine($"suggestion: {s}");
+            if (verdict.Suggestion is { } s) w.WriteLine($"suggestion: {P(s)}");
             return verdict.MatchesExpected ? ExitCodes.Success : ExitCodes.Mismatch;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 using TraceVerify.Fuzzing;
 using TraceVerify.Reporting;
 
@@ -17,15 +18,22 @@ internal static class FuzzCommand
         var command = new Command("fuzz", "fuzz one entry with exact arithmetic and print the evidence") { id, paths, cases, seed, maxDim };
         command.SetAction(result =>
         {
+            var problem = Limits.Range("--cases", result.GetValue(cases), 1, Limits.MaxCases)
+                ?? Limits.Range("--max-dim", result.GetValue(maxDim), 1, Limits.MaxFuzzDimension);
+            if (problem is not null)
+            {
+                Console.Error.WriteLine($"traceverify: error: {problem}");
+                return ExitCodes.Usage;
+            }
             if (EntryLookup.Find(result.GetValue(id)!, result.GetValue(paths) ?? []) is not { } found) return ExitCodes.Usage;
             if (found.Binding.Entry!.Kind == EntryKind.Definition)
             {
-                Console.Out.WriteLine($"{found.Entry.Id}: a definition states no identity; nothing to fuzz");
+                Console.Out.WriteLine($"{Printable.Escape(found.Entry.Id)}: a definition states no identity; nothing to fuzz");
                 return ExitCodes.Success;
             }
-            var options = new FuzzOptions(result.GetValue(seed), Math.Max(1, result.GetValue(cases)), Math.Max(1, result.GetValue(maxDim)));
+            var options = new FuzzOptions(result.GetValue(seed), result.GetValue(cases), result.GetValue(maxDim));
             var outcome = new Fuzzer(options).Run(found.Binding.Entry);
-            Console.Out.WriteLine($"{found.Entry.Id}: {outcome.Outcome} — {outcome.Detail}");
+            Console.Out.WriteLine($"{Printable.Escape(found.Entry.Id)}: {outcome.Outcome} — {outcome.Detail}");
             Console.Out.WriteLine($"  seed {options.Seed}; {outcome.Cases} cases, {outcome.Discards} discarded; shapes: {string.Join(" | ", outcome.ShapesCovered)}");
             if (outcome.Counterexample is { } c) Console.Out.Write(CounterexampleText.Render(c));
             var expected = found.Entry.Expected;

@@ -15,7 +15,12 @@ internal static class LintCommand
         {
             var files = DefaultCatalogs.Load(result.GetValue(paths) ?? []);
             var diagnostics = files.SelectMany(Linter.Lint).ToList();
-            var sources = files.Where(f => File.Exists(f.Path)).ToDictionary(f => f.Path, f => File.ReadAllText(f.Path), StringComparer.Ordinal);
+            // Excerpts only from files that were read as catalogs (regular files within the size cap).
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in files.Where(f => !f.Unreadable && File.Exists(f.Path)))
+            {
+                if (RegularFile.TryRead(file.Path, out _) is { } text) sources[file.Path] = text;
+            }
             Console.Out.Write(LintReport.Render(diagnostics, sources));
             if (files.Any(f => f.Unreadable)) return ExitCodes.CatalogUnreadable;
             return diagnostics.Any(d => d.Severity == Severity.Error) ? ExitCodes.Mismatch : ExitCodes.Success;

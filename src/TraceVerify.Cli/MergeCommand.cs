@@ -44,13 +44,14 @@ internal static class MergeCommand
     private static (ShardMerge.Input? Input, Diagnostic? Problem) Read(string path)
     {
         Diagnostic Unreadable(string message) => Diagnostic.Error(DiagnosticCodes.ReportUnreadable, message, new SourceLocation(path, 1, 1));
+        if (RegularFile.TryRead(path, out var unreadable) is not { } text) return (null, Unreadable($"cannot read the report: {unreadable}"));
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            using var json = JsonDocument.Parse(text);
             var (report, problem) = JsonReportReader.Read(json.RootElement, path);
             return report is null ? (null, Unreadable(problem!)) : (new ShardMerge.Input(path, report), null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException e)
         {
             return (null, Unreadable($"cannot read the report: {e.Message}"));
         }

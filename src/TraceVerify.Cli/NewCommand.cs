@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using TraceVerify.Catalog;
 using TraceVerify.Symbolic;
 
 namespace TraceVerify.Cli;
@@ -23,7 +24,7 @@ internal static class NewCommand
             var text = result.GetValue(of)!;
             var name = result.GetValue(id) ?? "new-" + Slug(text);
             var b = new StringBuilder();
-            b.Append("- id: ").Append(name).Append('\n');
+            b.Append("- id: ").Append(YamlScalar.QuotedAsNeeded(name)).Append('\n');
             b.Append("  eq: \"\"\n");
             b.Append("  title: ").Append(Quote($"d {text} / d {result.GetValue(wrt)}")).Append('\n');
             b.Append("  kind: derivative\n");
@@ -43,6 +44,6 @@ internal static class NewCommand
         return slug.Trim('-');
     }
 
-    // Double quotes keep any expression a valid YAML scalar.
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    // Through the YAML emitter: any id or expression reads back as exactly itself, and adds no field.
+    private static string Quote(string text) => YamlScalar.DoubleQuoted(text);
 }

@@ -6,6 +6,14 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        GuardedWriter.Install();
+        var code = Run(args);
+        // Lost diagnostics on stderr make the run an output error, except that a bug (70) is still a bug.
+        return GuardedWriter.StandardError?.Failed == true && code != ExitCodes.InternalError ? ExitCodes.OutputFailed : code;
+    }
+
+    private static int Run(string[] args)
+    {
         var root = new RootCommand("TraceVerify: decides whether matrix-calculus identities are true.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
@@ -25,7 +33,14 @@ internal static class Program
         try
         {
             // Our own handler below, not the library's, which would print a stack trace.
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            Console.Out.Flush();
+            return code;
+        }
+        catch (OutputFailedException e)
+        {
+            Console.Error.WriteLine($"traceverify: error: {e.Message}");
+            return ExitCodes.OutputFailed;
         }
         catch (Symbolic.ExpansionLimitException e)
         {

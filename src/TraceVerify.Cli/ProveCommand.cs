@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 using TraceVerify.Proof;
 using TraceVerify.Reporting;
 
@@ -17,11 +18,19 @@ internal static class ProveCommand
         var command = new Command("prove", "prove one entry with Z3 at every shape up to a bound") { id, paths, maxDim, maxShapes, smt };
         command.SetAction(result =>
         {
+            var problem = Limits.Range("--max-dim", result.GetValue(maxDim), 1, Limits.MaxZ3Dimension)
+                ?? Limits.Range("--max-shapes", result.GetValue(maxShapes), 1, Limits.MaxShapes);
+            if (problem is null && result.GetValue(smt) is { } smtPath && OutputFile.Problem(smtPath) is { } bad) problem = $"--smt: {bad}";
+            if (problem is not null)
+            {
+                Console.Error.WriteLine($"traceverify: error: {problem}");
+                return ExitCodes.Usage;
+            }
             if (EntryLookup.Find(result.GetValue(id)!, result.GetValue(paths) ?? []) is not { } found) return ExitCodes.Usage;
             var entry = found.Binding.Entry!;
             if (entry.Kind == EntryKind.Definition)
             {
-                Console.Out.WriteLine($"{entry.Id}: a definition states no identity; nothing to prove");
+                Console.Out.WriteLine($"{Printable.Escape(entry.Id)}: a definition states no identity; nothing to prove");
                 return ExitCodes.Success;
             }
             if (Z3Solver.NativeVersion is null)
@@ -29,16 +38,23 @@ internal static class ProveCommand
                 Console.Error.WriteLine("traceverify: error: libz3 could not be loaded (install libz3-4)");
                 return ExitCodes.Usage;
             }
-            var bound = Math.Max(1, result.GetValue(maxDim));
-            var method = new Z3Method(bound, Math.Max(1, result.GetValue(maxShapes)));
+            var bound = result.GetValue(maxDim);
+            var method = new Z3Method(bound, result.GetValue(maxShapes));
             if (result.GetValue(smt) is { } path)
             {
                 var shapes = Z3Method.Shapes(entry.Dimensions, bound).Take(method.MaxShapes).ToArray();
-                File.WriteAllText(path, Z3Method.WriteSmt(entry, shapes[^1]));
+                try
+                {
+                    File.WriteAllText(path, Z3Method.WriteSmt(entry, shapes[^1]));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new OutputFailedException($"cannot write `{path}`: {e.Message}", e);
+                }
                 Console.Out.WriteLine($"wrote {path} ({string.Join(", ", shapes[^1].Select(p => $"{p.Key}={p.Value}"))})");
             }
             var evidence = method.Run(entry, Verifier.EntrySeed(0, entry.Id), CancellationToken.None);
-            Console.Out.WriteLine($"{entry.Id}: z3 {evidence.Result.Outcome} — {evidence.Result.Detail}");
+            Console.Out.WriteLine($"{Printable.Escape(entry.Id)}: z3 {evidence.Result.Outcome} — {evidence.Result.Detail}");
             if (evidence.Counterexample is { } c) Console.Out.Write(CounterexampleText.Render(c));
             return evidence.Holds || (found.Entry.Expected == ExpectedVerdict.Refuted && evidence.Refutes) ? ExitCodes.Success : ExitCodes.Mismatch;
         });

@@ -7,7 +7,8 @@ namespace TraceVerify.Cli;
 // What `check` and `merge` do with a finished report, by one rule: the --format on standard output, every
 // --report FORMAT=PATH to its file, the --baseline comparison and the errors that stopped a catalog being read
 // on standard error; then the gate's exit code — 2 when a catalog could not be read, 1 when a verdict does not
-// match its expectation, methods disagree or the baseline found a regression, else 0. Options are checked and
+// match its expectation, methods disagree or the baseline found a regression, 74 when a report could not be
+// written, else 0. Options are checked and
 // the baseline read before any work, so a usage error costs nothing.
 internal sealed class ReportOutputs
 {
@@ -35,17 +36,20 @@ internal sealed class ReportOutputs
             var eq = spec.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || eq == spec.Length - 1 || Renderers.Find(spec[..eq]) is not { } render)
                 return (null, $"--report takes FORMAT=PATH with FORMAT one of {string.Join(", ", Renderers.Names)}, found `{spec}`");
+            if (OutputFile.Problem(spec[(eq + 1)..]) is { } bad) return (null, $"--report `{Diagnostics.Printable.Escape(spec)}`: {bad}");
             files.Add((render, spec[(eq + 1)..]));
         }
         (Report?, string?)? baseline = null;
         if (baselinePath is not null)
         {
+            if (RegularFile.TryRead(baselinePath, out var unreadable) is not { } baselineText)
+                return (null, $"cannot read the baseline `{baselinePath}`: {unreadable}");
             try
             {
-                using var json = JsonDocument.Parse(File.ReadAllText(baselinePath));
+                using var json = JsonDocument.Parse(baselineText);
                 baseline = JsonReportReader.Read(json.RootElement, "the baseline");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+            catch (JsonException e)
             {
                 return (null, $"cannot read the baseline `{baselinePath}`: {e.Message}");
             }
@@ -58,17 +62,35 @@ internal sealed class ReportOutputs
         ArgumentNullException.ThrowIfNull(report);
         foreach (var error in report.CatalogErrors) Console.Error.WriteLine(error);
         Console.Out.Write(_print(report));
-        foreach (var (render, path) in _files) File.WriteAllText(path, render(report));
+        var reportsWritten = _files.Select(f => WriteReport(f.Path, f.Render(report))).ToArray().All(ok => ok);
         var regressions = false;
         if (_baseline is { } baseline)
         {
             var (previous, problem) = baseline;
             // A baseline that is not our report fails the gate closed: a comparison that could not be made passes nothing.
-            var diff = previous is null ? BaselineDiff.Unreadable(problem!) : Baseline.Compare(previous, report);
+            var diff = previous is null ? BaselineDiff.Unreadable(problem!) : Baseline.Compare(previous, report, Directory.GetCurrentDirectory());
             Console.Error.Write(diff.Render());
             regressions = diff.HasRegressions;
         }
+        // A failing gate is never hidden by a report that could not be written; a passing one is not a pass then.
         if (report.CatalogErrors.Count > 0) return ExitCodes.CatalogUnreadable;
-        return report.Mismatches > 0 || report.Disagreements > 0 || regressions ? ExitCodes.Mismatch : ExitCodes.Success;
+        if (report.Mismatches > 0 || report.Disagreements > 0 || regressions) return ExitCodes.Mismatch;
+        return reportsWritten ? ExitCodes.Success : ExitCodes.OutputFailed;
+    }
+
+    // A report path was checked before the run; a write that still fails (a full device) is said, and the
+    // run ends as an output error (74) unless the gate itself failed.
+    private static bool WriteReport(string path, string text)
+    {
+        try
+        {
+            File.WriteAllText(path, text);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"traceverify: error: cannot write the report `{Diagnostics.Printable.Escape(path)}`: {e.Message}");
+            return false;
+        }
     }
 }

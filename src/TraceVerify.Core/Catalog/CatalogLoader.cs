@@ -5,9 +5,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace TraceVerify.Catalog;
 
-// Reads a YAML catalog into entries with file positions. A YAML syntax error does not lose the whole file:
-// the file is re-read one top-level list item at a time, so every item that parses is still checked and
-// the broken one becomes an ill-formed entry pointing at the error.
+// Reads a YAML catalog into entries with file positions. Only a regular file is read, and at most
+// RegularFile.MaxBytes of it. Every YAML document of the file is read (a second document after `---` is as
+// much a part of the catalog as the first); each must be a list of entries.
+//
+// A YAML syntax error does not lose the whole file: the file is re-read one top-level list item at a time
+// (an item starts at a line beginning with `-`), so every item that parses is still checked and the broken
+// one becomes an ill-formed entry pointing at the error. Each item is parsed on its own text alone and its
+// positions are shifted by its first line afterwards, so recovery costs one pass over the file, not one
+// pass per item.
 internal static class CatalogLoader
 {
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
@@ -19,15 +25,8 @@ internal static class CatalogLoader
     public static CatalogFile Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"cannot read the catalog: {e.Message}", new SourceLocation(path, 1, 1))]);
-        }
+        if (RegularFile.TryRead(path, out var problem) is not { } text)
+            return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"cannot read the catalog: {problem}", new SourceLocation(path, 1, 1))]);
         return Parse(text, path);
     }
 
@@ -36,11 +35,18 @@ internal static class CatalogLoader
         ArgumentNullException.ThrowIfNull(text);
         try
         {
-            var root = ReadRoot(text);
-            if (root is null) return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.NotAList, "the catalog is empty: expected a list of entries", new SourceLocation(path, 1, 1))]);
-            if (root is not YamlSequenceNode list)
-                return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.NotAList, "expected a list of entries (`- id: …`) at the top level", Location(path, root.Start))]);
-            var entries = list.Children.Select(node => ReadEntry(node, path)).ToList();
+            var roots = ReadRoots(text);
+            if (roots.Count == 0) return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.NotAList, "the catalog is empty: expected a list of entries", new SourceLocation(path, 1, 1))]);
+            var entries = new List<CatalogEntry>();
+            foreach (var (root, document) in roots.Select((r, k) => (r, k)))
+            {
+                if (root is not YamlSequenceNode list)
+                {
+                    var which = roots.Count == 1 ? "" : $" (in YAML document {document + 1} of {roots.Count})";
+                    return new CatalogFile(path, [], [Diagnostic.Error(DiagnosticCodes.NotAList, $"expected a list of entries (`- id: …`) at the top level{which}", Location(path, root.Start))]);
+                }
+                entries.AddRange(list.Children.Select(node => ReadEntry(node, path)));
+            }
             return new CatalogFile(path, MarkDuplicates(entries), []);
         }
         catch (Exception e) when (IsYamlFailure(e))
@@ -49,12 +55,16 @@ internal static class CatalogLoader
         }
     }
 
-    private static YamlNode? ReadRoot(string text)
+    // The root of every document that has content; a document that is only `---` (or only comments) has none.
+    private static List<YamlNode> ReadRoots(string text)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
-        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        return stream.Documents.Select(d => d.RootNode).Where(r => !IsEmptyDocument(r)).ToList();
     }
+
+    private static bool IsEmptyDocument(YamlNode root) =>
+        root is YamlScalarNode { Value: null or "" } scalar && scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
 
     private static CatalogFile Recover(string text, string path)
     {
@@ -66,24 +76,64 @@ internal static class CatalogLoader
             return new CatalogFile(path, [], [error]);
         }
         var entries = new List<CatalogEntry>();
+        if (starts[0] > 0 && lines[..starts[0]].Any(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')))
+        {
+            // Text before the first item that is not a comment: if it is broken, say so rather than drop it.
+            var head = string.Join('\n', lines[..starts[0]]);
+            if (!ParsesAsYaml(head)) entries.Add(Broken($"{Path.GetFileName(path)}:1", path, 1, 1, FirstYamlError(head, path, 0)));
+        }
         for (var k = 0; k < starts.Count; k++)
         {
             var from = starts[k];
             var to = k + 1 < starts.Count ? starts[k + 1] : lines.Length;
-            var chunk = string.Join('\n', new string[from].Select(_ => "").Concat(lines[from..to]));
+            var chunk = string.Join('\n', lines[from..to]);
             try
             {
-                if (ReadRoot(chunk) is YamlSequenceNode { Children.Count: > 0 } item) entries.Add(ReadEntry(item.Children[0], path));
+                foreach (var root in ReadRoots(chunk))
+                {
+                    if (root is YamlSequenceNode item) entries.AddRange(item.Children.Select(c => Shifted(ReadEntry(c, path), from)));
+                }
             }
             catch (Exception e) when (IsYamlFailure(e))
             {
-                var error = FirstYamlError(chunk, path, 0);
+                var error = FirstYamlError(chunk, path, from);
                 var id = lines[from..to].Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("- id:", StringComparison.Ordinal) || l.StartsWith("id:", StringComparison.Ordinal));
                 var name = id is null ? $"{Path.GetFileName(path)}:{from + 1}" : id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Trim('"', '\'');
                 entries.Add(Broken(name, path, from + 1, 1, error));
             }
         }
         return new CatalogFile(path, MarkDuplicates(entries), []);
+    }
+
+    private static bool ParsesAsYaml(string text)
+    {
+        try
+        {
+            ReadRoots(text);
+            return true;
+        }
+        catch (Exception e) when (IsYamlFailure(e))
+        {
+            return false;
+        }
+    }
+
+    // An entry read from a text that starts `lines` lines into the file, moved to its place in the file.
+    private static CatalogEntry Shifted(CatalogEntry entry, int lines)
+    {
+        SourceText Move(SourceText t) => t with { Line = t.Line + lines };
+        NamedText MoveNamed(NamedText n) => n with { Value = Move(n.Value) };
+        return entry with
+        {
+            Line = entry.Line + lines,
+            Sides = entry.Sides.Select(Move).ToArray(),
+            Of = entry.Of is null ? null : Move(entry.Of),
+            Wrt = entry.Wrt is null ? null : Move(entry.Wrt),
+            Where = entry.Where.Select(MoveNamed).ToArray(),
+            Shapes = entry.Shapes.Select(MoveNamed).ToArray(),
+            Frozen = entry.Frozen.Select(MoveNamed).ToArray(),
+            Diagnostics = entry.Diagnostics.Select(d => d.Location is { } at ? d with { Location = at with { Line = at.Line + lines } } : d).ToArray(),
+        };
     }
 
     // YamlDotNet reports some malformed flow collections as InvalidOperationException from its parser state.
@@ -93,12 +143,12 @@ internal static class CatalogLoader
     {
         try
         {
-            ReadRoot(text);
+            ReadRoots(text);
             return Diagnostic.Error(DiagnosticCodes.YamlSyntax, "invalid YAML", new SourceLocation(path, 1 + lineOffset, 1));
         }
         catch (InvalidOperationException)
         {
-            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, "invalid YAML: an unterminated flow collection (`[` or `{` without its closing bracket)", UnclosedBracket(text, path));
+            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, "invalid YAML: an unterminated flow collection (`[` or `{` without its closing bracket)", UnclosedBracket(text, path, lineOffset));
         }
         catch (YamlException e)
         {
@@ -115,7 +165,7 @@ internal static class CatalogLoader
         return message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
     }
 
-    private static SourceLocation UnclosedBracket(string text, string path)
+    private static SourceLocation UnclosedBracket(string text, string path, int lineOffset)
     {
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -124,9 +174,9 @@ internal static class CatalogLoader
             if (colon < 0) continue;
             var value = lines[i][(colon + 2)..].TrimStart();
             if ((value.StartsWith('[') && !value.Contains(']', StringComparison.Ordinal)) || (value.StartsWith('{') && !value.Contains('}', StringComparison.Ordinal)))
-                return new SourceLocation(path, i + 1, lines[i].Length - value.Length + 1);
+                return new SourceLocation(path, i + 1 + lineOffset, lines[i].Length - value.Length + 1);
         }
-        return new SourceLocation(path, 1, 1);
+        return new SourceLocation(path, 1 + lineOffset, 1);
     }
 
     private static CatalogEntry Broken(string id, string path, int line, int column, Diagnostic error) =>
@@ -276,8 +326,13 @@ internal static class CatalogLoader
                 break;
         }
 
-        return new CatalogEntry(id, eq, path, at.Line, at.Column, kind, expected, Scalar("title"), Scalar("latex"), Scalar("note"),
+        var entry = new CatalogEntry(id, eq, path, at.Line, at.Column, kind, expected, Scalar("title"), Scalar("latex"), Scalar("note"),
             sides, of, wrt, Mapping("where"), Mapping("shapes"), Mapping("frozen"), diagnostics);
+        var idAt = fields.TryGetValue("id", out var idField) ? Location(path, idField.Value.Start) : at;
+        var claimAt = kind == EntryKind.Derivative && fields.TryGetValue("claim", out var claimField) ? Location(path, claimField.Value.Start) : null;
+        diagnostics.AddRange(EntryFieldRules.Check(entry, idAt, claimAt));
+        diagnostics.AddRange(ConfusableNames.Check(entry));
+        return entry with { Diagnostics = diagnostics.ToArray() };
     }
 
     private static SourceText? ToText(YamlNode node, string name, string path, List<Diagnostic> diagnostics)

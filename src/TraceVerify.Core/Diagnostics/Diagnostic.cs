@@ -11,6 +11,7 @@ internal sealed record Diagnostic(string Code, Severity Severity, string Message
 
     public string SeverityText => Severity == Severity.Error ? "error" : "warning";
 
+    // One printable line whatever the catalog put into the message (see Printable).
     public override string ToString() =>
-        Location is null ? $"{SeverityText} {Code}: {Message}" : $"{Location}: {SeverityText} {Code}: {Message}";
+        Location is null ? $"{SeverityText} {Code}: {Printable.Escape(Message)}" : $"{Location}: {SeverityText} {Code}: {Printable.Escape(Message)}";
 }

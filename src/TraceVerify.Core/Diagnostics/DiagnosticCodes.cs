@@ -15,6 +15,15 @@ internal static class DiagnosticCodes
     public const string BadExpect = "TV0009";
     public const string BadShapeDeclaration = "TV0010";
     public const string FileUnreadable = "TV0011";
+    public const string IdNotPrintable = "TV0012";
+    public const string ConfusableName = "TV0013";
+    public const string BadDefinitionName = "TV0014";
+    public const string BuiltinRedefined = "TV0015";
+    public const string VariableRedefined = "TV0016";
+    public const string NameInWhereAndFrozen = "TV0017";
+    public const string FrozenOutsideDerivative = "TV0018";
+    public const string BadFrozen = "TV0019";
+    public const string EmptyClaim = "TV0020";
 
     // TV005x: reports given to `merge`.
     public const string ReportUnreadable = "TV0050";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 using TraceVerify.Numeric;
 using TraceVerify.Symbolic;
 
@@ -86,7 +87,7 @@ internal static class SmtEncoder
 
         var shape = Describe(entry.Dimensions, dimensions);
         var body = new StringBuilder();
-        body.Append("; TraceVerify: entry ").Append(entry.Id.ReplaceLineEndings(" ")).Append(" at ").Append(shape).Append('\n');
+        body.Append("; TraceVerify: entry ").Append(Printable.Escape(entry.Id)).Append(" at ").Append(shape).Append('\n');
         body.Append(entry.Kind == EntryKind.Equality
             ? "; sat iff some entry of a side differs from the same entry of the first side\n"
             : "; sat iff some entry of a claim differs from the dual-number derivative of `of`\n");

@@ -7,21 +7,24 @@ namespace TraceVerify.Reporting;
 // worse, which entries were newly refuted or proved, which appeared or disappeared.
 internal static class Baseline
 {
-    public static BaselineDiff Compare(JsonDocument previousJson, Report current)
+    // workingDirectory resolves relative catalog paths on both sides, so a baseline written with
+    // `check c.yaml` matches a run of `check /abs/path/c.yaml` from that directory, and the other way round.
+    public static BaselineDiff Compare(JsonDocument previousJson, Report current, string workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(previousJson);
         ArgumentNullException.ThrowIfNull(current);
         var (previous, problem) = JsonReportReader.Read(previousJson.RootElement, "the baseline");
-        return previous is null ? BaselineDiff.Unreadable(problem!) : Compare(previous, current);
+        return previous is null ? BaselineDiff.Unreadable(problem!) : Compare(previous, current, workingDirectory);
     }
 
-    public static BaselineDiff Compare(Report previous, Report current)
+    public static BaselineDiff Compare(Report previous, Report current, string workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(current);
-        var beforeInOrder = Keyed(previous.Entries, p => (p.File, p.Id));
+        ArgumentNullException.ThrowIfNull(workingDirectory);
+        var beforeInOrder = Keyed(previous.Entries, p => (p.File, p.Id), workingDirectory);
         var before = beforeInOrder.ToDictionary(p => p.Key, p => p.Item);
-        var afterInOrder = Keyed(current.Entries, e => (e.File, e.Id));
+        var afterInOrder = Keyed(current.Entries, e => (e.File, e.Id), workingDirectory);
         var after = afterInOrder.ToDictionary(p => p.Key, p => p.Item);
         var regressions = new List<BaselineChange>();
         var newlyRefuted = new List<BaselineChange>();
@@ -53,15 +56,15 @@ internal static class Baseline
     };
 
     // Keys are (file, id, occurrence): a duplicated id (itself a TV0007 error) still pairs its k-th use with
-    // the k-th use before. Paths compare with `/` separators and without a leading `./`.
-    private static List<((string File, string Id, int Occurrence) Key, T Item)> Keyed<T>(IEnumerable<T> items, Func<T, (string File, string Id)> key)
+    // the k-th use before. Paths compare relative to the working directory, with `/` separators.
+    private static List<((string File, string Id, int Occurrence) Key, T Item)> Keyed<T>(IEnumerable<T> items, Func<T, (string File, string Id)> key, string workingDirectory)
     {
         var keyed = new List<((string, string, int), T)>();
         var seen = new Dictionary<(string, string), int>();
         foreach (var item in items)
         {
             var (file, id) = key(item);
-            var k = (NormalizePath(file), id);
+            var k = (NormalizePath(file, workingDirectory), id);
             var occurrence = seen.TryGetValue(k, out var n) ? n + 1 : 0;
             seen[k] = occurrence;
             keyed.Add(((k.Item1, id, occurrence), item));
@@ -69,9 +72,19 @@ internal static class Baseline
         return keyed;
     }
 
-    private static string NormalizePath(string path)
+    public static string NormalizePath(string path, string workingDirectory)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(workingDirectory);
         var p = path.Replace('\\', '/');
+        try
+        {
+            p = Path.GetRelativePath(workingDirectory, Path.GetFullPath(p, workingDirectory)).Replace('\\', '/');
+        }
+        catch (ArgumentException)
+        {
+            // Not a path at all (a NUL in it): compare it as written.
+        }
         while (p.StartsWith("./", StringComparison.Ordinal)) p = p[2..];
         return p;
     }

@@ -1,4 +1,5 @@
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 
 namespace TraceVerify.Reporting;
 
@@ -8,7 +9,8 @@ internal sealed record BaselineChange(string File, string Id, string Eq, Verdict
 {
     public string Name => Eq.Length == 0 ? Id : $"{Id} (eq {Eq})";
 
-    public override string ToString() => $"{File}: {Name}: {Text(Before)} → {Text(After)}";
+    // File and id come from a catalog or from the previous JSON report: both escaped (Printable), ids cut.
+    public override string ToString() => $"{Printable.Escape(File)}: {Printable.Shortened(Name, TextReport.NamedIdWidth)}: {Text(Before)} → {Text(After)}";
 
     private static string Text(Verdict? verdict) => verdict is { } v ? Expectations.Text(v) : "(absent)";
 }

@@ -117,7 +117,7 @@ internal static class HtmlReport
         if (e.Counterexample is { } c) AppendCounterexample(b, c);
         if (e.Suggestion is { } suggestion) b.Append("<p class=\"suggestion\"><strong>Suggestion:</strong> ").Append(E(suggestion)).Append("</p>\n");
         if (e.Details is { TermComparison.Count: > 0 } terms)
-            b.Append("<p class=\"caption\">Term by term:</p>\n<pre class=\"terms\">").Append(E(string.Join("\n", terms.TermComparison))).Append("</pre>\n");
+            b.Append("<p class=\"caption\">Term by term:</p>\n<pre class=\"terms\">").Append(ELines(terms.TermComparison)).Append("</pre>\n");
         if (e.Diagnostics.Count > 0)
         {
             b.Append("<ul class=\"diagnostics\">\n");
@@ -135,12 +135,12 @@ internal static class HtmlReport
         if (e.Details is { } details && (details.Latex is not null || details.Note is not null || details.Texts.Count > 0 || details.CanonicalForms.Count > 0))
         {
             b.Append("<details>\n<summary>source</summary>\n");
-            if (details.Texts.Count > 0) b.Append("<pre class=\"texts\">").Append(E(string.Join("\n", details.Texts))).Append("</pre>\n");
+            if (details.Texts.Count > 0) b.Append("<pre class=\"texts\">").Append(ELines(details.Texts)).Append("</pre>\n");
             if (details.Latex is { } latex) b.Append("<p class=\"caption\">LaTeX as printed:</p>\n<pre class=\"latex\">").Append(E(latex)).Append("</pre>\n");
             if (details.Note is { } note) b.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
             if (details.Derived is { } derived) b.Append("<p class=\"caption\">Derived:</p>\n<pre class=\"derived\">").Append(E(derived)).Append("</pre>\n");
             if (details.CanonicalForms.Count > 0)
-                b.Append("<p class=\"caption\">Canonical index forms:</p>\n<pre class=\"canonical\">").Append(E(string.Join("\n", details.CanonicalForms))).Append("</pre>\n");
+                b.Append("<p class=\"caption\">Canonical index forms:</p>\n<pre class=\"canonical\">").Append(ELines(details.CanonicalForms)).Append("</pre>\n");
             b.Append("</details>\n");
         }
         b.Append("</article>\n");
@@ -183,6 +183,9 @@ internal static class HtmlReport
     private static string Mismatch(EntryResult e) => e.MatchesExpected ? "" : " <span class=\"badge mismatch\">mismatch</span>";
 
     private static string E(string text) => MathMl.Escape(text);
+
+    // Several catalog texts, one per line: each escaped on its own, so none adds a line break.
+    private static string ELines(IEnumerable<string> lines) => string.Join("\n", lines.Select(E));
 
     // Element ids from entry ids: letters, digits, `-` and `_` kept, anything else `-`; a repeat (the same id
     // in two catalogs) gets a numeric suffix so every link has one target.

@@ -78,7 +78,7 @@ internal static class JUnitReport
         w.WriteAttributeString("time", ReportText.Seconds(e.Seconds));
         w.WriteAttributeString("file", ReportText.XmlSafe(e.File));
         w.WriteAttributeString("line", e.Line.ToString(CultureInfo.InvariantCulture));
-        var body = ReportText.XmlSafe(string.Join("\n", Body(e)) + "\n");
+        var body = string.Join("\n", Body(e).Select(ReportText.XmlSafe)) + "\n";
         if (IsError(e) || IsFailure(e))
         {
             w.WriteStartElement(IsError(e) ? "error" : "failure");

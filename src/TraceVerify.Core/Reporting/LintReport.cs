@@ -28,8 +28,9 @@ internal static class LintReport
             var column = Math.Clamp(at.Column - 1, 0, line.Length);
             var trimmed = line.TrimEnd();
             var start = Math.Min(Math.Min(indent, column), trimmed.Length);
-            var shown = trimmed[start..];
-            var offset = column - start;
+            // The excerpt is escaped like every catalog text (Printable); the caret moves with the escapes before it.
+            var shown = Printable.Escape(trimmed[start..]);
+            var offset = Printable.Escape(trimmed[start..Math.Min(column, trimmed.Length)]).Length + Math.Max(0, column - trimmed.Length);
             var width = Math.Max(1, Math.Min(at.Length, Math.Max(1, shown.Length - offset)));
             b.Append("    ").Append(shown).Append('\n');
             b.Append("    ").Append(' ', offset).Append('^', width).Append('\n');

@@ -1,5 +1,6 @@
 using System.Text;
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 
 namespace TraceVerify.Reporting;
 
@@ -105,7 +106,7 @@ internal static class MarkdownReport
 
     private static void AppendFence(StringBuilder b, string info, IEnumerable<string> lines)
     {
-        var body = string.Join("\n", lines);
+        var body = string.Join("\n", lines.Select(Printable.Escape));
         var longest = 0;
         var run = 0;
         foreach (var c in body)
@@ -117,13 +118,14 @@ internal static class MarkdownReport
         b.Append(fence).Append(info).Append('\n').Append(body).Append('\n').Append(fence).Append('\n');
     }
 
-    private static string Code(string text) => "`" + text.Replace("`", "'", StringComparison.Ordinal) + "`";
+    private static string Code(string text) => "`" + Printable.Escape(text).Replace("`", "'", StringComparison.Ordinal) + "`";
 
-    // Inline text: one line, with every character that Markdown or a table would read as syntax escaped.
+    // Inline text: one printable line (control and invisible characters as `U+001B`, see Printable), with every
+    // character that Markdown or a table would read as syntax escaped.
     private static string Cell(string text)
     {
         var b = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var c in Printable.Escape(text))
         {
             switch (c)
             {

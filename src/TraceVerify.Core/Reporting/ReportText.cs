@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TraceVerify.Catalog;
+using TraceVerify.Diagnostics;
 
 namespace TraceVerify.Reporting;
 
@@ -68,17 +69,8 @@ internal static class ReportText
         return lines;
     }
 
-    // XML 1.0 forbids most control characters even as references; YAML escapes can smuggle them into a
-    // message, so they become U+FFFD rather than an exception while writing.
-    public static string XmlSafe(string text)
-    {
-        var b = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { b.Append(c).Append(text[++i]); continue; }
-            b.Append(c is '\t' or '\n' or '\r' or (>= ' ' and <= '\uFFFD') && !char.IsSurrogate(c) ? c : '\uFFFD');
-        }
-        return b.ToString();
-    }
+    // XML 1.0 forbids most control characters even as references, and a reader cannot see invisible ones; YAML
+    // escapes can smuggle either into a message, so they are written as `U+001B` (see Printable). Line breaks
+    // too: a multi-line body is built by joining escaped lines, so no catalog text starts a line of its own.
+    public static string XmlSafe(string text) => Printable.Escape(text);
 }

@@ -103,7 +103,7 @@ internal static class SarifReport
         foreach (var d in errors)
         {
             var at = d.Location;
-            yield return new Finding(d.Code, level, $"{d.Message} [{ReportText.EntryName(e)}]", at?.File ?? e.File, at?.Line ?? e.Line, at?.Column ?? e.Column,
+            yield return new Finding(d.Code, level, Printable.Escape($"{d.Message} [{ReportText.EntryName(e)}]"), at?.File ?? e.File, at?.Line ?? e.Line, at?.Column ?? e.Column,
                 at is null ? null : at.Column + at.Length, e);
         }
         if (e.Verdict == Verdict.Refuted)
@@ -114,11 +114,11 @@ internal static class SarifReport
         }
         else if (e.Verdict == Verdict.IllFormed && errors.Count == 0)
         {
-            yield return new Finding(IllFormedEntry, level, $"{ReportText.EntryName(e)}: {ReportText.Outcome(e)}", e.File, e.Line, e.Column, null, e);
+            yield return new Finding(IllFormedEntry, level, Printable.Escape($"{ReportText.EntryName(e)}: {ReportText.Outcome(e)}"), e.File, e.Line, e.Column, null, e);
         }
         else if (!e.MatchesExpected && errors.Count == 0)
         {
-            yield return new Finding(UnmetExpectation, level, $"{ReportText.EntryName(e)}: {ReportText.Outcome(e)}; evidence: {ReportText.Evidence(e)}", e.File, e.Line, e.Column, null, e);
+            yield return new Finding(UnmetExpectation, level, Printable.Escape($"{ReportText.EntryName(e)}: {ReportText.Outcome(e)}; evidence: {ReportText.Evidence(e)}"), e.File, e.Line, e.Column, null, e);
         }
     }
 
@@ -136,7 +136,7 @@ internal static class SarifReport
         }
         if (e.Suggestion is { } s) lines.Add("suggestion: " + s);
         if (e.Details?.Corrected is { } corrected) lines.Add("corrected: " + corrected);
-        return string.Join("\n", lines);
+        return string.Join("\n", lines.Select(Printable.Escape));
     }
 
     private sealed record Rule(string Id, string Name, string Description, string Level);
@@ -199,8 +199,8 @@ internal static class SarifReport
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteStartObject("properties");
-        w.WriteString("id", f.Entry.Id);
-        w.WriteString("eq", f.Entry.Eq);
+        w.WriteString("id", Printable.Escape(f.Entry.Id));
+        w.WriteString("eq", Printable.Escape(f.Entry.Eq));
         w.WriteString("verdict", Expectations.Text(f.Entry.Verdict));
         w.WriteString("expected", Expectations.Text(f.Entry.Expected));
         w.WriteEndObject();

@@ -26,6 +26,28 @@ internal static class CliRunner
         return new Run(process.ExitCode, output.Result, error.Result);
     }
 
+    // Runs `traceverify ARGS REDIRECTIONS` through /bin/sh, for what a pipe cannot show: `> /dev/full`, `>&-`.
+    public static Run InvokeWithRedirection(string workingDirectory, string redirection, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec dotnet \"$0\" \"$@\" " + redirection);
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "traceverify.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["CI"] = "true";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) { process.Kill(true); throw new TimeoutException("traceverify did not finish"); }
+        return new Run(process.ExitCode, output.Result, error.Result);
+    }
+
     public static string RepositoryRoot
     {
         get

@@ -31,6 +31,18 @@ public sealed class SmtEncoderTests : IDisposable
     }
 
     [Fact]
+    public void An_id_with_control_characters_is_escaped_in_the_comment_and_z3_still_reads_the_script()
+    {
+        var entry = Entries.Equality("tr(A*B)", "tr(B*A)") with { Id = "nul\0id\nline\u001b[31m" };
+
+        var query = SmtEncoder.Encode(entry, AllOf(entry, 2));
+
+        Assert.Contains("; TraceVerify: entry nulU+0000idU+000AlineU+001B[31m at ", query.Script, StringComparison.Ordinal);
+        Assert.DoesNotContain('\0', query.Script);
+        Assert.Equal(Z3Status.Unsat, _solver.Check(query.Assertions).Status);
+    }
+
+    [Fact]
     public void A_frozen_copy_shares_the_constants_of_its_variable()
     {
         var entry = Entries.Derivative("tr(A*X*B*Y*C')", "X[j,k]", ["(B*X*C'*A)[k,j]"], new Dictionary<string, string> { ["Y"] = "X" });

@@ -65,7 +65,7 @@ public class JUnitReportTests
     {
         var entry = SampleReport.IllFormed() with { Id = "bell\u0007id", Diagnostics = [Diagnostic.Error("TV0101", "unexpected \u0001 <&>")] };
         var xml = Render(SampleReport.Create() with { Entries = [entry] });
-        Assert.Equal("bell\uFFFDid", (string)xml.Descendants("testcase").Single().Attribute("name")!);
-        Assert.Contains("unexpected \uFFFD <&>", xml.Descendants("failure").Single().Value, StringComparison.Ordinal);
+        Assert.Equal("bellU+0007id", (string)xml.Descendants("testcase").Single().Attribute("name")!);
+        Assert.Contains("unexpected U+0001 <&>", xml.Descendants("failure").Single().Value, StringComparison.Ordinal);
     }
 }
