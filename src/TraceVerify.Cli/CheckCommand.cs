@@ -90,6 +90,12 @@ internal static class CheckCommand
                     regressions = diff.HasRegressions;
                 }
             }
+            // An entry whose check crashed is a bug: every other entry was still checked and reported, then 70.
+            if (report.Count(Verdict.Error) is var crashed and > 0)
+            {
+                Console.Error.WriteLine($"traceverify: internal error (please report) while checking {crashed} entr{(crashed == 1 ? "y" : "ies")}; see TV0903 in the report");
+                return ExitCodes.InternalError;
+            }
             if (outcome.AnyUnreadable) return ExitCodes.CatalogUnreadable;
             return report.Mismatches > 0 || report.Disagreements > 0 || regressions ? ExitCodes.Mismatch : ExitCodes.Success;
         });

@@ -24,7 +24,9 @@ internal sealed class FuzzMethod : ICheckMethod
         try
         {
             var outcome = new Fuzzer(new FuzzOptions(seed, _cases)).Run(entry, token);
-            return new MethodEvidence(new MethodResult(Name, outcome.Outcome, outcome.Detail), outcome.Counterexample, outcome.Outcome == "confirmed");
+            var defined = outcome.Counterexample is null ? outcome.Cases : outcome.Cases - 1;
+            return new MethodEvidence(new MethodResult(Name, outcome.Outcome, outcome.Detail), outcome.Counterexample, outcome.Outcome == "confirmed",
+                defined, outcome.Cases > 0);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

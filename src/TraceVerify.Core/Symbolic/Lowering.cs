@@ -70,6 +70,7 @@ internal sealed class Lowering
         var terms = new List<RawTerm>(left.Count * right.Count);
         foreach (var l in left)
         {
+            WorkCancellation.ThrowIfRequested();
             foreach (var r in right) terms.Add(l.Times(r));
         }
         return terms;
@@ -94,6 +95,10 @@ internal sealed class Lowering
 
     private static Lowered LowerAdd(Lowered left, Lowered right)
     {
+        // A sum of sums grows without any product: bounded by the same limit as a product's expansion.
+        if ((long)left.Terms.Count + right.Terms.Count > MaxTerms)
+            throw new ExpansionLimitException($"expanding a sum of {left.Terms.Count} and {right.Terms.Count} terms exceeds the limit of {MaxTerms} terms");
+        WorkCancellation.ThrowIfRequested();
         var terms = Rename(Rename(right.Terms, right.Row, left.Row), right.Column, left.Column);
         return left with { Terms = [.. left.Terms, .. terms] };
     }
@@ -112,6 +117,10 @@ internal sealed class Lowering
 
     private static Lowered Hadamard(Lowered left, Lowered right)
     {
+        // A sum of sums grows without any product: bounded by the same limit as a product's expansion.
+        if ((long)left.Terms.Count + right.Terms.Count > MaxTerms)
+            throw new ExpansionLimitException($"expanding a sum of {left.Terms.Count} and {right.Terms.Count} terms exceeds the limit of {MaxTerms} terms");
+        WorkCancellation.ThrowIfRequested();
         var terms = Rename(Rename(right.Terms, right.Row, left.Row), right.Column, left.Column);
         return left with { Terms = Cross(left.Terms, terms) };
     }
