@@ -26,8 +26,9 @@ internal sealed class EntryProgress
     {
         lock (_gate)
         {
+            // The symbolic method leads the report's list of methods, whenever it ran.
             _symbolic = outcome;
-            _methods.Add(outcome.Result);
+            _methods.Insert(0, outcome.Result);
         }
     }
 
