@@ -196,7 +196,7 @@ internal sealed class Verifier
         var defined = evidence.Sum(e => e.DefinedCases);
         if (evidence.Any(e => e.DomainWitnessed))
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UndefinedEverywhere,
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ProvedOnDomain,
                 $"proved where both sides are defined (every divisor nonzero, every log argument positive, every sqrt argument non-negative); that domain is not empty ({defined} fuzz case{(defined == 1 ? "" : "s")} inside it)",
                 entry.Location));
             return Verdict.Proved;
