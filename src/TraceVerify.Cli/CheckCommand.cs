@@ -67,7 +67,8 @@ internal static class CheckCommand
             }
 
             var files = DefaultCatalogs.Load(result.GetValue(paths) ?? []);
-            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)));
+            if (!MemoryBudget.TryRead(out var memory, out var memoryError)) return Usage(memoryError!);
+            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)), memory);
             var verifier = Methods.Verifier(options, policy.Value);
             var entries = files.SelectMany(f => f.Entries).Where(e => selected?.Contains(e) ?? true).ToArray();
             var outcome = WithProgress(entries.Length, progress =>
