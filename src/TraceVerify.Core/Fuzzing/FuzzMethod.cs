@@ -28,7 +28,7 @@ internal sealed class FuzzMethod : ICheckMethod
             return new MethodEvidence(new MethodResult(Name, outcome.Outcome, outcome.Detail), outcome.Counterexample, outcome.Outcome == "confirmed",
                 defined, outcome.Cases > 0);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested || Symbolic.WorkCancellation.Current.IsCancellationRequested)
         {
             return new MethodEvidence(new MethodResult(Name, "inconclusive", $"stopped at the time limit before {_cases} cases were checked; seed {seed}"), null, false);
         }

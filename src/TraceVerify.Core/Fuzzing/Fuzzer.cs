@@ -141,16 +141,17 @@ internal sealed class Fuzzer
     {
         // A failing case is evidence already: if the time limit stops the shrinking, the case refutes unshrunk.
         IReadOnlyList<FuzzCase> path;
+        CheckResult result;
         try
         {
             path = new Shrinker(target).Shrink(failing, c => Check(target, c).Status == CheckStatus.Failed, token);
+            result = Check(target, path[^1]);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested || Symbolic.WorkCancellation.Current.IsCancellationRequested)
         {
-            path = [failing];
+            (path, result) = ([failing], found);
         }
         var shrunk = path[^1];
-        var result = Check(target, shrunk);
         var counterexample = Describe(target, shrunk, result);
         var arithmetic = result.Exact
             ? "exact rational arithmetic"
