@@ -305,6 +305,7 @@ internal sealed class Evaluator<T>
         var square = x;
         while (n > 0)
         {
+            WorkCancellation.ThrowIfRequested();
             if ((n & 1) == 1) result = _field.Multiply(result, square);
             n >>= 1;
             if (n > 0) square = _field.Multiply(square, square);

@@ -63,10 +63,15 @@ internal sealed class Lowering
 
     public const int MaxTerms = 200_000;
 
+    // A term's factors are bounded too: ((s^1000)^1000)^1000 is one term, of 10^9 factors.
+    public const int MaxFactorsPerTerm = 10_000;
+
     private static IReadOnlyList<RawTerm> Cross(IReadOnlyList<RawTerm> left, IReadOnlyList<RawTerm> right)
     {
         if ((long)left.Count * right.Count > MaxTerms)
             throw new ExpansionLimitException($"expanding a product of {left.Count} and {right.Count} terms exceeds the limit of {MaxTerms} terms");
+        if (left.Count > 0 && right.Count > 0 && left.Max(t => t.Factors.Count) + right.Max(t => t.Factors.Count) > MaxFactorsPerTerm)
+            throw new ExpansionLimitException($"expanding a product gives a term of more than {MaxFactorsPerTerm} factors");
         var terms = new List<RawTerm>(left.Count * right.Count);
         foreach (var l in left)
         {

@@ -73,4 +73,22 @@ public class SizeTests
 
         Assert.Equal("confirmed", result.Methods.Single(m => m.Name == "fuzz").Outcome);
     }
+
+    [Fact]
+    public void A_nested_power_too_large_to_evaluate_is_declined_by_every_method_in_seconds()
+    {
+        // ((s^1000)^1000)^1000: one index-form term of 10^9 factors, exact values of 1.6 billion bits, an SMT
+        // product of 10^9 arguments. Each method declines at its own budget instead of exhausting memory.
+        const string yaml = "- id: tower\n  kind: equality\n  shapes: {s: scalar}\n  lhs: ((s^1000)^1000)^1000\n  rhs: ((s^1000)^1000)^1000 + 0\n";
+        var clock = Stopwatch.StartNew();
+
+        var result = new Verifier(new VerifierOptions(1, EntryTimeLimit: TimeSpan.FromSeconds(30)), [new FuzzMethod(20)], [new Z3Method()])
+            .Check(CatalogLoader.Parse(yaml, "tower.yaml").Entries[0]);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is "TV0902" or "TV0904" or "TV0903");
+        Assert.Contains("factors", result.Methods.Single(m => m.Name == "symbolic").Detail, StringComparison.Ordinal);
+        Assert.Contains("expansion budget", result.Methods.Single(m => m.Name == "z3").Detail, StringComparison.Ordinal);
+        Assert.Contains("too large to evaluate", result.Methods.Single(m => m.Name == "fuzz").Detail, StringComparison.Ordinal);
+    }
 }
