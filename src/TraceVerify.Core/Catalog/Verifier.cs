@@ -158,12 +158,13 @@ internal sealed class Verifier
         var evidence = progress.Evidence;
         var refutation = progress.Refutation;
         Verdict verdict;
+        string? domainNote = null;
         if (progress.Disagreement(entry.Location) is { } disagreement)
         {
             diagnostics.Add(disagreement);
             verdict = Verdict.Undecided;
         }
-        else if (symbolic.Proved) verdict = ProofVerdict(entry, bound, evidence, diagnostics);
+        else if (symbolic.Proved) (verdict, domainNote) = ProofVerdict(entry, bound, evidence, diagnostics);
         else if (refutation is not null) verdict = Verdict.Refuted;
         else if (Confirms(evidence)) verdict = Verdict.Confirmed;
         else
@@ -178,33 +179,32 @@ internal sealed class Verifier
                 $"ill-formed as a general claim: it type-checks only if {restriction}", entry.Sides.Count > 0 ? entry.Sides[^1].Start : entry.Location));
             verdict = Verdict.IllFormed;
         }
-        var methods = progress.Methods;
+        // A proof on a proper domain says so in its own evidence.
+        var methods = progress.Methods.Select(m => m.Name == "symbolic" && domainNote is not null ? m with { Detail = $"{m.Detail}; {domainNote}" } : m).ToArray();
         var enriched = Explaining.Describe(entry, bound, symbolic, verdict, details);
         return Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
     }
 
     // A symbolic proof holds wherever both sides are defined; when that is a proper domain, it stands only
     // with a witness that the domain is not empty, and says on which domain it holds.
-    private static Verdict ProofVerdict(CatalogEntry entry, BoundEntry bound, IReadOnlyList<MethodEvidence> evidence, List<Diagnostic> diagnostics)
+    private static (Verdict Verdict, string? DomainNote) ProofVerdict(CatalogEntry entry, BoundEntry bound, IReadOnlyList<MethodEvidence> evidence, List<Diagnostic> diagnostics)
     {
-        if (!EntryDomain.IsConditional(bound)) return Verdict.Proved;
+        if (!EntryDomain.IsConditional(bound)) return (Verdict.Proved, null);
         if (EntryDomain.UndefinedEverywhere(bound) is { } reason)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UndefinedEverywhere, $"undefined everywhere: {reason}, so there is nothing to prove", entry.Location));
-            return Verdict.IllFormed;
+            return (Verdict.IllFormed, null);
         }
         var defined = evidence.Sum(e => e.DefinedCases);
         if (evidence.Any(e => e.DomainWitnessed))
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ProvedOnDomain,
-                $"proved where both sides are defined (every divisor nonzero, every log argument positive, every sqrt argument non-negative); that domain is not empty ({defined} fuzz case{(defined == 1 ? "" : "s")} inside it)",
-                entry.Location));
-            return Verdict.Proved;
+            return (Verdict.Proved,
+                $"holds where both sides are defined (every divisor nonzero, every log argument positive, every sqrt argument non-negative), a domain that is not empty ({defined} fuzz case{(defined == 1 ? "" : "s")} inside it)");
         }
         diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.TooFewDefinedCases,
             "the canonical forms agree, but only where both sides are defined, and no method found a single point where they are (every fuzz case fell outside the domain): not proved",
             entry.Location));
-        return Verdict.Undecided;
+        return (Verdict.Undecided, null);
     }
 
     private static bool Confirms(IReadOnlyList<MethodEvidence> evidence) =>

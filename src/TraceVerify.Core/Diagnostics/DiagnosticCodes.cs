@@ -46,5 +46,4 @@ internal static class DiagnosticCodes
     public const string BudgetExhausted = "TV0904";
     public const string UndefinedEverywhere = "TV0905";
     public const string TooFewDefinedCases = "TV0906";
-    public const string ProvedOnDomain = "TV0907";
 }
