@@ -22,7 +22,7 @@ internal static class ExplainCommand
             if (entry.Note is { } note) w.WriteLine($"  note: {note}");
             if (entry.Of is { } of) w.WriteLine($"  ∂ {of.Text} / ∂ {entry.Wrt?.Text}");
             foreach (var side in entry.Sides) w.WriteLine($"  {(entry.Kind == EntryKind.Derivative ? "claim" : "side ")}: {side.Text}");
-            var options = new VerifierOptions(result.GetValue(seed));
+            var options = new VerifierOptions(result.GetValue(seed), MemoryBudgetBytes: MemoryBudget.TryRead(out var memory, out _) ? memory : VerifierOptions.DefaultMemoryBudgetBytes);
             var verdict = Methods.Verifier(options, Z3Policy.Always).Check(entry);
             foreach (var lint in Linter.Lint(entry).Where(d => !verdict.Diagnostics.Contains(d))) w.WriteLine($"  {lint}");
             w.WriteLine($"verdict: {Expectations.Text(verdict.Verdict)} (expected {Expectations.Text(verdict.Expected)}{(verdict.MatchesExpected ? "" : " — MISMATCH")}), seed {options.Seed}");

@@ -74,7 +74,7 @@ internal sealed class Verifier
             }
             catch (OutOfMemoryException)
             {
-                progress.Stop($"the memory budget ({MemoryText(_options.MemoryBudgetBytes)}): the runtime could not allocate more");
+                progress.Stop("the memory budget: the runtime could not allocate more");
             }
             catch (Exception e)
             {
@@ -94,7 +94,7 @@ internal sealed class Verifier
                 progress.Stop(string.Create(CultureInfo.InvariantCulture, $"the time limit of {limit.TotalSeconds:0.###} s"));
                 break;
             }
-            if (Environment.WorkingSet > _options.MemoryBudgetBytes)
+            if (_options.MemoryBudgetBytes < long.MaxValue && Environment.WorkingSet > _options.MemoryBudgetBytes)
             {
                 progress.Stop($"the memory budget ({MemoryText(_options.MemoryBudgetBytes)} resident)");
                 break;
