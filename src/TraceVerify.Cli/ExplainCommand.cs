@@ -51,6 +51,7 @@ internal static class ExplainCommand
             }
             if (verdict.Counterexample is { } c) w.Write(CounterexampleText.Render(c));
             if (verdict.Suggestion is { } s) w.WriteLine($"suggestion: {s}");
+            if (verdict.Verdict == Verdict.Error) return ExitCodes.InternalError;
             return verdict.MatchesExpected ? ExitCodes.Success : ExitCodes.Mismatch;
         });
         return command;
