@@ -41,11 +41,6 @@ internal sealed class EntryProgress
         }
     }
 
-    public void AddNote(MethodResult result)
-    {
-        lock (_gate) _methods.Add(result);
-    }
-
     public void Stop(string reason)
     {
         lock (_gate) _stopReason ??= reason;
