@@ -69,6 +69,31 @@ public class ResourceGuaranteeTests
         }
     }
 
+    [Fact]
+    public void Lint_of_an_exponential_where_chain_ends_at_once_with_its_diagnostic()
+    {
+        var directory = Directory.CreateTempSubdirectory("traceverify-lint-");
+        try
+        {
+            var yaml = new StringBuilder("- id: doubling\n  kind: equality\n  where:\n    D_0: A\n");
+            for (var k = 1; k <= 35; k++) yaml.Append(CultureInfo.InvariantCulture, $"    D_{k}: D_{k - 1} + D_{k - 1}\n");
+            yaml.Append("  lhs: tr(D_35)\n  rhs: tr(A)\n");
+            var catalog = Path.Combine(directory.FullName, "doubling.yaml");
+            File.WriteAllText(catalog, yaml.ToString());
+
+            var (exit, output, peak, elapsed) = RunMeasured(directory.FullName, "lint", catalog);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("TV0108", output, StringComparison.Ordinal);
+            Assert.True(elapsed < TimeSpan.FromSeconds(15), $"took {elapsed}");
+            Assert.True(peak < MemoryBoundBytes, $"peak resident memory {peak / (1024 * 1024)} MiB");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     // Runs the binary, polling its VmHWM (peak resident set) until it exits.
     private static (int Exit, string Output, long PeakBytes, TimeSpan Elapsed) RunMeasured(string workingDirectory, params string[] args)
     {
