@@ -48,7 +48,8 @@ internal static class CheckCommand
             if (outputs is null) return Usage(usage!);
 
             var (files, digest) = DefaultCatalogs.Read(result.GetValue(paths) ?? []);
-            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)));
+            if (!MemoryBudget.TryRead(out var memory, out var memoryError)) return Usage(memoryError!);
+            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)), memory);
             var verifier = Methods.Verifier(options, policy.Value);
             var entries = files.SelectMany(f => f.Entries).Where(e => selected?.Contains(e) ?? true).ToArray();
             var outcome = WithProgress(entries.Length, progress =>

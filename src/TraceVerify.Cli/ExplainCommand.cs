@@ -25,7 +25,7 @@ internal static class ExplainCommand
             if (entry.Note is { } note) w.WriteLine($"  note: {P(note)}");
             if (entry.Of is { } of) w.WriteLine($"  ∂ {P(of.Text)} / ∂ {P(entry.Wrt?.Text)}");
             foreach (var side in entry.Sides) w.WriteLine($"  {(entry.Kind == EntryKind.Derivative ? "claim" : "side ")}: {P(side.Text)}");
-            var options = new VerifierOptions(result.GetValue(seed));
+            var options = new VerifierOptions(result.GetValue(seed), MemoryBudgetBytes: MemoryBudget.TryRead(out var memory, out _) ? memory : VerifierOptions.DefaultMemoryBudgetBytes);
             var verdict = Methods.Verifier(options, Z3Policy.Always).Check(entry);
             foreach (var lint in Linter.Lint(entry).Where(d => !verdict.Diagnostics.Contains(d))) w.WriteLine($"  {lint}");
             w.WriteLine($"verdict: {Expectations.Text(verdict.Verdict)} (expected {Expectations.Text(verdict.Expected)}{(verdict.MatchesExpected ? "" : " — MISMATCH")}), seed {options.Seed}");
@@ -56,6 +56,7 @@ internal static class ExplainCommand
             }
             if (verdict.Counterexample is { } c) w.Write(CounterexampleText.Render(c));
             if (verdict.Suggestion is { } s) w.WriteLine($"suggestion: {P(s)}");
+            if (verdict.Verdict == Verdict.Error) return ExitCodes.InternalError;
             return verdict.MatchesExpected ? ExitCodes.Success : ExitCodes.Mismatch;
         });
         return command;

@@ -30,6 +30,17 @@ internal static class Program
             foreach (var error in parsed.Errors) Console.Error.WriteLine($"traceverify: error: {error.Message}");
             return ExitCodes.Usage;
         }
+        // Every command runs on a thread with a generous stack: recursion is bounded by the parser (TV0107)
+        // and the definition budget (TV0108) far below it, so no input can end the process by stack overflow.
+        var exit = ExitCodes.InternalError;
+        var command = new Thread(() => exit = Invoke(parsed), Catalog.Verifier.EntryStackBytes) { Name = "traceverify" };
+        command.Start();
+        command.Join();
+        return exit;
+    }
+
+    private static int Invoke(ParseResult parsed)
+    {
         try
         {
             // Our own handler below, not the library's, which would print a stack trace.

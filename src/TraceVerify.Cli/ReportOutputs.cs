@@ -7,7 +7,8 @@ namespace TraceVerify.Cli;
 // What `check` and `merge` do with a finished report, by one rule: the --format on standard output, every
 // --report FORMAT=PATH to its file, the --baseline comparison and the errors that stopped a catalog being read
 // on standard error; then the gate's exit code — 2 when a catalog could not be read, 1 when a verdict does not
-// match its expectation, methods disagree or the baseline found a regression, 74 when a report could not be
+// match its expectation, methods disagree or the baseline found a regression, 70 when an entry's check
+// crashed (after every other entry was checked and reported), 74 when a report could not be
 // written, else 0. Options are checked and
 // the baseline read before any work, so a usage error costs nothing.
 internal sealed class ReportOutputs
@@ -71,6 +72,12 @@ internal sealed class ReportOutputs
             var diff = previous is null ? BaselineDiff.Unreadable(problem!) : Baseline.Compare(previous, report, Directory.GetCurrentDirectory());
             Console.Error.Write(diff.Render());
             regressions = diff.HasRegressions;
+        }
+        // An entry whose check crashed is a bug: every other entry was still checked and reported, then 70.
+        if (report.Count(Verdict.Error) is var crashed and > 0)
+        {
+            Console.Error.WriteLine($"traceverify: internal error (please report) while checking {crashed} entr{(crashed == 1 ? "y" : "ies")}; see TV0903 in the report");
+            return ExitCodes.InternalError;
         }
         // A failing gate is never hidden by a report that could not be written; a passing one is not a pass then.
         if (report.CatalogErrors.Count > 0) return ExitCodes.CatalogUnreadable;

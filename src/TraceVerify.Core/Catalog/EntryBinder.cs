@@ -48,6 +48,9 @@ internal static class EntryBinder
         for (var k = 0; k < entry.Sides.Count; k++) Parse(SideName(kind, k, entry.Sides.Count), entry.Sides[k]);
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 
+        if (DefinitionBudget.Check(entry.Where, entry.Where.Where(d => parsed.ContainsKey("where." + d.Name)).ToDictionary(d => d.Name, d => parsed["where." + d.Name], StringComparer.Ordinal),
+            parsed.Where(p => !p.Key.StartsWith("where.", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => (p.Value, texts[p.Key]), StringComparer.Ordinal)) is { } tooLarge)
+            return new BindingResult(null, [.. diagnostics, tooLarge], null);
         var definitions = entry.Where.ToDictionary(d => d.Name, d => (parsed["where." + d.Name], "where." + d.Name), StringComparer.Ordinal);
         var binder = new Binder(declared, definitions, frozen, declarationLines);
         // Hints from the entry's own texts and the definitions they use: an unused `where:` line changes no shape.

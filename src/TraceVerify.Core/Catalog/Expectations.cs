@@ -21,6 +21,7 @@ internal static class Expectations
         Verdict.Undecided => "undecided",
         Verdict.IllFormed => "ill-formed",
         Verdict.Definition => "definition",
+        Verdict.Error => "error",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict)),
     };
 

@@ -22,6 +22,7 @@ internal static class Linter
     {
         ArgumentNullException.ThrowIfNull(entry);
         var binding = EntryBinder.Bind(entry);
+        if (binding.Diagnostics.Any(d => d.Code == DiagnosticCodes.DefinitionsTooLarge)) return binding.Diagnostics; // inlining them here would blow up
         var diagnostics = new List<Diagnostic>(binding.Diagnostics);
         if (entry.Kind is not { } kind) return diagnostics;
 

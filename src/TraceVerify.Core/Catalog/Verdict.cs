@@ -8,4 +8,7 @@ internal enum Verdict
     Undecided,
     IllFormed,
     Definition,
+
+    // An internal error (a bug in TraceVerify) while checking this entry; never matches an expectation.
+    Error,
 }

@@ -1,15 +1,41 @@
 using System.Diagnostics;
+using System.Globalization;
 using TraceVerify.Diagnostics;
+using TraceVerify.Symbolic;
 
 namespace TraceVerify.Catalog;
 
 // Checks entries with every method and combines their evidence into one verdict:
 //   symbolic proof and a confirmed counterexample together → a loud internal disagreement (TV0901), never a pick;
-//   symbolic proof → proved; a confirmed counterexample → refuted; numeric agreement only → confirmed.
+//   symbolic proof → proved, but a proof that depends on a domain (divisors, log, sqrt) only with a witness that
+//     the domain is not empty (EntryDomain): undefined everywhere is ill-formed (TV0905), no witness undecided;
+//   a confirmed counterexample → refuted; numeric agreement on enough defined cases → confirmed.
 // A claim that only type-checks under an extra shape condition is refuted if a counterexample exists at the
 // shapes where it does type-check, and ill-formed otherwise.
+//
+// Isolation and budgets. Each entry runs on a thread of its own, with a generous stack, under one budget:
+// time (the entry's limit), memory (the process's working set), and the expansion limits every method
+// enforces itself. When a budget runs out the entry's token is cancelled — every method and the symbolic engine
+// (WorkCancellation) stop at their next checkpoint — and the entry ends `undecided` naming that budget, keeping
+// the evidence already gathered: a counterexample found before the limit still refutes it. An exception from
+// checking one entry is that entry's verdict `error` (TV0903, a bug) and never reaches the other entries.
+// Methods run cheapest first (fuzzing, then the symbolic engine, then Z3 where it gave no proof) and stop
+// once a counterexample is confirmed, so a slow prover can never cost a refutation.
 internal sealed class Verifier
 {
+    // Recursion is bounded well below this by the parser (TV0107) and DefinitionBudget (TV0108); the stack
+    // is reserved, not committed, so its size costs address space only.
+    public const int EntryStackBytes = 256 * 1024 * 1024;
+
+    // A conditional proof or a numeric confirmation needs at least this many fuzz cases inside the domain (or
+    // a Z3 answer at a shape whose domain is not empty).
+    public const int MinimumDefinedCases = 5;
+
+    // The work is asked to stop this long before the entry's limit, so it can hand over its evidence in time.
+    private static readonly TimeSpan StopMargin = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly VerifierOptions _options;
     private readonly IReadOnlyList<ICheckMethod> _methods;
     private readonly IReadOnlyList<ICheckMethod> _whenUnproved;
@@ -29,19 +55,64 @@ internal sealed class Verifier
     {
         ArgumentNullException.ThrowIfNull(entry);
         var clock = Stopwatch.StartNew();
-        using var cancel = new CancellationTokenSource(_options.TimeLimit);
-        var work = Task.Run(() => CheckWithin(entry, cancel.Token), CancellationToken.None);
-        EntryResult result;
-        if (work.Wait(_options.TimeLimit + TimeSpan.FromSeconds(1)))
+        var limit = _options.TimeLimit;
+        var softLimit = limit > 2 * StopMargin ? limit - StopMargin : limit / 2;
+        using var cancel = new CancellationTokenSource();
+        var progress = new EntryProgress();
+        EntryResult? finished = null;
+        Exception? crash = null;
+        var worker = new Thread(() =>
         {
-            result = work.Result;
+            using var scope = WorkCancellation.Enter(cancel.Token);
+            try
+            {
+                finished = CheckWithin(entry, progress, cancel.Token);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                // A budget ran out: the verdict is made from the progress below.
+            }
+            catch (OutOfMemoryException)
+            {
+                progress.Stop("the memory budget: the runtime could not allocate more");
+            }
+            catch (Exception e)
+            {
+                crash = e;
+            }
+        }, EntryStackBytes)
+        {
+            IsBackground = true,
+            Name = "traceverify entry",
+        };
+        worker.Start();
+
+        while (!worker.Join(PollInterval))
+        {
+            if (clock.Elapsed >= softLimit)
+            {
+                progress.Stop(string.Create(CultureInfo.InvariantCulture, $"the time limit of {limit.TotalSeconds:0.###} s"));
+                break;
+            }
+            if (_options.MemoryBudgetBytes < long.MaxValue && Environment.WorkingSet > _options.MemoryBudgetBytes)
+            {
+                progress.Stop($"the memory budget ({MemoryText(_options.MemoryBudgetBytes)} resident)");
+                break;
+            }
         }
-        else
+        if (worker.IsAlive)
         {
             cancel.Cancel();
-            var limit = Diagnostic.Warning(DiagnosticCodes.TimeLimit, $"checking took longer than the limit of {_options.TimeLimit.TotalSeconds:0.#} s", entry.Location);
-            result = Result(entry, Verdict.Undecided, [], null, null, [.. entry.Diagnostics, limit], null);
+            // Wait for the work to stop, up to the entry's limit: abandoned work must not slow the entries after it.
+            var remaining = limit - clock.Elapsed;
+            if (!worker.Join(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero)) progress.Stop($"the time limit of {limit.TotalSeconds:0.###} s");
         }
+        if (progress.StopReason is not null && progress.StopReason.StartsWith("the memory", StringComparison.Ordinal)) GC.Collect();
+
+        EntryResult result;
+        if (crash is not null) result = Crashed(entry, progress, crash);
+        else if (finished is not null && progress.StopReason is null) result = finished;
+        else result = Stopped(entry, progress);
         return result with { Seconds = Math.Round(clock.Elapsed.TotalSeconds, 4) };
     }
 
@@ -53,7 +124,7 @@ internal sealed class Verifier
         return (long)((hash ^ (ulong)seed) & 0x7FFF_FFFF_FFFFUL);
     }
 
-    private EntryResult CheckWithin(CatalogEntry entry, CancellationToken token)
+    private EntryResult CheckWithin(CatalogEntry entry, EntryProgress progress, CancellationToken token)
     {
         var binding = EntryBinder.Bind(entry);
         var diagnostics = binding.Diagnostics.ToList();
@@ -63,30 +134,44 @@ internal sealed class Verifier
         if (bound.Kind == EntryKind.Definition)
             return Result(entry, Verdict.Definition, [new MethodResult("binder", "well-formed", texts.Count == 0 ? "no expression given" : "parses and type-checks")], null, null, diagnostics, details);
 
-        var symbolic = SymbolicCheck.Run(bound);
-        var methods = new List<MethodResult> { symbolic.Result };
-        var evidence = new List<MethodEvidence>();
         var seed = EntrySeed(_options.Seed, entry.Id);
-        foreach (var method in symbolic.Proved ? _methods : [.. _methods, .. _whenUnproved])
+        foreach (var method in _methods)
         {
-            if (token.IsCancellationRequested) break;
-            var e = method.Run(bound, seed, token);
-            evidence.Add(e);
-            methods.Add(e.Result);
+            if (progress.Refutation is not null) break;
+            token.ThrowIfCancellationRequested();
+            progress.Add(method.Run(bound, seed, token));
         }
-        var refutation = evidence.FirstOrDefault(e => e.Refutes)?.Counterexample;
-        Verdict verdict;
-        if (symbolic.Proved && refutation is not null)
+        token.ThrowIfCancellationRequested();
+        var symbolic = SymbolicCheck.Run(bound);
+        progress.AddSymbolic(symbolic);
+        if (!symbolic.Proved)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MethodsDisagree,
-                $"INTERNAL DISAGREEMENT: the symbolic engine proved this entry for all shapes, but {refutation.Method} confirmed a counterexample ({refutation.Description}); this is a bug in TraceVerify — please report it",
-                entry.Location));
+            foreach (var method in _whenUnproved)
+            {
+                if (progress.Refutation is not null) break;
+                token.ThrowIfCancellationRequested();
+                progress.Add(method.Run(bound, seed, token));
+            }
+        }
+        token.ThrowIfCancellationRequested();
+
+        var evidence = progress.Evidence;
+        var refutation = progress.Refutation;
+        Verdict verdict;
+        string? domainNote = null;
+        if (progress.Disagreement(entry.Location) is { } disagreement)
+        {
+            diagnostics.Add(disagreement);
             verdict = Verdict.Undecided;
         }
-        else if (symbolic.Proved) verdict = Verdict.Proved;
+        else if (symbolic.Proved) (verdict, domainNote) = ProofVerdict(entry, bound, evidence, diagnostics);
         else if (refutation is not null) verdict = Verdict.Refuted;
-        else if (evidence.Any(e => e.Holds)) verdict = Verdict.Confirmed;
-        else verdict = Verdict.Undecided;
+        else if (Confirms(evidence)) verdict = Verdict.Confirmed;
+        else
+        {
+            verdict = Verdict.Undecided;
+            if (evidence.Any(e => e.Holds)) diagnostics.Add(TooFewCases(entry, evidence));
+        }
 
         if (binding.ShapeRestriction is { } restriction && verdict != Verdict.Refuted)
         {
@@ -94,9 +179,80 @@ internal sealed class Verifier
                 $"ill-formed as a general claim: it type-checks only if {restriction}", entry.Sides.Count > 0 ? entry.Sides[^1].Start : entry.Location));
             verdict = Verdict.IllFormed;
         }
+        // A proof on a proper domain says so in its own evidence.
+        var methods = progress.Methods.Select(m => m.Name == "symbolic" && domainNote is not null ? m with { Detail = $"{m.Detail}; {domainNote}" } : m).ToArray();
         var enriched = Explaining.Describe(entry, bound, symbolic, verdict, details);
         return Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
     }
+
+    // A symbolic proof holds wherever both sides are defined; when that is a proper domain, it stands only
+    // with a witness that the domain is not empty, and says on which domain it holds.
+    private static (Verdict Verdict, string? DomainNote) ProofVerdict(CatalogEntry entry, BoundEntry bound, IReadOnlyList<MethodEvidence> evidence, List<Diagnostic> diagnostics)
+    {
+        if (!EntryDomain.IsConditional(bound)) return (Verdict.Proved, null);
+        if (EntryDomain.UndefinedEverywhere(bound) is { } reason)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UndefinedEverywhere, $"undefined everywhere: {reason}, so there is nothing to prove", entry.Location));
+            return (Verdict.IllFormed, null);
+        }
+        var defined = evidence.Sum(e => e.DefinedCases);
+        if (evidence.Any(e => e.DomainWitnessed))
+        {
+            return (Verdict.Proved,
+                $"holds where both sides are defined (every divisor nonzero, every log argument positive, every sqrt argument non-negative), a domain that is not empty ({defined} fuzz case{(defined == 1 ? "" : "s")} inside it)");
+        }
+        diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.TooFewDefinedCases,
+            "the canonical forms agree, but only where both sides are defined, and no method found a single point where they are (every fuzz case fell outside the domain): not proved",
+            entry.Location));
+        return (Verdict.Undecided, null);
+    }
+
+    private static bool Confirms(IReadOnlyList<MethodEvidence> evidence) =>
+        evidence.Any(e => e.Holds && (e.DefinedCases >= MinimumDefinedCases || (e.DefinedCases == 0 && e.DomainWitnessed)));
+
+    private static Diagnostic TooFewCases(CatalogEntry entry, IReadOnlyList<MethodEvidence> evidence) =>
+        Diagnostic.Warning(DiagnosticCodes.TooFewDefinedCases,
+            $"not confirmed: {evidence.Sum(e => e.DefinedCases)} defined case(s) agreed, fewer than the {MinimumDefinedCases} a confirmation needs",
+            entry.Location);
+
+    // The work stopped at a budget: the evidence gathered so far decides what it can (a confirmed
+    // counterexample refutes), everything else is undecided with the budget named.
+    private static EntryResult Stopped(CatalogEntry entry, EntryProgress progress)
+    {
+        var reason = progress.StopReason ?? "a budget";
+        var diagnostics = new List<Diagnostic>(entry.Diagnostics);
+        var code = reason.StartsWith("the time", StringComparison.Ordinal) ? DiagnosticCodes.TimeLimit : DiagnosticCodes.BudgetExhausted;
+        var refutation = progress.Refutation;
+        Verdict verdict;
+        if (progress.Disagreement(entry.Location) is { } disagreement)
+        {
+            diagnostics.Add(disagreement);
+            verdict = Verdict.Undecided;
+        }
+        else if (refutation is not null)
+        {
+            verdict = Verdict.Refuted;
+            diagnostics.Add(Diagnostic.Warning(code, $"checking stopped at {reason}; the counterexample found before it stands", entry.Location));
+        }
+        else
+        {
+            verdict = Verdict.Undecided;
+            diagnostics.Add(Diagnostic.Warning(code, $"checking ran out of {reason} before any method decided", entry.Location));
+        }
+        return Result(entry, verdict, progress.Methods, refutation, null, diagnostics, null);
+    }
+
+    private static EntryResult Crashed(CatalogEntry entry, EntryProgress progress, Exception crash)
+    {
+        var diagnostics = new List<Diagnostic>(entry.Diagnostics)
+        {
+            Diagnostic.Error(DiagnosticCodes.InternalError,
+                $"internal error while checking this entry (a bug in TraceVerify — please report it): {crash.GetType().Name}: {crash.Message}", entry.Location),
+        };
+        return Result(entry, Verdict.Error, progress.Methods, progress.Refutation, null, diagnostics, null);
+    }
+
+    private static string MemoryText(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB");
 
     private static EntryResult Result(CatalogEntry entry, Verdict verdict, IReadOnlyList<MethodResult> methods, Counterexample? counterexample,
         string? suggestion, IReadOnlyList<Diagnostic> diagnostics, EntryDetails? details) =>

@@ -38,6 +38,9 @@ internal static class DiagnosticCodes
     public const string BadCharacter = "TV0104";
     public const string BadExponent = "TV0105";
     public const string ExpressionTooLarge = "TV0106";
+    public const string NestedTooDeeply = "TV0107";
+    public const string DefinitionsTooLarge = "TV0108";
+    public const string SizeAboveEvaluableCap = "TV0109";
 
     public const string ShapeMismatch = "TV0201";
     public const string NotScalar = "TV0202";
@@ -58,4 +61,8 @@ internal static class DiagnosticCodes
 
     public const string MethodsDisagree = "TV0901";
     public const string TimeLimit = "TV0902";
+    public const string InternalError = "TV0903";
+    public const string BudgetExhausted = "TV0904";
+    public const string UndefinedEverywhere = "TV0905";
+    public const string TooFewDefinedCases = "TV0906";
 }

@@ -24,9 +24,11 @@ internal sealed class FuzzMethod : ICheckMethod
         try
         {
             var outcome = new Fuzzer(new FuzzOptions(seed, _cases)).Run(entry, token);
-            return new MethodEvidence(new MethodResult(Name, outcome.Outcome, outcome.Detail), outcome.Counterexample, outcome.Outcome == "confirmed");
+            var defined = outcome.Counterexample is null ? outcome.Cases : outcome.Cases - 1;
+            return new MethodEvidence(new MethodResult(Name, outcome.Outcome, outcome.Detail), outcome.Counterexample, outcome.Outcome == "confirmed",
+                defined, outcome.Cases > 0);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested || Symbolic.WorkCancellation.Current.IsCancellationRequested)
         {
             return new MethodEvidence(new MethodResult(Name, "inconclusive", $"stopped at the time limit before {_cases} cases were checked; seed {seed}"), null, false);
         }

@@ -100,6 +100,7 @@ internal sealed class FuzzTarget
 
     private static string? FindUnsupported(BoundEntry entry)
     {
+        if (EvaluableSize.Decline(entry) is { } tooLarge) return tooLarge;
         switch (entry.Kind)
         {
             case EntryKind.Definition:

@@ -17,7 +17,7 @@ internal sealed class Fuzzer
     // Cases outside the domain may be discarded up to this many times the requested number of cases.
     private const int DiscardRatio = 5;
 
-    // The Fibonacci-hashing constant spreads consecutive batch numbers over FsCheck's 64-bit seeds.
+    // The Fibonacci-hashing constant spreads consecutive case numbers over FsCheck's 64-bit seeds.
     private const ulong BatchSeedStep = 0x9E3779B97F4A7C15UL;
 
     private readonly CaseCheck<Rational> _exact = new(RationalField.Instance, (a, b) => a == b);
@@ -40,31 +40,30 @@ internal sealed class Fuzzer
         var target = Target(entry);
         if (target.Unsupported is { } reason) return new FuzzOutcome("inconclusive", 0, 0, [], null, reason);
         var generator = CaseGenerator.For(target, Options);
-        var maxDiscards = Options.Cases * DiscardRatio;
+        var maxDiscards = (long)Options.Cases * DiscardRatio;
         var (passed, discards, intervalCases) = (0, 0, 0);
         string? discardReason = null;
         var shapes = new List<string>();
-        for (var batch = 0UL; passed < Options.Cases && discards < maxDiscards; batch++)
+        // One case at a time, each from its own FsCheck seed (the run's seed and the case's number), so memory
+        // stays that of one case whatever --cases asks for, and the same seed replays the same cases.
+        for (var number = 0UL; passed < Options.Cases && discards < maxDiscards; number++)
         {
-            var seed = new Rnd(unchecked((ulong)Options.Seed + (batch * BatchSeedStep)));
-            foreach (var fuzzCase in Gen.Sample(generator, Options.Cases, seed, Options.MaxDimension))
+            token.ThrowIfCancellationRequested();
+            var fuzzCase = CaseAt(generator, number);
+            var result = Check(target, fuzzCase);
+            if (result.Status == CheckStatus.Discarded)
             {
-                token.ThrowIfCancellationRequested();
-                var result = Check(target, fuzzCase);
-                if (result.Status == CheckStatus.Discarded)
-                {
-                    discardReason ??= result.DiscardReason;
-                    if (++discards >= maxDiscards) break;
-                    continue;
-                }
-
-                var shape = fuzzCase.ShapeText(target.Dimensions);
-                if (!shapes.Contains(shape, StringComparer.Ordinal)) shapes.Add(shape);
-                if (!result.Exact) intervalCases++;
-                if (result.Status == CheckStatus.Failed)
-                    return Refute(target, fuzzCase, result, passed, discards, shapes, token);
-                if (++passed == Options.Cases) break;
+                discardReason ??= result.DiscardReason;
+                discards++;
+                continue;
             }
+
+            var shape = fuzzCase.ShapeText(target.Dimensions);
+            if (!shapes.Contains(shape, StringComparer.Ordinal)) shapes.Add(shape);
+            if (!result.Exact) intervalCases++;
+            if (result.Status == CheckStatus.Failed)
+                return Refute(target, fuzzCase, result, passed, discards, shapes, token);
+            passed++;
         }
 
         var evidence = Evidence(passed, discards, discardReason, shapes, intervalCases);
@@ -93,6 +92,14 @@ internal sealed class Fuzzer
     }
 
     public Gen<FuzzCase> Generator(BoundEntry entry) => CaseGenerator.For(Target(entry), Options);
+
+    // The case with this number in the run's stream: generated alone, from a seed that depends only on the run's
+    // seed and the number, so the k-th case is the same whatever came before it.
+    private FuzzCase CaseAt(Gen<FuzzCase> generator, ulong number)
+    {
+        var seed = new Rnd(unchecked((ulong)Options.Seed + ((number + 1) * BatchSeedStep)));
+        return Gen.Sample(generator, 1, seed, Options.MaxDimension)[0];
+    }
 
     private CheckResult Check(FuzzTarget target, FuzzCase fuzzCase)
     {
@@ -132,9 +139,19 @@ internal sealed class Fuzzer
 
     private FuzzOutcome Refute(FuzzTarget target, FuzzCase failing, CheckResult found, int passed, int discards, List<string> shapes, CancellationToken token)
     {
-        var path = new Shrinker(target).Shrink(failing, c => Check(target, c).Status == CheckStatus.Failed, token);
+        // A failing case is evidence already: if the time limit stops the shrinking, the case refutes unshrunk.
+        IReadOnlyList<FuzzCase> path;
+        CheckResult result;
+        try
+        {
+            path = new Shrinker(target).Shrink(failing, c => Check(target, c).Status == CheckStatus.Failed, token);
+            result = Check(target, path[^1]);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested || Symbolic.WorkCancellation.Current.IsCancellationRequested)
+        {
+            (path, result) = ([failing], found);
+        }
         var shrunk = path[^1];
-        var result = Check(target, shrunk);
         var counterexample = Describe(target, shrunk, result);
         var arithmetic = result.Exact
             ? "exact rational arithmetic"

@@ -75,7 +75,12 @@ internal sealed class Evaluator<T>
     private EvaluationEnvironment<T> Environment =>
         _environment ?? throw new InvalidOperationException("no evaluation is in progress");
 
-    private Value Eval(Expr expr) => _depth > 0 && IsWorthMemoizing(expr) ? EvalMemoized(expr) : Compute(expr);
+    // Every node checks the entry's cancellation (WorkCancellation), so one long case stops at the time limit too.
+    private Value Eval(Expr expr)
+    {
+        WorkCancellation.ThrowIfRequested();
+        return _depth > 0 && IsWorthMemoizing(expr) ? EvalMemoized(expr) : Compute(expr);
+    }
 
     private Value Compute(Expr expr) => expr switch
     {
@@ -300,6 +305,7 @@ internal sealed class Evaluator<T>
         var square = x;
         while (n > 0)
         {
+            WorkCancellation.ThrowIfRequested();
             if ((n & 1) == 1) result = _field.Multiply(result, square);
             n >>= 1;
             if (n > 0) square = _field.Multiply(square, square);

@@ -26,7 +26,17 @@ internal sealed class RationalField : IScalarField<Rational>
 
     public Rational Subtract(Rational a, Rational b) => a - b;
 
-    public Rational Multiply(Rational a, Rational b) => a * b;
+    // Exact values beyond this many bits (numerator and denominator together) are not evaluated: a nested power
+    // such as ((s^1000)^1000)^1000 would need gigabytes and minutes for one product. Such a case is outside the
+    // evaluable range (a DomainException, so fuzzing discards it), which costs evidence, never soundness.
+    public const long MaxBits = 1_000_000;
+
+    public Rational Multiply(Rational a, Rational b)
+    {
+        var bits = a.Numerator.GetBitLength() + a.Denominator.GetBitLength() + b.Numerator.GetBitLength() + b.Denominator.GetBitLength();
+        if (bits > MaxBits) throw new DomainException($"exact value too large to evaluate (a product of more than {MaxBits} bits)");
+        return a * b;
+    }
 
     public Rational Negate(Rational a) => -a;
 

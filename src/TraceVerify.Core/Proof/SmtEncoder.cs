@@ -17,8 +17,16 @@ namespace TraceVerify.Proof;
 //
 // Throws DomainException when the expansion is undefined everywhere at this shape (a reciprocal of the
 // numeral 0, log of a non-positive numeral).
+//
+// Expansion budget: the terms are DAGs, and the script writes them out as trees, so `tr` of a product of 40
+// sums at 3×3 is a small DAG but a tree of 3^40 nodes. Before anything is written, the tree size of every
+// compared entry and side condition is added up; past MaxScriptNodes the shape is refused with an
+// SmtBudgetException (Z3Method: inconclusive, naming the budget), so no script larger than the budget is
+// ever built.
 internal static class SmtEncoder
 {
+    public const long MaxScriptNodes = 2_000_000;
+
     // SMT-LIB reserved words and the symbols the theories of Core and Reals (and Z3's arithmetic) predefine:
     // a constant may not take one of these names.
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
@@ -50,6 +58,31 @@ internal static class SmtEncoder
             p => Matrix<SmtTerm>.Create(p.Value.Count, p.Value[0].Count, (r, c) => SmtField.Constant(p.Value[r][c])),
             StringComparer.Ordinal);
         var comparisons = EntryComparisons.Expand(entry, dimensions, field, variables);
+
+        var nodes = 0L;
+        void Budget(SmtTerm term)
+        {
+            nodes = nodes > long.MaxValue - term.TreeSize ? long.MaxValue : nodes + term.TreeSize;
+            if (nodes > MaxScriptNodes)
+            {
+                throw new SmtBudgetException(string.Create(CultureInfo.InvariantCulture,
+                    $"the SMT expansion budget of {MaxScriptNodes} nodes is exceeded at {Describe(entry.Dimensions, dimensions)} (the script would have {(nodes == long.MaxValue ? "astronomically many" : nodes.ToString(CultureInfo.InvariantCulture))} or more)"));
+            }
+        }
+        foreach (var condition in field.SideConditions) Budget(condition);
+        foreach (var comparison in comparisons)
+        {
+            Symbolic.WorkCancellation.ThrowIfRequested();
+            if (comparison.Left.Rows != comparison.Right.Rows || comparison.Left.Cols != comparison.Right.Cols) continue;
+            for (var r = 0; r < comparison.Left.Rows; r++)
+            {
+                for (var c = 0; c < comparison.Left.Cols; c++)
+                {
+                    Budget(comparison.Left[r, c]);
+                    Budget(comparison.Right[r, c]);
+                }
+            }
+        }
 
         var goal = new StringBuilder();
         var compared = 0;
@@ -106,6 +139,7 @@ internal static class SmtEncoder
             var text = condition.ToSmtLib();
             if (seen.Add(text)) body.Append("(assert ").Append(text).Append(")\n");
         }
+        var domainBody = new StringBuilder(body.ToString());
         if (compared == 0)
         {
             body.Append("; every compared entry is the same term on both sides\n(assert false)\n");
@@ -117,7 +151,8 @@ internal static class SmtEncoder
 
         var assertions = body.ToString();
         var script = "(set-option :produce-models true)\n" + assertions + "(check-sat)\n(get-model)\n";
-        return new SmtQuery(entry.Id, new Dictionary<string, int>(dimensions, StringComparer.Ordinal), assertions, script, constants, compared);
+        var domain = field.SideConditions.Count == 0 ? null : domainBody.ToString();
+        return new SmtQuery(entry.Id, new Dictionary<string, int>(dimensions, StringComparer.Ordinal), assertions, script, constants, compared, domain);
     }
 
     // "m=2, n=3" in the entry's dimension order; "fixed sizes" when it has no dimension variables.

@@ -186,8 +186,12 @@ internal sealed class SmtField : IScalarField<SmtTerm>
 
     // (op a… b…): an argument that is itself an op-application contributes its arguments, as + and * are
     // associative; summing n terms one at a time therefore yields one n-ary sum.
+    // A term past the script budget can never be encoded: refuse it as it is built (s^(10^9) by repeated
+    // squaring would otherwise flatten into a product of 10^9 arguments before the encoder could measure it).
     private static SmtApplication Flattened(string op, SmtTerm a, SmtTerm b)
     {
+        if (a.TreeSize > SmtEncoder.MaxScriptNodes - b.TreeSize)
+            throw new SmtBudgetException($"the SMT expansion budget of {SmtEncoder.MaxScriptNodes} nodes is exceeded by a single term");
         var arguments = new List<SmtTerm>();
         foreach (var term in (ReadOnlySpan<SmtTerm>)[a, b])
         {

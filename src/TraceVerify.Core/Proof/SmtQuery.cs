@@ -14,8 +14,13 @@ internal sealed record SmtQuery(
     string Assertions,
     string Script,
     IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string>>> Constants,
-    int ComparedEntries)
+    int ComparedEntries,
+    string? DomainAssertions = null)
 {
+    // DomainAssertions, when the query has side conditions, is the same declarations and side conditions
+    // without the claim: satisfiable exactly when both sides are defined somewhere at this shape. An unsat
+    // query whose domain is empty proves nothing (a vacuous "unsat"), so Z3Method asks it too.
+
     // The variables' values in a model; a constant the model leaves out is unconstrained, and 0 is as
     // good a value as any (Z3 omits constants that occur in no assertion it kept).
     public IReadOnlyDictionary<string, Matrix<Rational>> Values(IReadOnlyDictionary<string, Rational> model)

@@ -20,6 +20,11 @@ internal abstract class SmtTerm
     {
     }
 
+    // The number of nodes of the term written out as a tree (what printing costs), saturating at long.MaxValue:
+    // a DAG of a few thousand shared nodes can stand for an astronomically large tree, which SmtEncoder refuses
+    // to write (SmtBudgetException) instead of exhausting memory.
+    public long TreeSize { get; private protected init; } = 1;
+
     // The term in SMT-LIB2 concrete syntax. Written without recursion, so the depth of a long chain of
     // sums decides nothing but the output length.
     public string ToSmtLib()
@@ -122,6 +127,9 @@ internal sealed class SmtApplication : SmtTerm
         if (arguments.Count == 0) throw new ArgumentException("an application needs arguments", nameof(arguments));
         Operator = @operator;
         Arguments = arguments;
+        var size = 1L;
+        foreach (var argument in arguments) size = size > long.MaxValue - argument.TreeSize ? long.MaxValue : size + argument.TreeSize;
+        TreeSize = size;
     }
 
     public string Operator { get; }

@@ -44,19 +44,13 @@ internal sealed class Z3Method : ICheckMethod
     // Every assignment of the dimension variables in 1..maxDimension, by largest size, then total size, then
     // lexicographically in the order of names: the cheapest instances come first, a budget that cuts the list
     // still covers every shape up to some smaller bound, and the order never depends on timing.
-    public static IReadOnlyList<IReadOnlyDictionary<string, int>> Shapes(IReadOnlyList<string> dimensions, int maxDimension)
+    public static IEnumerable<IReadOnlyDictionary<string, int>> Shapes(IReadOnlyList<string> dimensions, int maxDimension)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDimension, 1);
-        IEnumerable<int[]> assignments = [[]];
-        foreach (var _ in dimensions) assignments = assignments.SelectMany(a => Enumerable.Range(1, maxDimension).Select(v => (int[])[.. a, v]));
-        return assignments
-            .OrderBy(a => a.Length == 0 ? 0 : a.Max())
-            .ThenBy(a => a.Sum())
-            .ThenBy(a => a, Comparer<int[]>.Create((x, y) => x.Zip(y, (p, q) => p.CompareTo(q)).FirstOrDefault(d => d != 0)))
+        return ShapeOrder.Assignments(dimensions.Count, maxDimension)
             .Select(a => (IReadOnlyDictionary<string, int>)dimensions.Select((name, k) => (Name: name, Size: a[k]))
-                .ToDictionary(p => p.Name, p => p.Size, StringComparer.Ordinal))
-            .ToArray();
+                .ToDictionary(p => p.Name, p => p.Size, StringComparer.Ordinal));
     }
 
     public MethodEvidence Run(BoundEntry entry, long seed, CancellationToken token)
@@ -66,12 +60,13 @@ internal sealed class Z3Method : ICheckMethod
         // the re-check of a model, which makes no random choice.
         if (entry.Kind is not (EntryKind.Equality or EntryKind.Derivative))
             return Inconclusive("a definition states no identity");
+        if (EvaluableSize.Decline(entry) is { } tooLarge) return Inconclusive(tooLarge);
         if (Z3Solver.NativeVersion is not { } version)
             return Inconclusive("Z3 is not available (libz3 could not be loaded; install libz3-4)");
 
-        var all = Shapes(entry.Dimensions, MaxDimension);
-        var planned = all.Take(MaxShapes).ToArray();
-        var log = new ShapeLog(entry, all.Count, planned.Length, MaxDimension, version);
+        var all = ShapeOrder.Count(entry.Dimensions.Count, MaxDimension);
+        var planned = Shapes(entry.Dimensions, MaxDimension).Take(MaxShapes).ToArray();
+        var log = new ShapeLog(entry, all, planned.Length, MaxDimension, version);
         using var solver = new Z3Solver(TimeoutPerQuery);
         foreach (var dimensions in planned)
         {
@@ -87,6 +82,12 @@ internal sealed class Z3Method : ICheckMethod
                 log.Undefined(shape, e.Message);
                 continue;
             }
+            catch (SmtBudgetException e)
+            {
+                // Larger shapes only grow the expansion: stop here, with what the smaller shapes gave.
+                log.OverBudget(shape, e.Message);
+                break;
+            }
 
             Z3Answer answer;
             try
@@ -101,6 +102,29 @@ internal sealed class Z3Method : ICheckMethod
             switch (answer.Status)
             {
                 case Z3Status.Unsat:
+                    if (query.DomainAssertions is { } domain)
+                    {
+                        // Unsat under side conditions nothing satisfies is vacuous, not a theorem at this shape.
+                        Z3Answer defined;
+                        try
+                        {
+                            defined = solver.Check(domain, token);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            return log.Finish();
+                        }
+                        if (defined.Status == Z3Status.Unsat)
+                        {
+                            log.EmptyDomain(shape);
+                            break;
+                        }
+                        if (defined.Status == Z3Status.Sat) log.Witnessed();
+                    }
+                    else
+                    {
+                        log.Witnessed();
+                    }
                     log.Unsat(shape);
                     break;
                 case Z3Status.Sat:
@@ -127,17 +151,29 @@ internal sealed class Z3Method : ICheckMethod
     private MethodEvidence Inconclusive(string detail) => new(new MethodResult(Name, "inconclusive", detail), null, false);
 
     // Every shape's answer, in order, and the summary the result's detail is made of.
-    private sealed class ShapeLog(BoundEntry entry, int shapeCount, int plannedCount, int maxDimension, string version)
+    private sealed class ShapeLog(BoundEntry entry, System.Numerics.BigInteger shapeCount, int plannedCount, int maxDimension, string version)
     {
         private readonly List<string> _unsat = [];
         private readonly List<string> _other = [];
         private bool _error;
+        private bool _overBudget;
+        private bool _witnessed;
 
         public void Unsat(string shape) => _unsat.Add(shape);
 
         public void Undefined(string shape, string reason) => _other.Add($"undefined at {shape} ({reason})");
 
         public void Unconfirmed(string shape, string reason) => _other.Add($"unconfirmed model at {shape} ({reason})");
+
+        public void OverBudget(string shape, string reason)
+        {
+            _overBudget = true;
+            _other.Add($"not encoded at {shape}: {reason}");
+        }
+
+        public void EmptyDomain(string shape) => _other.Add($"vacuous at {shape} (no point satisfies the side conditions: both sides are defined nowhere there)");
+
+        public void Witnessed() => _witnessed = true;
 
         public void Unknown(string shape, string reason) => _other.Add($"unknown at {shape} ({reason})");
 
@@ -155,14 +191,14 @@ internal sealed class Z3Method : ICheckMethod
             var answered = _unsat.Count + _other.Count;
             if (_unsat.Count == plannedCount)
             {
-                return new MethodEvidence(new MethodResult("z3", "confirmed", UnsatSummary() + Suffix()), null, true);
+                return new MethodEvidence(new MethodResult("z3", "confirmed", UnsatSummary() + Suffix()), null, true, DomainWitnessed: _witnessed);
             }
             var parts = new List<string>();
             if (_unsat.Count > 0) parts.Add(UnsatSummary());
             parts.AddRange(_other);
             if (answered < plannedCount)
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{plannedCount - answered} of {plannedCount} shapes not reached within the time limit"));
-            return new MethodEvidence(new MethodResult("z3", _error ? "error" : "inconclusive", string.Join("; ", parts) + Suffix()), null, false);
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{plannedCount - answered} of {plannedCount} shapes not reached {(_overBudget ? "(larger shapes only exceed the expansion budget further)" : "within the time limit")}"));
+            return new MethodEvidence(new MethodResult("z3", _error ? "error" : "inconclusive", string.Join("; ", parts) + Suffix()), null, false, DomainWitnessed: _witnessed);
         }
 
         // "unsat at 8 shapes m, n ∈ 1..3: m=1, n=1; …" — or the smallest 40 of 81 when the budget cut it.

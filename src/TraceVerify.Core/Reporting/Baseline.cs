@@ -52,6 +52,7 @@ internal static class Baseline
         (Verdict.Proved or Verdict.Confirmed, Verdict.Refuted or Verdict.Undecided or Verdict.IllFormed) => true,
         (Verdict.Proved, Verdict.Confirmed) => true,
         (Verdict.Definition, Verdict.IllFormed) => true,
+        (not Verdict.Error, Verdict.Error) => true,
         _ => false,
     };
 

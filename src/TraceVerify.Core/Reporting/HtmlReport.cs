@@ -14,7 +14,7 @@ internal static class HtmlReport
 {
     private const string Style = """
         :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;
-          --proved: #1a7f37; --confirmed: #0969da; --refuted: #cf222e; --undecided: #9a6700; --ill: #8250df; --definition: #59636e; }
+          --proved: #1a7f37; --confirmed: #0969da; --refuted: #cf222e; --undecided: #9a6700; --ill: #8250df; --definition: #59636e; --error: #000000; }
         @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --panel: #151b23; } }
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; line-height: 1.45; }
         code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
@@ -24,7 +24,7 @@ internal static class HtmlReport
         .muted, .where, .expected { color: var(--muted); }
         .badge { display: inline-block; border-radius: 999px; padding: 0.05rem 0.6rem; font-size: 0.8rem; font-weight: 600; color: #fff; white-space: nowrap; }
         .badge.proved { background: var(--proved); } .badge.confirmed { background: var(--confirmed); } .badge.refuted { background: var(--refuted); }
-        .badge.undecided { background: var(--undecided); } .badge.ill-formed { background: var(--ill); } .badge.definition { background: var(--definition); }
+        .badge.undecided { background: var(--undecided); } .badge.ill-formed { background: var(--ill); } .badge.definition { background: var(--definition); } .badge.error { background: var(--error); }
         .badge.mismatch { background: transparent; color: var(--refuted); border: 1px solid var(--refuted); }
         .summary { display: flex; flex-wrap: wrap; gap: 0.8rem; list-style: none; padding: 0; }
         .gate.ok { color: var(--proved); } .gate.fail { color: var(--refuted); font-weight: 600; }

@@ -8,7 +8,8 @@ namespace TraceVerify.Reporting;
 
 // JUnit XML for CI test tabs: one <testsuite> per catalog file, one <testcase> per entry. A verdict that does
 // not match its expectation is a <failure>; an internal disagreement between methods (TV0901) is an <error>,
-// because it is a bug in TraceVerify rather than in the catalog. A passing entry with something to say
+// because it is a bug in TraceVerify rather than in the catalog, and so is an entry whose check crashed (verdict
+// `error`, TV0903). A passing entry with something to say
 // (a known erratum's counterexample, warnings) says it in <system-out>.
 internal static class JUnitReport
 {
@@ -49,7 +50,7 @@ internal static class JUnitReport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static bool IsError(EntryResult e) => e.Diagnostics.Any(d => d.Code == DiagnosticCodes.MethodsDisagree);
+    private static bool IsError(EntryResult e) => e.Verdict == Verdict.Error || e.Diagnostics.Any(d => d.Code == DiagnosticCodes.MethodsDisagree);
 
     private static bool IsFailure(EntryResult e) => !e.MatchesExpected && !IsError(e);
 
@@ -83,7 +84,7 @@ internal static class JUnitReport
         {
             w.WriteStartElement(IsError(e) ? "error" : "failure");
             w.WriteAttributeString("message", ReportText.XmlSafe(Message(e)));
-            w.WriteAttributeString("type", IsError(e) ? DiagnosticCodes.MethodsDisagree : Expectations.Text(e.Verdict));
+            w.WriteAttributeString("type", e.Verdict == Verdict.Error ? DiagnosticCodes.InternalError : IsError(e) ? DiagnosticCodes.MethodsDisagree : Expectations.Text(e.Verdict));
             w.WriteString(body);
             w.WriteEndElement();
         }

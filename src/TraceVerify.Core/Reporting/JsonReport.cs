@@ -35,6 +35,7 @@ internal static class JsonReport
             w.WriteNumber("undecided", report.Count(Verdict.Undecided));
             w.WriteNumber("ill_formed", report.Count(Verdict.IllFormed));
             w.WriteNumber("definition", report.Count(Verdict.Definition));
+            w.WriteNumber("error", report.Count(Verdict.Error));
             w.WriteNumber("mismatches", report.Mismatches);
             w.WriteNumber("disagreements", report.Disagreements);
             w.WriteEndObject();

@@ -19,7 +19,8 @@ internal static class ReportText
 
     public static string Headline(Report report) =>
         $"{report.Count(Verdict.Proved)} proved, {report.Count(Verdict.Confirmed)} confirmed, {report.Count(Verdict.Refuted)} refuted, " +
-        $"{report.Count(Verdict.Undecided)} undecided, {report.Count(Verdict.IllFormed)} ill-formed, {report.Count(Verdict.Definition)} definition{(report.Count(Verdict.Definition) == 1 ? "" : "s")}";
+        $"{report.Count(Verdict.Undecided)} undecided, {report.Count(Verdict.IllFormed)} ill-formed, {report.Count(Verdict.Definition)} definition{(report.Count(Verdict.Definition) == 1 ? "" : "s")}" +
+        (report.Count(Verdict.Error) is var errors and > 0 ? $", {errors} internal error{(errors == 1 ? "" : "s")}" : "");
 
     public static string Mismatches(Report report) => $"{report.Mismatches} mismatch{(report.Mismatches == 1 ? "" : "es")} with expectations";
 

@@ -48,6 +48,7 @@ internal static class TextReport
         }
         b.Append($"summary: {report.Count(Verdict.Proved)} proved, {report.Count(Verdict.Confirmed)} confirmed, {report.Count(Verdict.Refuted)} refuted, ")
          .Append($"{report.Count(Verdict.Undecided)} undecided, {report.Count(Verdict.IllFormed)} ill-formed, {report.Count(Verdict.Definition)} definitions; ")
+         .Append(report.Count(Verdict.Error) is var errors and > 0 ? $"{errors} internal error{(errors == 1 ? "" : "s")}; " : "")
          .Append($"{report.Mismatches} mismatch{(report.Mismatches == 1 ? "" : "es")} with expectations; seed {report.Seed}\n");
         return b.ToString();
     }

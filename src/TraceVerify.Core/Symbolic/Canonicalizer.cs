@@ -34,6 +34,7 @@ internal static class Canonicalizer
         var canonical = new Dictionary<string, CanonicalTerm>(StringComparer.Ordinal);
         foreach (var raw in terms)
         {
+            WorkCancellation.ThrowIfRequested();
             if (raw.Coefficient.IsZero) continue;
             var term = Label(Simplify(raw, isParameter, parameterOrder, pool), parameterIds, pool);
             canonical[term.Key] = canonical.TryGetValue(term.Key, out var like) ? like with { Coefficient = like.Coefficient + term.Coefficient } : term;

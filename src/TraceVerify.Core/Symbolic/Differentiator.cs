@@ -15,6 +15,7 @@ internal static class Differentiator
         var result = new List<RawTerm>();
         foreach (var term in terms)
         {
+            WorkCancellation.ThrowIfRequested();
             for (var k = 0; k < term.Factors.Count; k++)
             {
                 var rest = new RawTerm(term.Coefficient, new EquatableArray<Factor>(term.Factors.Where((_, j) => j != k)));

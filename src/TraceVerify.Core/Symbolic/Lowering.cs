@@ -63,13 +63,19 @@ internal sealed class Lowering
 
     public const int MaxTerms = 200_000;
 
+    // A term's factors are bounded too: ((s^1000)^1000)^1000 is one term, of 10^9 factors.
+    public const int MaxFactorsPerTerm = 10_000;
+
     private static IReadOnlyList<RawTerm> Cross(IReadOnlyList<RawTerm> left, IReadOnlyList<RawTerm> right)
     {
         if ((long)left.Count * right.Count > MaxTerms)
             throw new ExpansionLimitException($"expanding a product of {left.Count} and {right.Count} terms exceeds the limit of {MaxTerms} terms");
+        if (left.Count > 0 && right.Count > 0 && left.Max(t => t.Factors.Count) + right.Max(t => t.Factors.Count) > MaxFactorsPerTerm)
+            throw new ExpansionLimitException($"expanding a product gives a term of more than {MaxFactorsPerTerm} factors");
         var terms = new List<RawTerm>(left.Count * right.Count);
         foreach (var l in left)
         {
+            WorkCancellation.ThrowIfRequested();
             foreach (var r in right) terms.Add(l.Times(r));
         }
         return terms;
@@ -94,6 +100,10 @@ internal sealed class Lowering
 
     private static Lowered LowerAdd(Lowered left, Lowered right)
     {
+        // A sum of sums grows without any product: bounded by the same limit as a product's expansion.
+        if ((long)left.Terms.Count + right.Terms.Count > MaxTerms)
+            throw new ExpansionLimitException($"expanding a sum of {left.Terms.Count} and {right.Terms.Count} terms exceeds the limit of {MaxTerms} terms");
+        WorkCancellation.ThrowIfRequested();
         var terms = Rename(Rename(right.Terms, right.Row, left.Row), right.Column, left.Column);
         return left with { Terms = [.. left.Terms, .. terms] };
     }
@@ -112,6 +122,10 @@ internal sealed class Lowering
 
     private static Lowered Hadamard(Lowered left, Lowered right)
     {
+        // A sum of sums grows without any product: bounded by the same limit as a product's expansion.
+        if ((long)left.Terms.Count + right.Terms.Count > MaxTerms)
+            throw new ExpansionLimitException($"expanding a sum of {left.Terms.Count} and {right.Terms.Count} terms exceeds the limit of {MaxTerms} terms");
+        WorkCancellation.ThrowIfRequested();
         var terms = Rename(Rename(right.Terms, right.Row, left.Row), right.Column, left.Column);
         return left with { Terms = Cross(left.Terms, terms) };
     }

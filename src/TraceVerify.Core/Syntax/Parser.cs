@@ -10,10 +10,17 @@ namespace TraceVerify.Syntax;
 //   hadamard := product (( '.*' | '⊙' | './' ) product)*
 //   sum      := hadamard (( '+' | '-' ) hadamard)*
 // Products bind tighter than Hadamard products, as in the notes' (34): Aᵀ1 ⊙ B1 = (Aᵀ1) ⊙ (B1).
+//
+// Depth is bounded, so that no later pass (binder, lowering, printer, evaluators: recursive over the tree)
+// can run out of stack: at most MaxNesting open parentheses or calls, and at most MaxDepth levels in the
+// finished tree, where a chain of n operators (`A+A+...`, `----A`, `A'''`) counts n levels. Both are
+// "nested too deeply" (TV0107) at the node where the limit is passed. Unary minus is parsed with a loop, not
+// recursion, so the parser itself never recurses deeper than MaxNesting.
 internal sealed class Parser
 {
     public const int MaxNodes = 20_000;
-    private const int MaxDepth = 200;
+    public const int MaxDepth = 2_000;
+    public const int MaxNesting = 200;
 
     public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -43,6 +50,11 @@ internal sealed class Parser
                     ? new SyntaxError(DiagnosticCodes.UnbalancedParenthesis, "unbalanced parenthesis: unexpected `)` with no matching `(`", unexpected.Span)
                     : new SyntaxError(DiagnosticCodes.UnexpectedToken, $"unexpected {unexpected.Describe()}, expected an operator or end of expression", unexpected.Span);
                 return new ParseResult(null, [error]);
+            }
+            if (TreeDepth.Deepest(node) is { Depth: > MaxDepth } deepest)
+            {
+                return new ParseResult(null, [new SyntaxError(DiagnosticCodes.NestedTooDeeply,
+                    $"expression nested too deeply: {deepest.Depth} levels, more than {MaxDepth} (a chain of operators counts one level per operator)", deepest.Node.Span)]);
             }
             return new ParseResult(node, []);
         }
@@ -83,8 +95,8 @@ internal sealed class Parser
 
     private SyntaxNode ParseSum()
     {
-        if (++_depth > MaxDepth)
-            throw new ParseFailure(new SyntaxError(DiagnosticCodes.ExpressionTooLarge, $"expression nested deeper than {MaxDepth} levels", Current.Span));
+        if (++_depth > MaxNesting)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.NestedTooDeeply, $"expression nested too deeply: more than {MaxNesting} levels of parentheses or calls", Current.Span));
         var left = ParseHadamard();
         while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
@@ -122,13 +134,11 @@ internal sealed class Parser
 
     private SyntaxNode ParseUnary()
     {
-        if (Current.Kind == TokenKind.Minus)
-        {
-            var minus = Advance();
-            var operand = ParseUnary();
-            return Count(new NegateSyntax(operand, minus.Span.Cover(operand.Span)));
-        }
-        return ParsePostfix();
+        var minuses = new Stack<Token>();
+        while (Current.Kind == TokenKind.Minus) minuses.Push(Advance());
+        var node = ParsePostfix();
+        while (minuses.TryPop(out var minus)) node = Count(new NegateSyntax(node, minus.Span.Cover(node.Span)));
+        return node;
     }
 
     private SyntaxNode ParsePostfix()

@@ -36,7 +36,7 @@ public class Z3MethodTests
         Assert.True(evidence.Result.Outcome == "confirmed", $"{id}: {evidence.Result.Outcome}: {evidence.Result.Detail}");
         Assert.True(evidence.Holds);
         Assert.Null(evidence.Counterexample);
-        var shapes = Z3Method.Shapes(entry.Dimensions, 3).Count;
+        var shapes = Z3Method.Shapes(entry.Dimensions, 3).Count();
         Assert.Contains(everyShape ? $"unsat at all {shapes} shapes" : $"unsat at the 40 smallest of {shapes} shapes", evidence.Result.Detail, StringComparison.Ordinal);
         Assert.Contains($"(Z3 {Z3Solver.NativeVersion})", evidence.Result.Detail, StringComparison.Ordinal);
     }

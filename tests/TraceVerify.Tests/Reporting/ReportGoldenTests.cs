@@ -28,6 +28,19 @@ public class ReportGoldenTests
         Golden.Verify(golden, Formats[format](SampleReport.Create()));
     }
 
+    // A crashed entry is an `error` in every format: an error result in JUnit and SARIF, its own summary count.
+    [Theory]
+    [InlineData("text", "sample-error.txt")]
+    [InlineData("json", "sample-error.json")]
+    [InlineData("junit", "sample-error.junit.xml")]
+    [InlineData("sarif", "sample-error.sarif.json")]
+    [InlineData("markdown", "sample-error.md")]
+    [InlineData("html", "sample-error.html")]
+    public void Each_format_renders_an_entry_whose_check_crashed_as_its_golden_file(string format, string golden)
+    {
+        Golden.Verify(golden, Formats[format](SampleReport.CreateWithError()));
+    }
+
     [Fact]
     public void The_json_report_of_a_shard_carries_the_shard_and_every_entry_of_the_whole_catalogs()
     {

@@ -28,6 +28,16 @@ internal static class SampleReport
         CatalogEntries = [new EntryKey(MainFile, "traa-9"), new EntryKey(MainFile, "traa-21"), new EntryKey(MainFile, "bad-shape"), new EntryKey(OtherFile, "traa-6")],
     };
 
+    // The sample plus an entry whose check crashed (verdict `error`, TV0903), as every format must show it.
+    public static Report CreateWithError() => Create() with { Entries = [.. Create().Entries, Crashed()] };
+
+    public static EntryResult Crashed() => new(
+        "crashing", "7", OtherFile, 12, 3, EntryKind.Equality, Verdict.Error, ExpectedVerdict.Holds,
+        [new MethodResult("fuzz", "confirmed", "all 100 cases agreed (exact rational arithmetic) over shapes n=2; 0 discarded; seed 42")],
+        null, null,
+        [Diagnostic.Error(DiagnosticCodes.InternalError, "internal error while checking this entry (a bug in TraceVerify — please report it): InvalidOperationException: expected a scalar, got a 4×4 matrix", new SourceLocation(OtherFile, 12, 3))],
+        0, null);
+
     public static EntryResult Proved() => new(
         "traa-9", "9", MainFile, 81, 3, EntryKind.Derivative, Verdict.Proved, ExpectedVerdict.Holds,
         [new MethodResult("symbolic", "proved", "one canonical index form (1 term), for every shape")],
