@@ -13,7 +13,7 @@ internal static class CatalogLoader
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
         "id", "eq", "title", "latex", "note", "kind", "lhs", "rhs", "chain", "of", "wrt", "claim", "expr",
-        "where", "shapes", "frozen", "expect",
+        "where", "shapes", "frozen", "expect", "latex-check",
     };
 
     public static CatalogFile Load(string path)
@@ -277,7 +277,11 @@ internal static class CatalogLoader
         }
 
         return new CatalogEntry(id, eq, path, at.Line, at.Column, kind, expected, Scalar("title"), Scalar("latex"), Scalar("note"),
-            sides, of, wrt, Mapping("where"), Mapping("shapes"), Mapping("frozen"), diagnostics);
+            sides, of, wrt, Mapping("where"), Mapping("shapes"), Mapping("frozen"), diagnostics)
+        {
+            LatexText = fields.TryGetValue("latex", out var latex) && latex.Value is YamlScalarNode ? ToText(latex.Value, "latex", path, diagnostics) : null,
+            LatexCheck = fields.TryGetValue("latex-check", out var check) ? ToText(check.Value, "latex-check", path, diagnostics) : null,
+        };
     }
 
     private static SourceText? ToText(YamlNode node, string name, string path, List<Diagnostic> diagnostics)
