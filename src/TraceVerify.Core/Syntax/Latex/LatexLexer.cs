@@ -154,10 +154,10 @@ internal static class LatexLexer
                     errors.Add(new SyntaxError(DiagnosticCodes.LatexUnsupportedCommand, $"unsupported LaTeX command `\\{name}{{{content}}}`: only letters (a product of bold symbols) or `1` (the all-ones vector) are read in bold", span));
                     return end;
                 }
-                for (var k = argument.Start; k < argument.End; k++)
-                {
-                    if (text[k] != ' ') add(LatexTokenKind.Letter, text[k].ToString(), k, k + 1, bold: true);
-                }
+                // The first letter's span starts at the command, the last one's ends at the brace, so a
+                // bold product is underlined whole.
+                var letters = Enumerable.Range(argument.Start, argument.Length).Where(k => text[k] != ' ').ToArray();
+                foreach (var k in letters) add(LatexTokenKind.Letter, text[k].ToString(), k == letters[0] ? start : k, k == letters[^1] ? end : k + 1, bold: true);
                 return end;
             }
             var word = content.Trim();

@@ -220,7 +220,7 @@ internal sealed class LatexParser
             }
             var exponent = ParseExpression();
             var close = Expect(LatexTokenKind.CloseBrace, "`}`");
-            return new LatexSuperscript(operand, LatexScriptKind.Power, exponent, open.Span.Cover(close.Span), operand.Span.Cover(close.Span));
+            return new LatexSuperscript(operand, LatexScriptKind.Power, exponent, caret.Span.Cover(close.Span), operand.Span.Cover(close.Span));
         }
         var token = Current;
         if (ScriptKind(token, Peek(), Peek(), closing: null) is { } single)
@@ -232,13 +232,13 @@ internal sealed class LatexParser
         {
             case LatexTokenKind.Number when token.Text.Length == 1:
                 Advance();
-                return new LatexSuperscript(operand, LatexScriptKind.Power, new LatexNumber(Rational.Of(token.Text[0] - '0'), token.Text, token.Span), token.Span, operand.Span.Cover(token.Span));
+                return new LatexSuperscript(operand, LatexScriptKind.Power, new LatexNumber(Rational.Of(token.Text[0] - '0'), token.Text, token.Span), caret.Span.Cover(token.Span), operand.Span.Cover(token.Span));
             case LatexTokenKind.Number:
                 throw new LatexParseFailure(new SyntaxError(DiagnosticCodes.LatexUnexpected,
                     $"`^{token.Text}` raises to the first digit only in LaTeX: write `^{{{token.Text}}}`", token.Span));
             case LatexTokenKind.Letter or LatexTokenKind.Greek:
                 Advance();
-                return new LatexSuperscript(operand, LatexScriptKind.Power, new LatexSymbol(token.Text, token.Bold, token.Span), token.Span, operand.Span.Cover(token.Span));
+                return new LatexSuperscript(operand, LatexScriptKind.Power, new LatexSymbol(token.Text, token.Bold, token.Span), caret.Span.Cover(token.Span), operand.Span.Cover(token.Span));
             default:
                 throw Unexpected("a superscript (`T`, `\\top`, `{-1}`, `{-T}`, a number or `{…}`)");
         }
