@@ -19,6 +19,10 @@ namespace TraceVerify.Syntax.Latex;
 internal sealed class LatexParser
 {
     private const int MaxDepth = 200;
+
+    // A product is read by a loop but lowered and printed by recursion: this bounds that depth with room to
+    // spare on a 1 MB stack (the largest formula of the notes has about 300 tokens).
+    public const int MaxTokens = 4000;
     private readonly IReadOnlyList<LatexToken> _tokens;
     private readonly Stack<LatexTokenKind> _openBars = new();
     private int _position;
@@ -32,6 +36,8 @@ internal sealed class LatexParser
         ArgumentNullException.ThrowIfNull(text);
         var (tokens, errors) = LatexLexer.Tokenize(text);
         if (errors.Count > 0) return (null, errors);
+        if (tokens.Count > MaxTokens)
+            return (null, [new SyntaxError(DiagnosticCodes.ExpressionTooLarge, $"formula too large (more than {MaxTokens} tokens)", new TextSpan(0, text.Length))]);
         var parser = new LatexParser(tokens);
         try
         {
@@ -44,6 +50,16 @@ internal sealed class LatexParser
     }
 
     private LatexToken Current => _tokens[_position];
+
+    // Where the parser stands, to read a part again another way after a failed attempt.
+    private (int Position, int SplitUntil, int Depth, LatexTokenKind[] Bars) Save() => (_position, _splitUntil, _depth, _openBars.ToArray());
+
+    private void Restore((int Position, int SplitUntil, int Depth, LatexTokenKind[] Bars) saved)
+    {
+        (_position, _splitUntil, _depth) = (saved.Position, saved.SplitUntil, saved.Depth);
+        _openBars.Clear();
+        foreach (var bar in saved.Bars.Reverse()) _openBars.Push(bar);
+    }
 
     private LatexToken Peek(int k = 1) => _tokens[Math.Min(_position + k, _tokens.Count - 1)];
 
@@ -181,7 +197,10 @@ internal sealed class LatexParser
 
     private LatexNode ParseFactor()
     {
+        // Operators without parentheses (\ln\ln x, \partial\partial X) nest here, not in ParseExpression.
+        if (++_depth > MaxDepth) throw new LatexParseFailure(new SyntaxError(DiagnosticCodes.ExpressionTooLarge, $"formula nested deeper than {MaxDepth} levels", Current.Span));
         var node = ParsePrimary();
+        _depth--;
         while (true)
         {
             switch (Current.Kind)
@@ -456,7 +475,9 @@ internal sealed class LatexParser
         if (braced) Advance();
         var number = Expect(LatexTokenKind.Number, "the order of the derivative");
         if (braced) Expect(LatexTokenKind.CloseBrace, "`}`");
-        return int.Parse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (!int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var order) || order > 1000)
+            throw new LatexParseFailure(new SyntaxError(DiagnosticCodes.BadExponent, $"the order `{number.Text}` is too large (at most 1000)", number.Span));
+        return order;
     }
 
     private LatexNode ParsePartial()
@@ -472,7 +493,7 @@ internal sealed class LatexParser
             var body = ParseProduct();
             return new LatexDerivative(body, wrt, order, partial.Span.Cover(body.Span));
         }
-        var saved = (_position, _splitUntil);
+        var saved = Save();
         if (StartsFactor(Current))
         {
             try
@@ -490,7 +511,7 @@ internal sealed class LatexParser
                 // Read again below as a differential; a real error is found again there.
             }
         }
-        (_position, _splitUntil) = saved;
+        Restore(saved);
         if (!StartsFactor(Current)) throw Unexpected("what `\\partial` applies to");
         var operand = ParseFactor();
         return new LatexDifferential(operand, order, partial.Span.Cover(operand.Span));
@@ -620,7 +641,7 @@ internal sealed class LatexParser
     // otherwise the fraction is read again from its start as an ordinary one (d is then a symbol).
     private LatexDerivative? TryUprightDerivative(LatexToken frac)
     {
-        var saved = (_position, _splitUntil);
+        var saved = Save();
         try
         {
             Advance();
@@ -644,7 +665,7 @@ internal sealed class LatexParser
         {
             // not a derivative: read as a fraction below.
         }
-        (_position, _splitUntil) = saved;
+        Restore(saved);
         return null;
     }
 
