@@ -34,9 +34,13 @@ internal static class ImportCommand
             var skipped = new List<string>();
             var failing = 0;
             var formulas = LatexDocument.Split(text);
+            var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var formula in formulas)
             {
-                var created = LatexEntries.Create(formula.Text, $"{name}-{formula.Label}", formula.Label, null, verifier);
+                // Two formulas with one label (a tag repeated) still get distinct ids.
+                var id = $"{name}-{formula.Label}";
+                for (var k = 2; !ids.Add(id); k++) id = $"{name}-{formula.Label}-{k}";
+                var created = LatexEntries.Create(formula.Text, id, formula.Label, null, verifier);
                 if (created.Error is { } error)
                 {
                     var (line, column) = formula.Locate(error.Span.Start);

@@ -79,6 +79,7 @@ public class LatexCommandTests
             \partial \det(\mathbf{X}) / \partial \mathbf{X} = \det(\mathbf{X}) \mathbf{X}^{-T}   (49)
             tr(\mathbf{A}\mathbf{B}\mathbf{C}) = tr(\mathbf{C}\mathbf{A}\mathbf{B})   (7)
             \langle \mathbf{A} , \mathbf{B} \rangle = \foo(\mathbf{A})
+            tr(\mathbf{A}\mathbf{B}) = tr(\mathbf{B}\mathbf{A})   (7)
             """;
         var dir = Directory.CreateTempSubdirectory("tv-import-").FullName;
         File.WriteAllText(Path.Combine(dir, "paper.tex"), Document);
@@ -86,19 +87,20 @@ public class LatexCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("paper.tex:7:10: error TV0123: `\\det` (the determinant) is not yet in the expression language", run.Error, StringComparison.Ordinal);
         Assert.Contains("paper.tex:9:43: error TV0120: unsupported LaTeX command `\\foo`", run.Error, StringComparison.Ordinal);
-        Assert.Contains("imported 3 of 5 formulas; 0 entries do not hold as written; 2 not read", run.Error, StringComparison.Ordinal);
+        Assert.Contains("imported 4 of 6 formulas; 0 entries do not hold as written; 2 not read", run.Error, StringComparison.Ordinal);
 
         var catalog = File.ReadAllText(Path.Combine(dir, "paper.yaml"));
         Assert.Contains("- id: paper-axb\n  eq: \"axb\"\n  kind: derivative", catalog, StringComparison.Ordinal);
         Assert.Contains("- id: paper-108\n  eq: \"108\"", catalog, StringComparison.Ordinal);
         Assert.Contains("- id: paper-7\n  eq: \"7\"\n  kind: equality", catalog, StringComparison.Ordinal);
+        Assert.Contains("- id: paper-7-2\n  eq: \"7\"", catalog, StringComparison.Ordinal);
         Assert.Contains("# not imported, (49) at line 7: error TV0123", catalog, StringComparison.Ordinal);
-        Assert.Equal(3, catalog.Split("# checked: proved", StringSplitOptions.None).Length - 1);
+        Assert.Equal(4, catalog.Split("# checked: proved", StringSplitOptions.None).Length - 1);
 
         var check = CliRunner.Invoke(dir, "check", "paper.yaml", "--format", "json", "--no-z3");
         Assert.True(check.ExitCode == 0, check.Output + check.Error);
         using var json = JsonDocument.Parse(check.Output);
-        Assert.Equal(3, json.RootElement.GetProperty("entries").GetArrayLength());
+        Assert.Equal(4, json.RootElement.GetProperty("entries").GetArrayLength());
     }
 
     [Fact]
