@@ -70,7 +70,7 @@ internal static class TranscriptionCheck
             return new Outcome(new MethodResult(MethodName, "reads", "the latex reads; a definition without `expr` states nothing to compare"), []);
         try
         {
-            return new Comparison(entry, kind, latex, reading).Run();
+            return new Comparison(entry, kind, latex, reading, scalars).Run();
         }
         catch (ExpansionLimitException e)
         {
@@ -84,19 +84,17 @@ internal static class TranscriptionCheck
         return new Outcome(new MethodResult(MethodName, "unchecked", why), [Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, message, at)]);
     }
 
-    private sealed class Comparison(CatalogEntry entry, EntryKind kind, SourceText latex, LatexReading reading)
+    private sealed class Comparison(CatalogEntry entry, EntryKind kind, SourceText latex, LatexReading reading, IReadOnlySet<string> scalars)
     {
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly List<string> _agreed = [];
         private readonly List<string> _notCompared = [];
         private readonly HashSet<string> _entryNames = EntryNames(entry);
-        private HashSet<string> _scalars = [];
         private readonly Lazy<string?> _ownRestriction = new(() => EntryBinder.Bind(entry).ShapeRestriction);
 
         public Outcome Run()
         {
             var sides = reading.Sides.ToList();
-            _scalars = entry.Shapes.Where(d => d.Value.Text.Trim() == "scalar").Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
             var lead = reading.Continues ? null : sides.FirstOrDefault();
             if (kind == EntryKind.Derivative && lead is not null)
             {
@@ -194,7 +192,7 @@ internal static class TranscriptionCheck
         private void CompareEvaluation(LatexDefinition point)
         {
             var name = point.Name.Name;
-            var (value, error) = LatexLowering.TryLower(point.Value, _scalars);
+            var (value, error) = LatexLowering.TryLower(point.Value, scalars);
             if (error is not null) { _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, $"cannot check the transcription: {error.Message} ({error.Code})", latex.Locate(error.Span))); return; }
             var text = SyntaxPrinter.Print(value!);
             var frozen = entry.Frozen.FirstOrDefault(f => f.Name == name);
@@ -207,7 +205,7 @@ internal static class TranscriptionCheck
         private void CompareDefinition(LatexDefinition definition)
         {
             var name = definition.Name.Name;
-            var (value, error) = LatexLowering.TryLower(definition.Value, _scalars);
+            var (value, error) = LatexLowering.TryLower(definition.Value, scalars);
             if (error is not null) { _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, $"cannot check the transcription: {error.Message} ({error.Code})", latex.Locate(error.Span))); return; }
             var text = SyntaxPrinter.Print(value!);
             var where = entry.Where.FirstOrDefault(w => w.Name == name);
