@@ -7,7 +7,9 @@ namespace TraceVerify.Catalog;
 
 // Does an entry's `latex:` state the claim its expressions state? The formula is read (LatexReader) and
 // each of its sides is bound together with the entry's own texts, in the entry's context (where, shapes,
-// frozen), and compared by canonical index form — equal forms are the same claim for every shape.
+// frozen), and compared by canonical index form — equal forms are the same claim for every shape; where the
+// forms differ (which proves nothing), the verifier's numeric methods decide (a confirmed counterexample is a
+// mismatch, agreement is reported as numerical).
 // How the sides line up, as the notes print them:
 //   - a derivative formula starts with ∂of/∂wrt: wrt must be the entry's wrt, of its `of`;
 //   - a lone symbol the entry does not use (the notes' `f`) stands for the subject and is not compared,
@@ -31,12 +33,13 @@ internal static class TranscriptionCheck
             or DiagnosticCodes.TranscriptionFunction or DiagnosticCodes.TranscriptionSideCount or DiagnosticCodes.TranscriptionUnreadable or DiagnosticCodes.TranscriptionBadSkip;
     }
 
-    // The verifier's result with the check's evidence and diagnostics added.
-    public static EntryResult Apply(CatalogEntry entry, EntryResult result)
+    // The verifier's result with the check's evidence and diagnostics added; `numeric` (the verifier's own
+    // methods) decide a side whose canonical form differs from the entry's.
+    public static EntryResult Apply(CatalogEntry entry, EntryResult result, IReadOnlyList<ICheckMethod>? numeric = null, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(result);
-        var outcome = Run(entry);
+        var outcome = Run(entry, numeric, seed);
         if (outcome.Method is null && outcome.Diagnostics.Count == 0) return result;
         return result with
         {
@@ -45,7 +48,7 @@ internal static class TranscriptionCheck
         };
     }
 
-    public static Outcome Run(CatalogEntry entry)
+    public static Outcome Run(CatalogEntry entry, IReadOnlyList<ICheckMethod>? numeric = null, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.LatexText is not { } latex) return new Outcome(null, []);
@@ -70,7 +73,7 @@ internal static class TranscriptionCheck
             return new Outcome(new MethodResult(MethodName, "reads", "the latex reads; a definition without `expr` states nothing to compare"), []);
         try
         {
-            return new Comparison(entry, kind, latex, reading, scalars).Run();
+            return new Comparison(entry, kind, latex, reading, scalars, numeric ?? [], seed).Run();
         }
         catch (ExpansionLimitException e)
         {
@@ -84,11 +87,13 @@ internal static class TranscriptionCheck
         return new Outcome(new MethodResult(MethodName, "unchecked", why), [Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, message, at)]);
     }
 
-    private sealed class Comparison(CatalogEntry entry, EntryKind kind, SourceText latex, LatexReading reading, IReadOnlySet<string> scalars)
+    private sealed class Comparison(CatalogEntry entry, EntryKind kind, SourceText latex, LatexReading reading, IReadOnlySet<string> scalars,
+        IReadOnlyList<ICheckMethod> numeric, long seed)
     {
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly List<string> _agreed = [];
         private readonly List<string> _notCompared = [];
+        private readonly List<string> _numerically = [];
         private readonly HashSet<string> _entryNames = EntryNames(entry);
         private readonly Lazy<string?> _ownRestriction = new(() => EntryBinder.Bind(entry).ShapeRestriction);
 
@@ -150,6 +155,7 @@ internal static class TranscriptionCheck
                 return new Outcome(new MethodResult(MethodName, outcome, string.Join("; ", _diagnostics.Select(d => d.Message))), _diagnostics);
             }
             var detail = "the latex states the same claim: " + string.Join(", ", _agreed)
+                + (_numerically.Count == 0 ? "" : "; by canonical form except where numerically (" + string.Join(", ", _numerically) + ")")
                 + (_notCompared.Count == 0 ? "" : "; not compared: " + string.Join(", ", _notCompared));
             return new Outcome(new MethodResult(MethodName, "agrees", detail), []);
         }
@@ -251,7 +257,26 @@ internal static class TranscriptionCheck
             if (binding.ShapeRestriction is { } restriction && restriction != _ownRestriction.Value)
                 return (false, $" (they agree only if {restriction})");
             var context = bound.IndexForms();
-            return context.Canonical(bound.Sides[a]).Equals(context.Canonical(bound.Sides[b])) ? (true, "") : (false, "");
+            if (context.Canonical(bound.Sides[a]).Equals(context.Canonical(bound.Sides[b]))) return (true, "");
+            return Numerically(bound with { Kind = EntryKind.Equality, Sides = [bound.Sides[a], bound.Sides[b]], Of = null, Wrt = null });
+        }
+
+        // Canonical forms differ, which proves nothing (the engine does not know every identity): the
+        // numeric methods decide — a confirmed counterexample is a mismatch, agreement on every case is
+        // agreement "numerically", anything else leaves the forms unequal as far as is known.
+        private (bool Same, string Problem) Numerically(BoundEntry pair)
+        {
+            foreach (var method in numeric)
+            {
+                var evidence = method.Run(pair, seed, CancellationToken.None);
+                if (evidence.Refutes) return (false, $" ({method.Name}: {evidence.Counterexample!.Description})");
+                if (evidence.Holds)
+                {
+                    _numerically.Add($"{method.Name}: {evidence.Result.Outcome}");
+                    return (true, "");
+                }
+            }
+            return (false, numeric.Count == 0 ? " (their canonical forms differ)" : " (their canonical forms differ and no numeric method decided)");
         }
 
         private SourceText Generated(string text) => latex with { Text = text };

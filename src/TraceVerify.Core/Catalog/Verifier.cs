@@ -42,7 +42,7 @@ internal sealed class Verifier
             var limit = Diagnostic.Warning(DiagnosticCodes.TimeLimit, $"checking took longer than the limit of {_options.TimeLimit.TotalSeconds:0.#} s", entry.Location);
             result = Result(entry, Verdict.Undecided, [], null, null, [.. entry.Diagnostics, limit], null);
         }
-        result = TranscriptionCheck.Apply(entry, result);
+        result = TranscriptionCheck.Apply(entry, result, _methods, EntrySeed(_options.Seed, entry.Id));
         return result with { Seconds = Math.Round(clock.Elapsed.TotalSeconds, 4) };
     }
 

@@ -173,6 +173,37 @@ public class TranscriptionCheckTests
     }
 
     [Fact]
+    public void Where_canonical_forms_differ_the_numeric_methods_decide()
+    {
+        const string Yaml = """
+            - id: equal-values
+              kind: equality
+              latex: '\exp(\mathbf{X}) \odot \exp(\mathbf{Y}) = \exp(\mathbf{X} + \mathbf{Y})'
+              lhs: exp(X + Y)
+              rhs: exp(X + Y)
+            - id: different-values
+              kind: equality
+              latex: '\exp(\mathbf{X}) \odot \exp(\mathbf{X}) = \exp(\mathbf{X} + \mathbf{Y})'
+              lhs: exp(X + Y)
+              rhs: exp(X + Y)
+            """;
+        var entries = CatalogLoader.Parse(Yaml, "numeric.yaml").Entries;
+        ICheckMethod[] fuzz = [new TraceVerify.Fuzzing.FuzzMethod(40)];
+
+        var agrees = TranscriptionCheck.Run(entries[0], fuzz, 7);
+        Assert.Empty(agrees.Diagnostics);
+        Assert.Equal("agrees", agrees.Method!.Outcome);
+        Assert.Contains("numerically (fuzz: confirmed)", agrees.Method.Detail, StringComparison.Ordinal);
+
+        var differs = TranscriptionCheck.Run(entries[1], fuzz, 7);
+        Assert.Equal(DiagnosticCodes.TranscriptionMismatch, Assert.Single(differs.Diagnostics).Code);
+        Assert.Contains("(fuzz: side 2 differs from side 1", differs.Diagnostics[0].Message, StringComparison.Ordinal);
+
+        var withoutNumeric = TranscriptionCheck.Run(entries[0]);
+        Assert.Contains("(their canonical forms differ)", Assert.Single(withoutNumeric.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mismatch_fails_the_gate_even_when_the_verdict_is_the_expected_one()
     {
         var entry = WithLatex("traa-9", @"\frac{\partial tr \left[\mathbf{A}\mathbf{X}\mathbf{B}\right]}{\partial \mathbf{X}} = \mathbf{A} \mathbf{B}^T");
