@@ -151,7 +151,7 @@ internal static class TranscriptionCheck
         {
             if (_diagnostics.Count > 0)
             {
-                var outcome = _diagnostics.Any(d => d.Code == DiagnosticCodes.TranscriptionUnreadable) && _diagnostics.All(d => d.Code == DiagnosticCodes.TranscriptionUnreadable) ? "unchecked" : "mismatch";
+                var outcome = _diagnostics.All(d => d.Code == DiagnosticCodes.TranscriptionUnreadable) ? "unchecked" : "mismatch";
                 return new Outcome(new MethodResult(MethodName, outcome, string.Join("; ", _diagnostics.Select(d => d.Message))), _diagnostics);
             }
             var detail = "the latex states the same claim: " + string.Join(", ", _agreed)
