@@ -204,6 +204,20 @@ public class TranscriptionCheckTests
     }
 
     [Fact]
+    public void A_mismatch_is_shown_in_every_report_format()
+    {
+        var entry = WithLatex("traa-9", @"\frac{\partial tr \left[\mathbf{A}\mathbf{X}\mathbf{B}\right]}{\partial \mathbf{X}} = \mathbf{A} \mathbf{B}^T");
+        var result = new Verifier(new VerifierOptions(1, UseZ3: false), []).Check(entry);
+        var report = new Report("traceverify", "0.0.0", 1, ["identities.yaml"], [result], null);
+        Func<Report, string>[] formats =
+        [
+            TraceVerify.Reporting.TextReport.Render, TraceVerify.Reporting.JsonReport.Render, TraceVerify.Reporting.JUnitReport.Render,
+            TraceVerify.Reporting.SarifReport.Render, TraceVerify.Reporting.MarkdownReport.Render, TraceVerify.Reporting.HtmlReport.Render,
+        ];
+        Assert.All(formats, render => Assert.Contains("TV0310", render(report), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_mismatch_fails_the_gate_even_when_the_verdict_is_the_expected_one()
     {
         var entry = WithLatex("traa-9", @"\frac{\partial tr \left[\mathbf{A}\mathbf{X}\mathbf{B}\right]}{\partial \mathbf{X}} = \mathbf{A} \mathbf{B}^T");
