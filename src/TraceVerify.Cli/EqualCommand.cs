@@ -9,11 +9,20 @@ internal static class EqualCommand
     {
         var left = new Argument<string>("left");
         var right = new Argument<string>("right");
-        var command = new Command("equal", "decide symbolically whether two expressions are equal for every shape") { left, right };
+        var latex = new Option<bool>("--latex") { Description = "both expressions are LaTeX (\\operatorname{tr}(\\mathbf{AB}), \\mathbf{A}^T …)" };
+        var command = new Command("equal", "decide symbolically whether two expressions are equal for every shape") { left, right, latex };
         command.SetAction(result =>
         {
             var binder = new Binder();
-            if (ExpressionInput.BindSides(binder, out var conditions, result.GetValue(left)!, result.GetValue(right)!) is not { } exprs) return ExitCodes.Usage;
+            var texts = new[] { result.GetValue(left)!, result.GetValue(right)! };
+            if (result.GetValue(latex))
+            {
+                var read = texts.Select((t, k) => LatexInput.Expression(t, k == 0 ? "<left>" : "<right>")).ToArray();
+                if (read.Any(t => t is null)) return ExitCodes.Usage;
+                texts = read!;
+                Console.Out.WriteLine($"reads as: {texts[0]}  and  {texts[1]}");
+            }
+            if (ExpressionInput.BindSides(binder, out var conditions, texts[0], texts[1]) is not { } exprs) return ExitCodes.Usage;
             var context = ExpressionInput.Context(binder);
             var l = context.Canonical(exprs[0]);
             var r = context.Canonical(exprs[1]);

@@ -9,12 +9,19 @@ internal static class NewCommand
 {
     public static Command Create()
     {
-        var of = new Option<string>("--of") { Description = "a scalar expression, e.g. \"tr(A*X*B)\"", Required = true };
-        var wrt = new Option<string>("--wrt") { Description = "the variable: X, x, or an entry X[j,k]", Required = true };
+        var of = new Option<string>("--of") { Description = "a scalar expression, e.g. \"tr(A*X*B)\"" };
+        var wrt = new Option<string>("--wrt") { Description = "the variable: X, x, or an entry X[j,k]" };
         var id = new Option<string?>("--id") { Description = "the new entry's id (default: derived from the expression)" };
-        var command = new Command("new", "print a ready catalog entry with the derived claim") { of, wrt, id };
+        var latex = new Option<string?>("--latex") { Description = "a formula in LaTeX instead, e.g. '\\frac{\\partial tr(\\mathbf{AXB})}{\\partial \\mathbf{X}} = \\mathbf{A}^T\\mathbf{B}^T'" };
+        var command = new Command("new", "print a ready catalog entry with the derived claim, or one from a LaTeX formula, checked") { of, wrt, id, latex };
         command.SetAction(result =>
         {
+            if (result.GetValue(latex) is { } formula) return NewFromLatex.Run(formula, result.GetValue(id));
+            if (result.GetValue(of) is null || result.GetValue(wrt) is null)
+            {
+                Console.Error.WriteLine("traceverify: error: `new` needs `--of` and `--wrt`, or `--latex`");
+                return ExitCodes.Usage;
+            }
             if (Derivation.Run(result.GetValue(of)!, result.GetValue(wrt)!) is not { } d) return ExitCodes.Usage;
             if (MatrixForm.ToExpr(d.Gradient, d.Forms) is not { } claim)
             {

@@ -24,6 +24,7 @@ internal static class Program
         root.Subcommands.Add(ProveCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

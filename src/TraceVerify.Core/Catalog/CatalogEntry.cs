@@ -24,6 +24,12 @@ internal sealed record CatalogEntry(
     IReadOnlyList<Diagnostic> Diagnostics)
 {
     public SourceLocation Location => new(File, Line, Column);
+
+    // `latex:` with its position, for diagnostics that point into the formula.
+    public SourceText? LatexText { get; init; }
+
+    // `latex-check: "skip: <reason>"` turns the transcription check off for this entry, saying why.
+    public SourceText? LatexCheck { get; init; }
 }
 
 internal sealed record NamedText(string Name, SourceText Value);

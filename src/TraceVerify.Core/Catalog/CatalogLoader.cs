@@ -19,7 +19,7 @@ internal static class CatalogLoader
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
         "id", "eq", "title", "latex", "note", "kind", "lhs", "rhs", "chain", "of", "wrt", "claim", "expr",
-        "where", "shapes", "frozen", "expect",
+        "where", "shapes", "frozen", "expect", "latex-check",
     };
 
     public static CatalogFile Load(string path)
@@ -327,7 +327,11 @@ internal static class CatalogLoader
         }
 
         var entry = new CatalogEntry(id, eq, path, at.Line, at.Column, kind, expected, Scalar("title"), Scalar("latex"), Scalar("note"),
-            sides, of, wrt, Mapping("where"), Mapping("shapes"), Mapping("frozen"), diagnostics);
+            sides, of, wrt, Mapping("where"), Mapping("shapes"), Mapping("frozen"), diagnostics)
+        {
+            LatexText = fields.TryGetValue("latex", out var latex) && latex.Value is YamlScalarNode ? ToText(latex.Value, "latex", path, diagnostics) : null,
+            LatexCheck = fields.TryGetValue("latex-check", out var check) ? ToText(check.Value, "latex-check", path, diagnostics) : null,
+        };
         var idAt = fields.TryGetValue("id", out var idField) ? Location(path, idField.Value.Start) : at;
         var claimAt = kind == EntryKind.Derivative && fields.TryGetValue("claim", out var claimField) ? Location(path, claimField.Value.Start) : null;
         diagnostics.AddRange(EntryFieldRules.Check(entry, idAt, claimAt));

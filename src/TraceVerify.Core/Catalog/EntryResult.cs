@@ -19,5 +19,6 @@ internal sealed record EntryResult(
     double Seconds,
     EntryDetails? Details)
 {
-    public bool MatchesExpected => Expectations.Matches(Expected, Verdict);
+    // A transcription error (the latex states another claim) fails the gate whatever the verdict.
+    public bool MatchesExpected => Expectations.Matches(Expected, Verdict) && !Diagnostics.Any(TranscriptionCheck.FailsGate);
 }

@@ -66,7 +66,7 @@ internal sealed class Verifier
             using var scope = WorkCancellation.Enter(cancel.Token);
             try
             {
-                finished = CheckWithin(entry, progress, cancel.Token);
+                finished = TranscriptionCheck.Apply(entry, CheckWithin(entry, progress, cancel.Token), _methods, EntrySeed(_options.Seed, entry.Id));
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {

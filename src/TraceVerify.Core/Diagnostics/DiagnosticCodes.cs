@@ -1,7 +1,8 @@
 namespace TraceVerify.Diagnostics;
 
-// Stable codes: TV00xx catalog files (TV005x reports to merge), TV01xx expression syntax, TV02xx shapes and binding,
-// TV03xx index hygiene (lint), TV09xx internal disagreements and limits.
+// Stable codes: TV00xx catalog files (TV005x reports to merge), TV01xx expression syntax (TV012x LaTeX input),
+// TV02xx shapes and binding, TV030x index hygiene (lint), TV031x–TV032x transcription (latex vs claim),
+// TV09xx internal errors, disagreements and limits.
 internal static class DiagnosticCodes
 {
     public const string YamlSyntax = "TV0001";
@@ -42,6 +43,12 @@ internal static class DiagnosticCodes
     public const string DefinitionsTooLarge = "TV0108";
     public const string SizeAboveEvaluableCap = "TV0109";
 
+    public const string LatexUnsupportedCommand = "TV0120";
+    public const string LatexUnexpected = "TV0121";
+    public const string LatexAmbiguousRun = "TV0122";
+    public const string LatexNotYetInLanguage = "TV0123";
+    public const string LatexNotExpressible = "TV0124";
+
     public const string ShapeMismatch = "TV0201";
     public const string NotScalar = "TV0202";
     public const string NotSquare = "TV0203";
@@ -58,6 +65,13 @@ internal static class DiagnosticCodes
 
     public const string IndexReusedAsBound = "TV0301";
     public const string IndexUsedThrice = "TV0302";
+
+    public const string TranscriptionMismatch = "TV0310";
+    public const string TranscriptionVariable = "TV0311";
+    public const string TranscriptionFunction = "TV0312";
+    public const string TranscriptionSideCount = "TV0313";
+    public const string TranscriptionUnreadable = "TV0314";
+    public const string TranscriptionBadSkip = "TV0315";
 
     public const string MethodsDisagree = "TV0901";
     public const string TimeLimit = "TV0902";
