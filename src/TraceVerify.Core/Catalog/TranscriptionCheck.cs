@@ -63,7 +63,9 @@ internal static class TranscriptionCheck
         if (entry.Kind is not { } kind || entry.Diagnostics.Any(d => d.Severity == Severity.Error)) return new Outcome(null, []);
 
         var scalars = entry.Shapes.Where(d => d.Value.Text.Trim() == "scalar").Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        var reading = LatexReader.Read(latex.Text, scalars);
+        var vectors = entry.Shapes.Where(d => ShapeDeclaration.TryParse(d.Value.Text, out var shape) && shape.Columns == "1" && shape.Rows != "1")
+            .Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var reading = LatexReader.Read(latex.Text, scalars, vectors);
         if (!reading.Read)
         {
             var error = reading.Errors[0];
@@ -73,7 +75,7 @@ internal static class TranscriptionCheck
             return new Outcome(new MethodResult(MethodName, "reads", "the latex reads; a definition without `expr` states nothing to compare"), []);
         try
         {
-            return new Comparison(entry, kind, latex, reading, scalars, numeric ?? [], seed).Run();
+            return new Comparison(entry, kind, latex, reading, scalars, vectors, numeric ?? [], seed).Run();
         }
         catch (ExpansionLimitException e)
         {
@@ -87,7 +89,7 @@ internal static class TranscriptionCheck
         return new Outcome(new MethodResult(MethodName, "unchecked", why), [Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, message, at)]);
     }
 
-    private sealed class Comparison(CatalogEntry entry, EntryKind kind, SourceText latex, LatexReading reading, IReadOnlySet<string> scalars,
+    private sealed class Comparison(CatalogEntry entry, EntryKind kind, SourceText latex, LatexReading reading, IReadOnlySet<string> scalars, IReadOnlySet<string> vectors,
         IReadOnlyList<ICheckMethod> numeric, long seed)
     {
         private readonly List<Diagnostic> _diagnostics = [];
@@ -105,8 +107,11 @@ internal static class TranscriptionCheck
             {
                 if (!lead.IsDerivative)
                     return Mismatch(DiagnosticCodes.TranscriptionSideCount, "the latex states no derivative ∂…/∂…, the entry is a derivative", lead.Source.Span);
-                sides.RemoveAt(0);
-                CompareDerivative(lead);
+                // ∇ₓf = ∂f/∂x = …, or the Cookbook's (69) ∂xᵀa/∂x = ∂aᵀx/∂x = a: several derivatives side by side.
+                var heads = sides.TakeWhile(s => s.IsDerivative).ToList();
+                sides.RemoveRange(0, heads.Count);
+                if (heads.Count == 1) CompareDerivative(lead);
+                else CompareDerivatives(heads);
             }
             else if (lead is { IsDerivative: true })
             {
@@ -194,11 +199,83 @@ internal static class TranscriptionCheck
             else Mismatch(DiagnosticCodes.TranscriptionFunction, $"the latex differentiates `{of}` where the entry has `{entry.Of!.Text}`{problem}", side.Of!.Span);
         }
 
+        // Several derivatives equal to each other: one must be the entry's (its `of`, or a lone symbol naming
+        // it), every one must be by the entry's variable; one of another function g states ∂g/∂wrt = ∂of/∂wrt,
+        // which is compared (as ∂(g - of)/∂wrt = 0); one the language cannot state is listed as not compared,
+        // as a leading form is.
+        private void CompareDerivatives(IReadOnlyList<LatexSide> heads)
+        {
+            var mapped = heads.Where(h => h.Mapped).ToList();
+            var own = mapped.FirstOrDefault(IsEntryFunction);
+            if (own is null)
+            {
+                // None is the entry's: the first readable one (or the first) says why.
+                CompareDerivative(mapped.FirstOrDefault() ?? heads[0]);
+                return;
+            }
+            CompareDerivative(own);
+            if (_diagnostics.Count > 0) return;
+            foreach (var head in heads.Where(h => !ReferenceEquals(h, own)))
+            {
+                if (!head.Mapped)
+                {
+                    _notCompared.Add($"a derivative the language cannot state ({head.Error!.Message})");
+                    continue;
+                }
+                var wrt = SyntaxPrinter.Print(head.Wrt!);
+                var expected = EntryWrt();
+                if (wrt != expected)
+                {
+                    Mismatch(DiagnosticCodes.TranscriptionVariable, $"the latex differentiates with respect to `{wrt}` where the entry has `{expected}`", head.Wrt!.Span);
+                    return;
+                }
+                if (IsEntryFunction(head)) continue;
+                var of = SyntaxPrinter.Print(head.Of!);
+                var synthetic = entry with { Of = Generated($"({of}) - ({entry.Of!.Text})"), Sides = [Generated($"0*({expected})")], Diagnostics = [] };
+                var (same, problem) = SameDerivative(synthetic);
+                if (same) _agreed.Add($"∂({of})/∂{wrt} the same derivative");
+                else
+                {
+                    Mismatch(DiagnosticCodes.TranscriptionFunction, $"the latex states ∂({of})/∂{wrt} = ∂({entry.Of.Text})/∂{wrt}, which does not hold{problem}", head.Of!.Span);
+                    return;
+                }
+            }
+        }
+
+        private bool IsEntryFunction(LatexSide head)
+        {
+            if (head.Of is NameSyntax subject && !_entryNames.Contains(subject.Name)) return true;
+            var synthetic = entry with { Kind = EntryKind.Equality, Sides = [entry.Of!, Generated(SyntaxPrinter.Print(head.Of!))], Of = null, Wrt = null, Diagnostics = [] };
+            return Same(synthetic, 0, 1).Same;
+        }
+
+        private string EntryWrt()
+        {
+            var entryWrt = Parser.Parse(entry.Wrt!.Text);
+            return entryWrt.Succeeded ? SyntaxPrinter.Print(entryWrt.Node!) : entry.Wrt.Text;
+        }
+
+        // A synthetic derivative entry whose one claim must be its derivative, by canonical form or numerically.
+        private (bool Same, string Problem) SameDerivative(CatalogEntry synthetic)
+        {
+            var binding = EntryBinder.Bind(synthetic);
+            if (binding.Entry is not { } bound)
+            {
+                var first = binding.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error);
+                return (false, first is null ? "" : $" (together they do not type-check: {first.Message})");
+            }
+            if (binding.ShapeRestriction is { } restriction && restriction != _ownRestriction.Value)
+                return (false, $" (they agree only if {restriction})");
+            var context = bound.IndexForms();
+            if (context.Gradient(bound.Of!, bound.Wrt!).Equals(context.Canonical(bound.Sides[0]))) return (true, "");
+            return Numerically(bound);
+        }
+
         // |_{y=x} after the derivative: y is a held-constant copy of x, the entry's `frozen: {y: x}`.
         private void CompareEvaluation(LatexDefinition point)
         {
             var name = point.Name.Name;
-            var (value, error) = LatexLowering.TryLower(point.Value, scalars);
+            var (value, error) = LatexLowering.TryLower(point.Value, scalars, vectors);
             if (error is not null) { _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, $"cannot check the transcription: {error.Message} ({error.Code})", latex.Locate(error.Span))); return; }
             var text = SyntaxPrinter.Print(value!);
             var frozen = entry.Frozen.FirstOrDefault(f => f.Name == name);
@@ -211,7 +288,7 @@ internal static class TranscriptionCheck
         private void CompareDefinition(LatexDefinition definition)
         {
             var name = definition.Name.Name;
-            var (value, error) = LatexLowering.TryLower(definition.Value, scalars);
+            var (value, error) = LatexLowering.TryLower(definition.Value, scalars, vectors);
             if (error is not null) { _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, $"cannot check the transcription: {error.Message} ({error.Code})", latex.Locate(error.Span))); return; }
             var text = SyntaxPrinter.Print(value!);
             var where = entry.Where.FirstOrDefault(w => w.Name == name);

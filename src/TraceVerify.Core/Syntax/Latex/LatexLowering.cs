@@ -15,15 +15,20 @@ namespace TraceVerify.Syntax.Latex;
 //   (the range of k is inferred, as for every index);  the stacked rows [r(1); ⋮; r(K)] of the notes' (46)
 //   are rows(k; r(k));  W_2 is the symbol W2 (one number after a letter names it, X_{11} is an entry);
 //   [a_{ji}]_{ij} (a visibly scalar group with two indices) is matrix(i,j; a[j,i]);  ⟨A, B⟩ is tr(A'*B).
+// Where the formula is read for a catalog entry, its declared shapes sharpen "visibly": a symbol declared
+// scalar is a scalar, and with symbols declared vectors (`x: n`), uᵀ…v (a row times … a column) is 1×1, so
+// a scalar (the Cookbook's (x^TB^TBx)^2, \frac{…}{x^TBBx});  \|v\|_2 of a visible column or row vector (or a
+// 1×1) is its Euclidean norm, fro(v); the 2-norm of anything else (a matrix's spectral norm) is not read.
 internal static class LatexLowering
 {
-    // `scalars`: symbols known to be scalars (an entry's `shapes: {s: scalar}`), so that s^2 is a scalar power.
-    public static (SyntaxNode? Node, SyntaxError? Error) TryLower(LatexNode node, IReadOnlySet<string>? scalars = null)
+    // `scalars`: symbols known to be scalars (an entry's `shapes: {s: scalar}`), so that s^2 is a scalar power;
+    // `vectors`: symbols known to be column vectors (`shapes: {x: n}`), so that x^Tx is a scalar and \|x\|_2 reads.
+    public static (SyntaxNode? Node, SyntaxError? Error) TryLower(LatexNode node, IReadOnlySet<string>? scalars = null, IReadOnlySet<string>? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         try
         {
-            return (Lower(node, new Scope(static i => i, scalars ?? new HashSet<string>())), null);
+            return (Lower(node, new Scope(static i => i, scalars ?? new HashSet<string>(), vectors ?? new HashSet<string>())), null);
         }
         catch (LoweringFailure failure)
         {
@@ -57,10 +62,10 @@ internal static class LatexLowering
     };
 
     // A derivative's variable: X, x, X_{jk}, x_j.
-    public static (SyntaxNode? Node, SyntaxError? Error) TryLowerVariable(LatexNode variable, IReadOnlySet<string>? scalars = null)
+    public static (SyntaxNode? Node, SyntaxError? Error) TryLowerVariable(LatexNode variable, IReadOnlySet<string>? scalars = null, IReadOnlySet<string>? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        if (variable is LatexSymbol or LatexSubscript { Base: LatexSymbol }) return TryLower(variable, scalars);
+        if (variable is LatexSymbol or LatexSubscript { Base: LatexSymbol }) return TryLower(variable, scalars, vectors);
         return (null, NotExpressible("a derivative with respect to something other than a symbol or one of its entries", variable.Span).Error);
     }
 
@@ -93,7 +98,7 @@ internal static class LatexLowering
     {
         var numerator = Lower(f.Numerator, rename);
         var denominator = Lower(f.Denominator, rename);
-        var op = IsVisiblyScalar(denominator) ? BinaryOperator.Divide : BinaryOperator.ElementwiseDivide;
+        var op = IsScalarIn(denominator, rename) ? BinaryOperator.Divide : BinaryOperator.ElementwiseDivide;
         return new BinarySyntax(op, numerator, denominator, f.Span, f.Span);
     }
 
@@ -109,6 +114,45 @@ internal static class LatexLowering
         NegateSyntax n => IsVisiblyScalar(n.Operand),
         PowerSyntax p => IsVisiblyScalar(p.Base),
         TransposeSyntax t => IsVisiblyScalar(t.Operand),
+        _ => false,
+    };
+
+    // Visibly a scalar where the entry's declared shapes are known: also a symbol declared scalar, and a row
+    // times a column (uᵀ…v between declared vectors, which is 1×1), and arithmetic of those.
+    private static bool IsScalarIn(SyntaxNode node, Scope scope) => IsVisiblyScalar(node) || node switch
+    {
+        NameSyntax n => scope.Scalars.Contains(n.Name),
+        BinarySyntax { Operator: BinaryOperator.Multiply } b when IsRow(b.Left, scope) && IsColumn(b.Right, scope) => true,
+        BinarySyntax b => IsScalarIn(b.Left, scope) && IsScalarIn(b.Right, scope),
+        NegateSyntax n => IsScalarIn(n.Operand, scope),
+        PowerSyntax p => IsScalarIn(p.Base, scope),
+        TransposeSyntax t => IsScalarIn(t.Operand, scope),
+        CallSyntax { Function: "log" or "exp" } c => IsScalarIn(c.Argument, scope),
+        BinderSyntax { Kind: BinderKind.Sum } s => IsScalarIn(s.Body, scope),
+        _ => false,
+    };
+
+    // A column vector by its syntax and the declared vectors: a declared vector, a product ending in one
+    // (A*x, and x'*x, which is 1×1), the transpose of a row, sums and differences of columns, a column / a scalar.
+    private static bool IsColumn(SyntaxNode node, Scope scope) => node switch
+    {
+        NameSyntax n => scope.Vectors.Contains(n.Name),
+        BinarySyntax { Operator: BinaryOperator.Multiply } b => IsColumn(b.Right, scope),
+        BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b => IsColumn(b.Left, scope) && IsColumn(b.Right, scope),
+        BinarySyntax { Operator: BinaryOperator.Divide } b => IsColumn(b.Left, scope),
+        NegateSyntax n => IsColumn(n.Operand, scope),
+        TransposeSyntax t => IsRow(t.Operand, scope),
+        _ => false,
+    };
+
+    // A row vector: the transpose of a column, a product starting with a row (x'*A), and so on.
+    private static bool IsRow(SyntaxNode node, Scope scope) => node switch
+    {
+        BinarySyntax { Operator: BinaryOperator.Multiply } b => IsRow(b.Left, scope),
+        BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b => IsRow(b.Left, scope) && IsRow(b.Right, scope),
+        BinarySyntax { Operator: BinaryOperator.Divide } b => IsRow(b.Left, scope),
+        NegateSyntax n => IsRow(n.Operand, scope),
+        TransposeSyntax t => IsColumn(t.Operand, scope),
         _ => false,
     };
 
@@ -132,7 +176,7 @@ internal static class LatexLowering
                 var operand = Lower(s.Base, rename);
                 if (s.Exponent is not LatexNumber { Value: var value } || !value.IsInteger || value.Numerator > 1000)
                     throw NotExpressible("a superscript other than T, -1, -T or an integer (a symbolic power, or the Cookbook's single-entry matrix J^{ij}) is not in the expression language", s.ScriptSpan);
-                if (!IsVisiblyScalar(operand) && !(operand is NameSyntax n && rename.Scalars.Contains(n.Name))) throw NotYet($"the matrix power `^{((LatexNumber)s.Exponent).Text}`", s.ScriptSpan);
+                if (!IsScalarIn(operand, rename)) throw NotYet($"the matrix power `^{((LatexNumber)s.Exponent).Text}`", s.ScriptSpan);
                 return new PowerSyntax(operand, (int)value.Numerator, s.Span);
             default:
                 throw new UnreachableException($"no lowering for superscript {s.Kind}");
@@ -145,7 +189,14 @@ internal static class LatexLowering
         if (s.Base is LatexNorm { Double: true } norm)
         {
             if (indices is [{ Kind: LatexIndexKind.Name, Text: "F" }]) return new CallSyntax("fro", Lower(norm.Inner, rename), norm.Span, s.Span);
-            if (indices is [{ Kind: LatexIndexKind.Number, Text: "2" }]) throw NotYet("the 2-norm `\\|x\\|_2` (it needs sqrt)", s.ScriptSpan);
+            if (indices is [{ Kind: LatexIndexKind.Number, Text: "2" }])
+            {
+                // The 2-norm of a vector (or a 1×1) is its Euclidean norm, the Frobenius norm; of a matrix it is
+                // the spectral norm, which the language does not have.
+                var normed = Lower(norm.Inner, rename);
+                if (IsColumn(normed, rename) || IsRow(normed, rename) || IsScalarIn(normed, rename)) return new CallSyntax("fro", normed, norm.Span, s.Span);
+                throw NotYet("the 2-norm `\\|M\\|_2` of what is not visibly a vector (of a declared vector it is `fro`; of a matrix, the spectral norm)", s.ScriptSpan);
+            }
             throw NotExpressible($"the norm `\\|…\\|_{indices[0].Text}` is not in the expression language", s.ScriptSpan);
         }
         if (s.Base is LatexInnerProduct inner && indices is [{ Kind: LatexIndexKind.Name, Text: "F" }]) return InnerProduct(inner, rename);
@@ -228,7 +279,7 @@ internal static class LatexLowering
         new(new SyntaxError(DiagnosticCodes.LatexNotExpressible, message, span));
 
     // How indices are renamed (the stacked rows' 1 → k) and which symbols are known scalars.
-    private sealed record Scope(Func<LatexIndex, LatexIndex> Rename, IReadOnlySet<string> Scalars);
+    private sealed record Scope(Func<LatexIndex, LatexIndex> Rename, IReadOnlySet<string> Scalars, IReadOnlySet<string> Vectors);
 
     private sealed class LoweringFailure(SyntaxError error) : Exception(error.Message)
     {
