@@ -229,8 +229,14 @@ internal static class TranscriptionCheck
                     Mismatch(DiagnosticCodes.TranscriptionVariable, $"the latex differentiates with respect to `{wrt}` where the entry has `{expected}`", head.Wrt!.Span);
                     return;
                 }
-                if (IsEntryFunction(head)) continue;
                 var of = SyntaxPrinter.Print(head.Of!);
+                if (IsEntryFunction(head))
+                {
+                    var what = head.Of is NameSyntax subject && !_entryNames.Contains(subject.Name) ? $"`{subject.Name}` names the function" : null;
+                    if (what is null) _agreed.Add($"of `{of}`");
+                    else if (!_notCompared.Contains(what)) _notCompared.Add(what);
+                    continue;
+                }
                 var synthetic = entry with { Of = Generated($"({of}) - ({entry.Of!.Text})"), Sides = [Generated($"0*({expected})")], Diagnostics = [] };
                 var (same, problem) = SameDerivative(synthetic);
                 if (same) _agreed.Add($"∂({of})/∂{wrt} the same derivative");

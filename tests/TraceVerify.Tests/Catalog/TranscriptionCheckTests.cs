@@ -203,6 +203,83 @@ public class TranscriptionCheckTests
         Assert.Contains("(their canonical forms differ)", Assert.Single(withoutNumeric.Diagnostics).Message, StringComparison.Ordinal);
     }
 
+    // ∇ₓf = ∂f/∂x, the Cookbook's (69) ∂xᵀa/∂x = ∂aᵀx/∂x = a and (120) ∂/∂X Tr(X⊗X) = ∂/∂X Tr(X)Tr(X) = …:
+    // one derivative must be the entry's; another function's must have the same derivative; one the language
+    // cannot state is listed as not compared.
+    [Fact]
+    public void Several_derivatives_side_by_side_are_each_compared()
+    {
+        const string Yaml = """
+            - id: nabla
+              kind: derivative
+              latex: '\nabla_x f=\partial f/\partial x=(A+A^T)x+b'
+              shapes: {x: n, A: n x n, b: n}
+              of: x'*A*x + b'*x
+              wrt: x
+              claim: (A + A')*x + b
+            - id: second-is-own
+              kind: derivative
+              latex: '\partial x^Ta/\partial x=\partial a^Tx/\partial x=a'
+              shapes: {x: n, a: n}
+              of: a'*x
+              wrt: x
+              claim: a
+            - id: other-function
+              kind: derivative
+              latex: '\partial/\partial x (x^TAx)=\partial/\partial x (x^TAx+c)=(A+A^T)x'
+              shapes: {x: n, A: n x n}
+              of: x'*A*x
+              wrt: x
+              claim: (A + A')*x
+            - id: wrong-function
+              kind: derivative
+              latex: '\partial/\partial x (x^TAx)=\partial/\partial x (x^TAAx)=(A+A^T)x'
+              shapes: {x: n, A: n x n}
+              of: x'*A*x
+              wrt: x
+              claim: (A + A')*x
+            - id: unstatable
+              kind: derivative
+              latex: '\partial/\partial X Tr(X\otimes X)=\partial/\partial X Tr(X)Tr(X)=2Tr(X)I'
+              shapes: {X: n x n}
+              of: tr(X)*tr(X)
+              wrt: X
+              claim: 2*tr(X)*I
+            - id: none-is-own
+              kind: derivative
+              latex: '\partial/\partial X Tr(X\otimes X)=\partial/\partial X Tr(XX)=2Tr(X)I'
+              shapes: {X: n x n}
+              of: tr(X)*tr(X)
+              wrt: X
+              claim: 2*tr(X)*I
+            - id: other-variable
+              kind: derivative
+              latex: '\partial x^Ta/\partial x=\partial a^Tx/\partial a=a'
+              shapes: {x: n, a: n}
+              of: x'*a
+              wrt: x
+              claim: a
+            """;
+        var entries = CatalogLoader.Parse(Yaml, "heads.yaml").Entries;
+        ICheckMethod[] fuzz = [new TraceVerify.Fuzzing.FuzzMethod(40)];
+        TranscriptionCheck.Outcome Run(int k) => TranscriptionCheck.Run(entries[k], fuzz, 7);
+
+        foreach (var k in new[] { 0, 1, 2, 4 })
+        {
+            Assert.Empty(Run(k).Diagnostics);
+            Assert.Equal("agrees", Run(k).Method!.Outcome);
+        }
+        Assert.Contains("`f` names the function", Run(0).Method!.Detail, StringComparison.Ordinal);
+        Assert.Contains("∂(x'*A*x + c)/∂x the same derivative", Run(2).Method!.Detail, StringComparison.Ordinal);
+        Assert.Contains("not compared: a derivative the language cannot state (`\\otimes`", Run(4).Method!.Detail, StringComparison.Ordinal);
+
+        var wrong = Assert.Single(Run(3).Diagnostics);
+        Assert.Equal(DiagnosticCodes.TranscriptionFunction, wrong.Code);
+        Assert.Contains("the latex states ∂(x'*A*A*x)/∂x = ∂(x'*A*x)/∂x, which does not hold", wrong.Message, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticCodes.TranscriptionFunction, Assert.Single(Run(5).Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.TranscriptionVariable, Assert.Single(Run(6).Diagnostics).Code);
+    }
+
     [Fact]
     public void A_mismatch_is_shown_in_every_report_format()
     {

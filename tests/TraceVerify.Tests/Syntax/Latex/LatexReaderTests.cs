@@ -197,6 +197,51 @@ public class LatexReaderTests
         Assert.Equal("s^2", SyntaxPrinter.Print(side.Expression!));
     }
 
+    // With the entry's declared vectors (`x: n`), a row times a column is 1×1, a scalar, and the 2-norm of a
+    // vector is its Euclidean norm, fro — the Cookbook's (94)–(95) and 2.6; without them, nothing is guessed.
+    [Theory]
+    [InlineData(@"\|x-a\|_2", "fro(x - a)")]
+    [InlineData(@"\vert \vert x-a\vert \vert _2^3", "fro(x - a)^3")]
+    [InlineData(@"\|x\|_2^2", "fro(x)^2")]
+    [InlineData(@"\|x^T\|_2", "fro(x')")]
+    [InlineData(@"\|Ax+b\|_2", "fro(A*x + b)")]
+    [InlineData(@"\|x^Tx\|_2", "fro(x'*x)")]
+    [InlineData(@"(x^TB^TBx)^2", "(x'*B'*B*x)^2")]
+    [InlineData(@"(x^Ta)^3", "(x'*a)^3")]
+    [InlineData(@"\frac{A^TAx}{x^TBBx}", "A'*A*x/(x'*B*B*x)")]
+    [InlineData(@"\frac{A}{s}", "A/s")]
+    public void Declared_vectors_make_a_row_times_a_column_a_scalar_and_read_the_2_norm_of_a_vector(string latex, string expected)
+    {
+        var reading = LatexReader.Read(latex, new HashSet<string> { "s" }, new HashSet<string> { "x", "a", "b" });
+        var side = Assert.Single(reading.Sides);
+        Assert.Null(side.Error);
+        Assert.Equal(expected, SyntaxPrinter.Print(side.Expression!));
+    }
+
+    [Theory]
+    [InlineData(@"\|x-a\|_2", "the 2-norm")]
+    [InlineData(@"(x^TB^TBx)^2", "the matrix power `^2`")]
+    public void Without_declared_vectors_the_2_norm_and_a_power_of_a_product_are_not_read(string latex, string what)
+    {
+        var error = MappingError(latex);
+        Assert.Equal(DiagnosticCodes.LatexNotYetInLanguage, error.Code);
+        Assert.StartsWith(what, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(@"\|X\|_2", "the 2-norm")]
+    [InlineData(@"\|Xx^T\|_2", "the 2-norm")]
+    [InlineData(@"(x^TB)^2", "the matrix power `^2`")]
+    [InlineData(@"(Bx)^2", "the matrix power `^2`")]
+    [InlineData(@"(xx^T)^2", "the matrix power `^2`")]
+    public void A_matrix_stays_a_matrix_with_declared_vectors(string latex, string what)
+    {
+        var reading = LatexReader.Read(latex, null, new HashSet<string> { "x" });
+        var error = reading.Sides.Select(s => s.Error).OfType<SyntaxError>().First();
+        Assert.Equal(DiagnosticCodes.LatexNotYetInLanguage, error.Code);
+        Assert.StartsWith(what, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_side_keeps_its_position_in_the_latex()
     {
