@@ -1,0 +1,188 @@
+using TraceVerify.Catalog;
+using TraceVerify.Numeric;
+using TraceVerify.Syntax;
+
+namespace TraceVerify.Tests.Soundness;
+
+// The soundness suite's oracle. It shares no code with the symbolic engine: it reads the entry with the
+// project's parser only, infers shapes with its own unification (OracleTyping) and evaluates exactly with its
+// own dual numbers (OracleEvaluator), derivatives entry by entry in forward mode.
+//
+// Idea: an entry is decided by
+//   1. one shape for the whole entry: unification of every member (and of the derivative's shape) — failure
+//      is ill-formed; a declared letter equated with another letter or a literal size is ill-formed;
+//      members whose free indices differ are ill-formed;
+//   2. the shape each equality member (or a derivative's `of`) would have on its own: if the entry equates
+//      two sizes of a symbol that it leaves independent (or pins one), the entry only type-checks at a narrower shape; it then
+//      fails if it fails there and is ill-formed if it holds there;
+//   3. exact evaluation at Points random shapes (every free dimension class a distinct size ≥ 2 where
+//      there are at most five, the sizes unification pins kept) with random rational values: any
+//      difference is a proof of falsehood; agreement at every point is taken as truth (a nonzero rational
+//      function vanishes at random rational points with probability ~0).
+// Invariant: it never guesses — log/exp, fro to an odd power, literal sizes above 8, a division by an exact
+// zero at a point, and anything else it cannot evaluate exactly is Excluded with the reason.
+internal static class Oracle
+{
+    public const int Points = 3;
+
+    public static OracleVerdict Decide(CatalogEntry catalogEntry, int seed)
+    {
+        var (entry, truth, reason) = OracleEntry.Read(catalogEntry);
+        if (entry is null) return new OracleVerdict(truth, reason);
+        var global = OracleTyping.Infer(entry, entry.Members, whole: true);
+        if (global.Error is { } error) return new OracleVerdict(Truth.IllFormed, error);
+        if (DeclaredCollapse(global) is { } collapse) return new OracleVerdict(Truth.IllFormed, collapse);
+        if (IndexMismatch(entry, global) is { } mismatch) return mismatch;
+        var restriction = Restriction(entry, global);
+        if (restriction is { Truth: Truth.IllFormed }) return restriction;
+        if (global.Unsupported is { } unsupported) return new OracleVerdict(Truth.Excluded, unsupported);
+
+        var random = new Random(seed);
+        for (var point = 0; point < Points; point++)
+        {
+            var sizes = Sizes(global, random);
+            var values = global.Symbols.ToDictionary(s => s.Key, s => Values(random, Size(global, sizes, s.Value.Rows), Size(global, sizes, s.Value.Columns)), StringComparer.Ordinal);
+            var (undefined, difference) = entry.Kind == EntryKind.Equality
+                ? CompareEquality(entry, global, sizes, values)
+                : CompareDerivative(entry, global, sizes, values);
+            if (undefined) return new OracleVerdict(Truth.Excluded, "a division by an exact zero at a random point");
+            if (difference is not null)
+            {
+                var at = string.Join(", ", global.Symbols.Select(s => $"{s.Key}: {values[s.Key].GetLength(0)}x{values[s.Key].GetLength(1)}"));
+                return new OracleVerdict(Truth.Fails, restriction is null ? $"{difference} at {at}" : $"{difference} at {at}, the only shapes where it type-checks ({restriction.Reason})");
+            }
+        }
+        return restriction is null
+            ? new OracleVerdict(Truth.Holds, $"agrees at {Points} random points")
+            : new OracleVerdict(Truth.IllFormed, $"holds only at a narrower shape: {restriction.Reason}");
+    }
+
+    private static string? DeclaredCollapse(OracleTyping global)
+    {
+        var letters = global.Letters.ToList();
+        foreach (var (letter, dim) in letters)
+        {
+            if (global.Dims.SizeOf(dim) is { } size) return $"declared size {letter} = {size}";
+        }
+        for (var a = 0; a < letters.Count; a++)
+        {
+            for (var b = a + 1; b < letters.Count; b++)
+            {
+                if (global.Dims.Find(letters[a].Value) == global.Dims.Find(letters[b].Value)) return $"declared sizes {letters[a].Key} = {letters[b].Key}";
+            }
+        }
+        return null;
+    }
+
+    private static OracleVerdict? IndexMismatch(OracleEntry entry, OracleTyping global)
+    {
+        if (entry.Kind == EntryKind.Derivative && global.OfFreeIndices.Count > 0) return new OracleVerdict(Truth.Excluded, "free indices in `of`");
+        var expected = entry.Kind == EntryKind.Derivative ? entry.VariableIndices.ToHashSet(StringComparer.Ordinal) : global.FreeIndicesOfRoots[0];
+        return global.FreeIndicesOfRoots.All(f => f.SetEquals(expected)) ? null : new OracleVerdict(Truth.IllFormed, "free indices differ between members");
+    }
+
+    // A restriction is reported as IllFormed only when a member cannot even type-check alone; otherwise the
+    // returned verdict (Truth.Fails as a placeholder) carries the narrowing as its reason.
+    private static OracleVerdict? Restriction(OracleEntry entry, OracleTyping global)
+    {
+        // A claim is only meaningful together with its derivative, so for derivatives the reference is `of`.
+        IReadOnlyList<SyntaxNode> roots = entry.Of is { } of ? [of] : entry.Members;
+        foreach (var root in roots)
+        {
+            var alone = OracleTyping.Infer(entry, [root], whole: false);
+            if (alone.Error is { } error) return new OracleVerdict(Truth.IllFormed, $"`{SyntaxPrinter.Print(root)}` alone: {error}");
+            var keys = alone.Symbols.SelectMany(s => new[] { (s.Key, "rows", s.Value.Rows), (s.Key, "columns", s.Value.Columns) })
+                .Where(k => global.Symbols.ContainsKey(k.Key)).ToList();
+            int Global((string Name, string Side, int Dim) k) => k.Side == "rows" ? global.Symbols[k.Name].Rows : global.Symbols[k.Name].Columns;
+            foreach (var k in keys)
+            {
+                if (alone.Dims.SizeOf(k.Item3) is null && global.Dims.SizeOf(Global(k)) is { } size)
+                    return new OracleVerdict(Truth.Fails, $"the {k.Item2} of {k.Key} must be {size}");
+            }
+            for (var a = 0; a < keys.Count; a++)
+            {
+                for (var b = a + 1; b < keys.Count; b++)
+                {
+                    if (alone.Dims.Find(keys[a].Item3) != alone.Dims.Find(keys[b].Item3) && global.Dims.Find(Global(keys[a])) == global.Dims.Find(Global(keys[b])))
+                        return new OracleVerdict(Truth.Fails, $"the {keys[a].Item2} of {keys[a].Key} must equal the {keys[b].Item2} of {keys[b].Key}");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Dictionary<int, int> Sizes(OracleTyping global, Random random)
+    {
+        var free = global.Dims.Classes().Where(c => global.Dims.SizeOf(c) is null).ToList();
+        var distinct = Enumerable.Range(2, Math.Max(free.Count, 1)).OrderBy(_ => random.Next()).ToList();
+        return free.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => free.Count <= 5 ? distinct[p.k] : random.Next(2, 5));
+    }
+
+    private static int Size(OracleTyping global, IReadOnlyDictionary<int, int> sizes, int dim) =>
+        global.Dims.SizeOf(dim) ?? sizes[global.Dims.Find(dim)];
+
+    private static Rational[,] Values(Random random, int rows, int columns)
+    {
+        var m = new Rational[rows, columns];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                var numerator = random.Next(1, 8) * (random.Next(2) == 0 ? -1 : 1);
+                m[i, j] = Rational.Of(numerator, random.Next(1, 4));
+            }
+        }
+        return m;
+    }
+
+    private static (bool Undefined, string? Difference) CompareEquality(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values)
+    {
+        var evaluator = new OracleEvaluator(entry, global, sizes, values, null);
+        var names = global.FreeIndicesOfRoots[0].Order(StringComparer.Ordinal).ToList();
+        foreach (var tuple in OracleEvaluator.Tuples(names.Select(n => evaluator.Size(global.FreeIndices[n])).ToList()))
+        {
+            var indices = names.Select((n, k) => (n, k)).ToDictionary(p => p.n, p => tuple[p.k], StringComparer.Ordinal);
+            var first = evaluator.Evaluate(entry.Members[0], indices);
+            for (var k = 1; k < entry.Members.Count; k++)
+            {
+                var other = evaluator.Evaluate(entry.Members[k], indices);
+                if (evaluator.Undefined) return (true, null);
+                if (!first.ValuesEqual(other))
+                    return (false, $"member {k + 1} differs from member 1 (indices {string.Join(",", indices.Select(p => $"{p.Key}={p.Value + 1}"))})");
+            }
+        }
+        return (evaluator.Undefined, null);
+    }
+
+    private static (bool Undefined, string? Difference) CompareDerivative(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values)
+    {
+        var variable = values[entry.Variable!];
+        var claims = new OracleEvaluator(entry, global, sizes, values, null);
+        var row = global.Symbols[entry.Variable!].Rows is var r && global.Dims.IsOne(r) && entry.VariableIndices.Count == 1;
+        var wholeClaims = entry.EntryVariable ? null : entry.Members.Select(m => claims.Evaluate(m, new Dictionary<string, int>())).ToList();
+        for (var i = 0; i < variable.GetLength(0); i++)
+        {
+            for (var j = 0; j < variable.GetLength(1); j++)
+            {
+                var derivative = new OracleEvaluator(entry, global, sizes, values, (i, j));
+                var slope = derivative.Evaluate(entry.Of!, new Dictionary<string, int>())[0, 0].Slope;
+                if (derivative.Undefined) return (true, null);
+                for (var k = 0; k < entry.Members.Count; k++)
+                {
+                    Rational claimed;
+                    if (wholeClaims is not null) claimed = wholeClaims[k][i, j].Value;
+                    else
+                    {
+                        var indices = entry.VariableIndices.Count == 2
+                            ? new Dictionary<string, int> { [entry.VariableIndices[0]] = i, [entry.VariableIndices[1]] = j }
+                            : new Dictionary<string, int> { [entry.VariableIndices[0]] = row ? j : i };
+                        claimed = claims.Evaluate(entry.Members[k], indices)[0, 0].Value;
+                    }
+                    if (claims.Undefined) return (true, null);
+                    if (claimed != slope) return (false, $"claim {k + 1} differs from the derivative at entry ({i + 1},{j + 1})");
+                }
+            }
+        }
+        return (claims.Undefined, null);
+    }
+}
