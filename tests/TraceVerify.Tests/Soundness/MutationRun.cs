@@ -52,7 +52,15 @@ internal static class MutationRun
         {
             var mutant = mutants[k];
             var entry = CatalogLoader.Parse(mutant.Yaml, "mutant.yaml").Entries.Single();
-            var truth = Oracle.Decide(entry, seed ^ k);
+            OracleVerdict truth;
+            try
+            {
+                truth = Oracle.Decide(entry, seed ^ k);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException)
+            {
+                throw new InvalidOperationException($"oracle bug on this mutant:\n{mutant.Yaml}", e);
+            }
             try
             {
                 var result = verifier.Check(entry);

@@ -16,17 +16,17 @@ internal sealed class OracleTyping
 
     private readonly OracleEntry _entry;
     private readonly HashSet<string> _scalarHints;
-    private readonly HashSet<SyntaxNode> _forcedScaling;
+    private readonly Dictionary<SyntaxNode, bool> _forcedScaling;
     private readonly Dictionary<string, OracleShape> _whereShapes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _whereInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<SyntaxNode, OracleShape> _shapes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SyntaxNode, bool> _scaling = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SyntaxNode, bool?> _scaling = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SyntaxNode> _rowVectors = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(SyntaxNode Binder, string Name), int> _bound = [];
     private readonly List<(SyntaxNode Binder, IReadOnlyList<IndexSyntax> Names)> _scopes = [];
     private HashSet<string> _currentFree = new(StringComparer.Ordinal);
 
-    private OracleTyping(OracleEntry entry, HashSet<SyntaxNode> forcedScaling)
+    private OracleTyping(OracleEntry entry, Dictionary<SyntaxNode, bool> forcedScaling)
     {
         _entry = entry;
         _forcedScaling = forcedScaling;
@@ -48,15 +48,15 @@ internal sealed class OracleTyping
     // derivative's shape from its variable); otherwise each root is inferred on its own terms.
     public static OracleTyping Infer(OracleEntry entry, IReadOnlyList<SyntaxNode> roots, bool whole)
     {
-        var forced = new HashSet<SyntaxNode>(ReferenceEqualityComparer.Instance);
+        var forced = new Dictionary<SyntaxNode, bool>(ReferenceEqualityComparer.Instance);
         for (var round = 0; ; round++)
         {
             var typing = new OracleTyping(entry, forced);
             typing.Run(roots, whole);
             if (typing.Error is not null || round == 4) return typing;
-            var more = typing._scaling.Where(p => !p.Value && !forced.Contains(p.Key) && typing.HasScalarOperand((BinarySyntax)p.Key)).Select(p => p.Key).ToList();
+            var more = typing._scaling.Where(p => p.Value is null && typing.ScalarOperand((BinarySyntax)p.Key) is not null).ToList();
             if (more.Count == 0) return typing;
-            forced.UnionWith(more);
+            foreach (var (product, _) in more) forced[product] = typing.ScalarOperand((BinarySyntax)product)!.Value;
         }
     }
 
@@ -65,8 +65,7 @@ internal sealed class OracleTyping
     public OracleShape WhereShape(string name) => _whereShapes[name];
 
     // For a product node: null = a matrix product; true = the left operand is the scalar; false = the right one.
-    public bool? ScalarOperandIsLeft(BinarySyntax product) =>
-        _scaling[product] ? IsScalar(_shapes[product.Left]) : null;
+    public bool? ScalarOperandIsLeft(BinarySyntax product) => _scaling[product];
 
     public bool IsRowVector(SyntaxNode node) => _rowVectors.Contains(node);
 
@@ -231,9 +230,15 @@ internal sealed class OracleTyping
         switch (binary.Operator)
         {
             case BinaryOperator.Multiply:
-                var scaling = _forcedScaling.Contains(binary) || IsScalar(left) || IsScalar(right);
-                _scaling[binary] = scaling;
-                if (scaling) return IsScalar(left) ? right : left;
+                // A scaling stays a scaling: its scalar operand is held to 1×1 (no circular reading of a 1×1
+                // that only the matrix product itself forced).
+                bool? scalarLeft = _forcedScaling.TryGetValue(binary, out var forced) ? forced : IsScalar(left) ? true : IsScalar(right) ? false : null;
+                _scaling[binary] = scalarLeft;
+                if (scalarLeft is { } isLeft)
+                {
+                    RequireScalar(isLeft ? left : right, "a scalar factor");
+                    return isLeft ? right : left;
+                }
                 Unify(left.Columns, right.Rows, "inner dimensions of `*`");
                 return new OracleShape(left.Rows, right.Columns);
             case BinaryOperator.Divide:
@@ -317,7 +322,7 @@ internal sealed class OracleTyping
         return dim;
     }
 
-    private bool HasScalarOperand(BinarySyntax product) => IsScalar(_shapes[product.Left]) || IsScalar(_shapes[product.Right]);
+    private bool? ScalarOperand(BinarySyntax product) => IsScalar(_shapes[product.Left]) ? true : IsScalar(_shapes[product.Right]) ? false : null;
 
     private bool IsScalar(OracleShape shape) => Dims.IsOne(shape.Rows) && Dims.IsOne(shape.Columns);
 
