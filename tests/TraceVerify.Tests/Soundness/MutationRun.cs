@@ -36,6 +36,13 @@ internal static class MutationRun
                     text.Append(o.Mutant.Yaml);
                 }
             }
+            var undecided = Outcomes.Where(o => o.TrueButUndecided).ToList();
+            if (undecided.Count > 0) text.AppendLine().AppendLine($"== true but undecided or ill-formed (not a soundness failure): {undecided.Count}");
+            foreach (var o in undecided)
+            {
+                text.AppendLine($"# truth: {o.Truth.Truth} ({o.Truth.Reason}); tool: {o.Verdict} — {o.ToolDetail}");
+                text.Append(o.Mutant.Yaml);
+            }
             return text.ToString();
         }
     }

@@ -89,7 +89,7 @@ internal static class Oracle
         IReadOnlyList<SyntaxNode> roots = entry.Of is { } of ? [of] : entry.Members;
         foreach (var root in roots)
         {
-            var alone = OracleTyping.Infer(entry, [root], whole: false);
+            var alone = OracleTyping.Infer(entry, [root], whole: false, readings: global);
             if (alone.Error is { } error) return new OracleVerdict(Truth.IllFormed, $"`{SyntaxPrinter.Print(root)}` alone: {error}");
             var keys = alone.Symbols.SelectMany(s => new[] { (s.Key, "rows", s.Value.Rows), (s.Key, "columns", s.Value.Columns) })
                 .Where(k => global.Symbols.ContainsKey(k.Key)).ToList();
@@ -103,7 +103,8 @@ internal static class Oracle
             {
                 for (var b = a + 1; b < keys.Count; b++)
                 {
-                    if (alone.Dims.Find(keys[a].Item3) != alone.Dims.Find(keys[b].Item3) && global.Dims.Find(Global(keys[a])) == global.Dims.Find(Global(keys[b])))
+                    var (da, db) = (keys[a].Item3, keys[b].Item3);
+                    if (alone.Dims.SizeOf(da) is null && alone.Dims.SizeOf(db) is null && alone.Dims.Find(da) != alone.Dims.Find(db) && global.Dims.Find(Global(keys[a])) == global.Dims.Find(Global(keys[b])))
                         return new OracleVerdict(Truth.Fails, $"the {keys[a].Item2} of {keys[a].Key} must equal the {keys[b].Item2} of {keys[b].Key}");
                 }
             }

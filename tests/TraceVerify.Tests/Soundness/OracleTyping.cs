@@ -26,9 +26,12 @@ internal sealed class OracleTyping
     private readonly List<(SyntaxNode Binder, IReadOnlyList<IndexSyntax> Names)> _scopes = [];
     private HashSet<string> _currentFree = new(StringComparer.Ordinal);
 
-    private OracleTyping(OracleEntry entry, Dictionary<SyntaxNode, bool> forcedScaling)
+    private readonly OracleTyping? _readings;
+
+    private OracleTyping(OracleEntry entry, Dictionary<SyntaxNode, bool> forcedScaling, OracleTyping? readings)
     {
         _entry = entry;
+        _readings = readings;
         _forcedScaling = forcedScaling;
         _scalarHints = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in entry.Members.Concat(entry.Where.Values).Append(entry.Of).OfType<SyntaxNode>()) CollectScalarHints(root);
@@ -45,13 +48,16 @@ internal sealed class OracleTyping
     public string? Unsupported { get; private set; }
 
     // whole: the entry's own constraints between roots (one shape for all members, a scalar `of`, the
-    // derivative's shape from its variable); otherwise each root is inferred on its own terms.
-    public static OracleTyping Infer(OracleEntry entry, IReadOnlyList<SyntaxNode> roots, bool whole)
+    // derivative's shape from its variable); otherwise each root is inferred on its own terms. `readings`
+    // (the whole entry's typing) fixes a reading the syntax leaves open — a row vector under `diag` or one
+    // index — so that a root alone is read as in the entry; only a genuine row (longer than 1), so that a
+    // reading the entry's narrowing caused does not hide that narrowing.
+    public static OracleTyping Infer(OracleEntry entry, IReadOnlyList<SyntaxNode> roots, bool whole, OracleTyping? readings = null)
     {
         var forced = new Dictionary<SyntaxNode, bool>(ReferenceEqualityComparer.Instance);
         for (var round = 0; ; round++)
         {
-            var typing = new OracleTyping(entry, forced);
+            var typing = new OracleTyping(entry, forced, readings);
             typing.Run(roots, whole);
             if (typing.Error is not null || round == 4) return typing;
             var more = typing._scaling.Where(p => p.Value is null && typing.ScalarOperand((BinarySyntax)p.Key) is not null).ToList();
@@ -68,6 +74,9 @@ internal sealed class OracleTyping
     public bool? ScalarOperandIsLeft(BinarySyntax product) => _scaling[product];
 
     public bool IsRowVector(SyntaxNode node) => _rowVectors.Contains(node);
+
+    private bool IsGenuineRow(SyntaxNode node) =>
+        _rowVectors.Contains(node) && !Dims.IsOne(_shapes[node is CallSyntax c ? c.Argument : ((EntrySyntax)node).Target].Columns);
 
     public int BoundRange(SyntaxNode binder, string name) => _bound[(binder, name)];
 
@@ -207,8 +216,9 @@ internal sealed class OracleTyping
                 Unify(argument.Rows, argument.Columns, "`tr` needs a square matrix");
                 return Scalar();
             case "diag":
-                if (Dims.IsOne(argument.Rows))
+                if (Dims.IsOne(argument.Rows) || _readings?.IsGenuineRow(call) == true)
                 {
+                    Unify(argument.Rows, One(), "`diag` of a row vector");
                     _rowVectors.Add(call);
                     return new OracleShape(argument.Columns, argument.Columns);
                 }
@@ -270,8 +280,9 @@ internal sealed class OracleTyping
         if (entry.SingleIndex)
         {
             var range = Index(entry.Row!.Name);
-            if (Dims.IsOne(target.Rows))
+            if (Dims.IsOne(target.Rows) || _readings?.IsGenuineRow(entry) == true)
             {
+                Unify(target.Rows, One(), "one index of a row vector");
                 _rowVectors.Add(entry);
                 Unify(range, target.Columns, "one-index range");
             }
