@@ -93,6 +93,14 @@ public class OracleTests
         Assert.True(expected == verdict.Truth, $"d {of}/d {wrt} = {claim}: expected {expected}, got {verdict}");
     }
 
+    [Fact]
+    public void AOnesNeverBecomesAScalarToAvoidANarrowing()
+    {
+        const string yaml = "- id: t\n  kind: derivative\n  where:\n    a: \"A'*ones\"\n    b: \"B*ones\"\n  of: \"tr(a'*diag(x)*b)\"\n  wrt: x\n  claim:\n    - \"ones*(a .* b)\"\n    - \"(A'*ones) .* (B*ones)\"\n";
+        var verdict = Oracle.Decide(Assert.Single(CatalogLoader.Parse(yaml, "t.yaml").Entries), seed: 1);
+        Assert.True(verdict.Truth == Truth.IllFormed, verdict.ToString());
+    }
+
     private static string Shapes(string shapes) =>
         shapes.Length == 0 ? "" : "  shapes:\n" + string.Concat(shapes.Split(", ").Select(s => $"    {s.Split(": ")[0]}: {s.Split(": ")[1]}\n"));
 }

@@ -333,7 +333,11 @@ internal sealed class OracleTyping
         return dim;
     }
 
-    private bool? ScalarOperand(BinarySyntax product) => IsScalar(_shapes[product.Left]) ? true : IsScalar(_shapes[product.Right]) ? false : null;
+    // `ones` and `I` have their own lengths: a 1×1 one is a narrowing, never a reason to read a scaling.
+    private bool? ScalarOperand(BinarySyntax product) =>
+        IsScalar(_shapes[product.Left]) && !IsBuiltin(product.Left) ? true : IsScalar(_shapes[product.Right]) && !IsBuiltin(product.Right) ? false : null;
+
+    private static bool IsBuiltin(SyntaxNode node) => node is NameSyntax { Name: "ones" or "I" } or TransposeSyntax { Operand: NameSyntax { Name: "ones" or "I" } };
 
     private bool IsScalar(OracleShape shape) => Dims.IsOne(shape.Rows) && Dims.IsOne(shape.Columns);
 
