@@ -27,6 +27,9 @@ internal static class MutationRun
         public string Report()
         {
             var text = new StringBuilder(Summary());
+            text.AppendLine().AppendLine("excluded by the oracle, by reason:");
+            foreach (var reason in Outcomes.Where(o => o.Truth.Truth == Truth.Excluded).GroupBy(o => o.Truth.Reason).OrderByDescending(g => g.Count()))
+                text.AppendLine($"  {reason.Count(),5}  {reason.Key}");
             foreach (var group in Wrong.GroupBy(o => o.Problem))
             {
                 text.AppendLine().AppendLine($"== {group.Key}: {group.Count()}");

@@ -33,8 +33,8 @@ internal static class Oracle
         if (global.Error is { } error) return new OracleVerdict(Truth.IllFormed, error);
         if (DeclaredCollapse(global) is { } collapse) return new OracleVerdict(Truth.IllFormed, collapse);
         if (IndexMismatch(entry, global) is { } mismatch) return mismatch;
-        var restriction = Restriction(entry, global);
-        if (restriction is { Truth: Truth.IllFormed }) return restriction;
+        var (narrowing, illTyped) = Narrowing(entry, global);
+        if (illTyped is not null) return illTyped;
         if (global.Unsupported is { } unsupported) return new OracleVerdict(Truth.Excluded, unsupported);
 
         var random = new Random(seed);
@@ -49,12 +49,12 @@ internal static class Oracle
             if (difference is not null)
             {
                 var at = string.Join(", ", global.Symbols.Select(s => $"{s.Key}: {values[s.Key].GetLength(0)}x{values[s.Key].GetLength(1)}"));
-                return new OracleVerdict(Truth.Fails, restriction is null ? $"{difference} at {at}" : $"{difference} at {at}, the only shapes where it type-checks ({restriction.Reason})");
+                return new OracleVerdict(Truth.Fails, narrowing is null ? $"{difference} at {at}" : $"{difference} at {at}, the only shapes where it type-checks ({narrowing})");
             }
         }
-        return restriction is null
+        return narrowing is null
             ? new OracleVerdict(Truth.Holds, $"agrees at {Points} random points")
-            : new OracleVerdict(Truth.IllFormed, $"holds only at a narrower shape: {restriction.Reason}");
+            : new OracleVerdict(Truth.IllFormed, $"holds only at a narrower shape: {narrowing}");
     }
 
     private static string? DeclaredCollapse(OracleTyping global)
@@ -81,23 +81,23 @@ internal static class Oracle
         return global.FreeIndicesOfRoots.All(f => f.SetEquals(expected)) ? null : new OracleVerdict(Truth.IllFormed, "free indices differ between members");
     }
 
-    // A restriction is reported as IllFormed only when a member cannot even type-check alone; otherwise the
-    // returned verdict (Truth.Fails as a placeholder) carries the narrowing as its reason.
-    private static OracleVerdict? Restriction(OracleEntry entry, OracleTyping global)
+    // The first size the entry pins or equates although the reference root alone leaves it free (null when
+    // none); a root that cannot type-check alone makes the entry ill-formed outright.
+    private static (string? Narrowing, OracleVerdict? IllTyped) Narrowing(OracleEntry entry, OracleTyping global)
     {
         // A claim is only meaningful together with its derivative, so for derivatives the reference is `of`.
         IReadOnlyList<SyntaxNode> roots = entry.Of is { } of ? [of] : entry.Members;
         foreach (var root in roots)
         {
             var alone = OracleTyping.Infer(entry, [root], whole: false, readings: global);
-            if (alone.Error is { } error) return new OracleVerdict(Truth.IllFormed, $"`{SyntaxPrinter.Print(root)}` alone: {error}");
+            if (alone.Error is { } error) return (null, new OracleVerdict(Truth.IllFormed, $"`{SyntaxPrinter.Print(root)}` alone: {error}"));
             var keys = alone.Symbols.SelectMany(s => new[] { (s.Key, "rows", s.Value.Rows), (s.Key, "columns", s.Value.Columns) })
                 .Where(k => global.Symbols.ContainsKey(k.Key)).ToList();
             int Global((string Name, string Side, int Dim) k) => k.Side == "rows" ? global.Symbols[k.Name].Rows : global.Symbols[k.Name].Columns;
             foreach (var k in keys)
             {
                 if (alone.Dims.SizeOf(k.Item3) is null && global.Dims.SizeOf(Global(k)) is { } size)
-                    return new OracleVerdict(Truth.Fails, $"the {k.Item2} of {k.Key} must be {size}");
+                    return ($"the {k.Item2} of {k.Key} must be {size}", null);
             }
             for (var a = 0; a < keys.Count; a++)
             {
@@ -105,11 +105,11 @@ internal static class Oracle
                 {
                     var (da, db) = (keys[a].Item3, keys[b].Item3);
                     if (alone.Dims.SizeOf(da) is null && alone.Dims.SizeOf(db) is null && alone.Dims.Find(da) != alone.Dims.Find(db) && global.Dims.Find(Global(keys[a])) == global.Dims.Find(Global(keys[b])))
-                        return new OracleVerdict(Truth.Fails, $"the {keys[a].Item2} of {keys[a].Key} must equal the {keys[b].Item2} of {keys[b].Key}");
+                        return ($"the {keys[a].Item2} of {keys[a].Key} must equal the {keys[b].Item2} of {keys[b].Key}", null);
                 }
             }
         }
-        return null;
+        return (null, null);
     }
 
     private static Dictionary<int, int> Sizes(OracleTyping global, Random random)
