@@ -77,16 +77,19 @@ internal sealed class DualMatrix
         return m;
     }
 
-    public bool ValuesEqual(DualMatrix other)
+    // Null when a value that matters is not rational.
+    public bool? ValuesEqual(DualMatrix other)
     {
         if (other.Rows != Rows || other.Columns != Columns) return false;
+        var known = true;
         for (var i = 0; i < Rows; i++)
         {
             for (var j = 0; j < Columns; j++)
             {
-                if (_cells[i, j].Value != other[i, j].Value) return false;
+                if (_cells[i, j].Value is not { } a || other[i, j].Value is not { } b) known = false;
+                else if (a != b) return false;
             }
         }
-        return true;
+        return known ? true : null;
     }
 }

@@ -7,7 +7,8 @@ namespace TraceVerify.Tests.Soundness;
 // Exact evaluation of a typed entry at one point: every dimension class has a size, every symbol a rational
 // matrix. The slope of entry (Row, Column) of the variable is 1 and every other slope 0, so the slope of a
 // scalar `of` is its partial derivative there (frozen copies share the variable's values, never its slope).
-// A division by an exact zero sets Undefined instead of guessing a value.
+// A division by an exact zero (or log 0) sets Undefined instead of guessing a value; a value that is not
+// rational (log, exp) is null, never a guess.
 internal sealed class OracleEvaluator(
     OracleEntry entry,
     OracleTyping typing,
@@ -75,6 +76,12 @@ internal sealed class OracleEvaluator(
                 var diagonal = new DualMatrix(n, n);
                 for (var i = 0; i < n; i++) diagonal[i, i] = row ? argument[0, i] : argument[i, 0];
                 return diagonal;
+            case "log":
+                // log u: value not rational; slope u'/u, exactly 0 where u' is.
+                return argument.Map(LogarithmOf);
+            case "exp":
+                // exp u: value and slope exp(u)·u' not rational, except a slope exactly 0 where u' is.
+                return argument.Map(u => new ExactDual(null, u.Slope is { IsZero: true } ? Rational.Zero : null));
             default:
                 throw new UnreachableException($"`{call.Function}` reached the evaluator although typing excludes it");
         }
@@ -105,9 +112,16 @@ internal sealed class OracleEvaluator(
         }
     }
 
+    private ExactDual LogarithmOf(ExactDual u)
+    {
+        if (u.Slope is { IsZero: true }) return new ExactDual(null, Rational.Zero);
+        if (u.Value is { IsZero: true }) Undefined = true;
+        return new ExactDual(null, u.Value is { IsZero: false } v ? u.Slope / v : null);
+    }
+
     private ExactDual Divide(ExactDual a, ExactDual b)
     {
-        if (!b.Value.IsZero) return a / b;
+        if (b.Value is not { IsZero: true }) return a / b;
         Undefined = true;
         return ExactDual.Zero;
     }

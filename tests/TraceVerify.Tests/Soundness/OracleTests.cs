@@ -19,10 +19,10 @@ public class OracleTests
                 continue;
             }
             Assert.True(verdict.Truth is Truth.Holds or Truth.Excluded, $"{entry.Id}: {verdict}");
-            if (verdict.Truth == Truth.Excluded) Assert.Contains("not rational", verdict.Reason, StringComparison.Ordinal);
+            if (verdict.Truth == Truth.Excluded) Assert.True(entry.Kind == EntryKind.Equality && verdict.Reason.Contains("not rational", StringComparison.Ordinal), $"{entry.Id}: {verdict}");
             else decided++;
         }
-        Assert.True(decided >= 25, $"only {decided} entries decided");
+        Assert.True(decided >= 35, $"only {decided} entries decided");
     }
 
     [Fact]
@@ -31,7 +31,8 @@ public class OracleTests
         foreach (var entry in Catalogs.Load("identities/language-tour.yaml").Where(e => e.Kind is EntryKind.Equality or EntryKind.Derivative))
         {
             var verdict = Oracle.Decide(entry, seed: 11);
-            var expected = entry.Id == "tour-refuted-trace-square" ? Truth.Fails : entry.Id.Contains("exp", StringComparison.Ordinal) || entry.Id.Contains("log", StringComparison.Ordinal) ? Truth.Excluded : Truth.Holds;
+            // The exp entries claim exp(X) itself, a value that is not rational.
+            var expected = entry.Id == "tour-refuted-trace-square" ? Truth.Fails : entry.Id.Contains("exp", StringComparison.Ordinal) ? Truth.Excluded : Truth.Holds;
             Assert.True(expected == verdict.Truth, $"{entry.Id}: expected {expected}, got {verdict}");
         }
     }
@@ -82,6 +83,12 @@ public class OracleTests
     [InlineData("s^3", "s", "3*s^2", "s: scalar", Truth.Holds)]
     [InlineData("fro(X)^2", "X", "2*X", "", Truth.Holds)]
     [InlineData("tr(X'*X)", "X", "X", "", Truth.Fails)]
+    [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))*B'", "", Truth.Holds)]
+    [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))'*B'", "", Truth.Fails)]
+    [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))*B' + 0*log(X)", "", Truth.Holds)]
+    [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))*B' + log(X) - log(X)", "", Truth.Excluded)]
+    [InlineData("tr(ones'*exp(X)*ones)", "X", "exp(X)", "", Truth.Excluded)]
+    [InlineData("tr(ones'*exp(A)*ones) + tr(B*X)", "X", "B'", "", Truth.Holds)]
     [InlineData("tr(A*X)", "X", "A'", "", Truth.Holds)]
     [InlineData("tr(A*X)", "X", "A", "", Truth.Fails)]
     [InlineData("tr(A*X)", "X", "A' + 0*X*X", "", Truth.IllFormed)]

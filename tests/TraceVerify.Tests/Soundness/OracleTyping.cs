@@ -228,7 +228,6 @@ internal sealed class OracleTyping
                 Unsupported ??= "`fro` outside an even power";
                 return Scalar();
             default:
-                Unsupported ??= $"`{call.Function}` is not rational";
                 return argument;
         }
     }
