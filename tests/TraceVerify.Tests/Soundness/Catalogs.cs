@@ -2,21 +2,11 @@ using TraceVerify.Catalog;
 
 namespace TraceVerify.Tests.Soundness;
 
-// The shipped catalogs, read from the repository root above the test binaries.
+// The shipped catalogs: identities.yaml and identities/*.yaml of the checkout the tests run from.
 internal static class Catalogs
 {
-    public static IReadOnlyList<CatalogEntry> Load(string relativePath) =>
-        CatalogLoader.Load(Path.Combine(RepositoryRoot(), relativePath)).Entries;
+    public static IReadOnlyList<CatalogEntry> Load(string relativePath) => CatalogLoader.Load(SourceTree.Resolve(relativePath)).Entries;
 
     public static IReadOnlyList<string> All() =>
-        ["identities.yaml", .. Directory.GetFiles(Path.Combine(RepositoryRoot(), "identities"), "*.yaml").Order(StringComparer.Ordinal).Select(p => Path.GetRelativePath(RepositoryRoot(), p))];
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "identities.yaml"))) return directory.FullName;
-        }
-        throw new DirectoryNotFoundException($"no identities.yaml above {AppContext.BaseDirectory}");
-    }
+        ["identities.yaml", .. Directory.GetFiles(SourceTree.Resolve("identities"), "*.yaml").Order(StringComparer.Ordinal).Select(p => Path.GetRelativePath(SourceTree.Root, p))];
 }
