@@ -10,7 +10,7 @@ namespace TraceVerify.Tests.Soundness;
 // cases and Z3 bounds) — entries in parallel as `check --jobs` does.
 internal static class MutationRun
 {
-    public sealed record Result(int Seed, IReadOnlyList<MutantOutcome> Outcomes, TimeSpan Elapsed)
+    public sealed record Result(int Seed, IReadOnlyList<MutantOutcome> Outcomes, TimeSpan Elapsed, TimeSpan OracleTime, TimeSpan ToolTime)
     {
         public IReadOnlyList<MutantOutcome> Wrong => Outcomes.Where(o => o.IsWrong).ToList();
 
@@ -19,7 +19,7 @@ internal static class MutationRun
 
         public string Summary()
         {
-            var text = new StringBuilder($"mutation suite: seed {Seed}, {Outcomes.Count} mutants, {Elapsed.TotalSeconds:0.0} s\n");
+            var text = new StringBuilder($"mutation suite: seed {Seed}, {Outcomes.Count} mutants, {Elapsed.TotalSeconds:0.0} s (summed over threads: oracle {OracleTime.TotalSeconds:0.0} s, tool {ToolTime.TotalSeconds:0.0} s)\n");
             foreach (var tally in Tallies) text.AppendLine(tally.ToString());
             return text.ToString();
         }
@@ -58,14 +58,18 @@ internal static class MutationRun
         var options = new VerifierOptions(seed);
         var verifier = Methods.Verifier(options);
         var outcomes = new MutantOutcome[mutants.Count];
+        long oracleTicks = 0, toolTicks = 0;
         Parallel.For(0, mutants.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, k =>
         {
             var mutant = mutants[k];
             var entry = CatalogLoader.Parse(mutant.Yaml, "mutant.yaml").Entries.Single();
             OracleVerdict truth;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 truth = Oracle.Decide(entry, seed ^ k);
+                Interlocked.Add(ref oracleTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
             }
             catch (Exception e) when (e is InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException)
             {
@@ -74,6 +78,7 @@ internal static class MutationRun
             try
             {
                 var result = verifier.Check(entry);
+                Interlocked.Add(ref toolTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
                 var disagreement = result.Diagnostics.Any(d => d.Code == DiagnosticCodes.MethodsDisagree);
                 var detail = string.Join("; ", result.Methods.Select(m => $"{m.Name}: {m.Outcome}")
                     .Concat(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Code} {d.Message}")));
@@ -84,7 +89,7 @@ internal static class MutationRun
                 outcomes[k] = new MutantOutcome(mutant, truth, null, false, $"{e.GetType().Name}: {e.Message}", Shorten(e.ToString()));
             }
         });
-        return new Result(seed, outcomes, clock.Elapsed);
+        return new Result(seed, outcomes, clock.Elapsed, System.Diagnostics.Stopwatch.GetElapsedTime(0, oracleTicks), System.Diagnostics.Stopwatch.GetElapsedTime(0, toolTicks));
     }
 
     private static string Shorten(string text) => text.Length <= 400 ? text.ReplaceLineEndings(" ") : text[..397].ReplaceLineEndings(" ") + "...";
