@@ -15,8 +15,8 @@ namespace TraceVerify.Tests.Soundness;
 //   2. the shape each equality member (or a derivative's `of`) would have on its own: if the entry equates
 //      two sizes of a symbol that it leaves independent (or pins one), the entry only type-checks at a narrower shape; it then
 //      fails if it fails there and is ill-formed if it holds there;
-//   3. exact evaluation at Points random shapes (every free dimension class a distinct size ≥ 2 where
-//      there are at most five, the sizes unification pins kept) with random rational values: any
+//   3. exact evaluation at Points random shapes (every free dimension class a distinct size from 2 to
+//      classes + 3 where there are at most five, the sizes unification pins kept) with random rational values: any
 //      difference is a proof of falsehood; agreement at every point is taken as truth (a nonzero rational
 //      function vanishes at random rational points with probability ~0).
 // Invariant: it never guesses — a compared value that is not rational (log/exp values; their derivatives
@@ -122,7 +122,8 @@ internal static class Oracle
     private static Dictionary<int, int> Sizes(OracleTyping global, Random random)
     {
         var free = global.Dims.Classes().Where(c => global.Dims.SizeOf(c) is null).ToList();
-        var distinct = Enumerable.Range(2, Math.Max(free.Count, 1)).OrderBy(_ => random.Next()).ToList();
+        // Drawn from two more sizes than there are classes, so that even a single free size varies between points.
+        var distinct = Enumerable.Range(2, free.Count + 2).OrderBy(_ => random.Next()).ToList();
         return free.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => free.Count <= 5 ? distinct[p.k] : random.Next(2, 5));
     }
 

@@ -81,6 +81,7 @@ public class OracleTests
     [InlineData("tr(A*diag(x)*B)", "x", "(A' .* B)*ones", "", Truth.Holds)]
     [InlineData("tr(A*diag(x)*B)", "x", "(A .* B)*ones", "", Truth.Fails)]
     [InlineData("s^3", "s", "3*s^2", "s: scalar", Truth.Holds)]
+    [InlineData("sum(p,q; log(X[p,q]))", "X[j,k]", "(1/2)*(ones'*ones ./ X)[j,k]", "", Truth.Fails)]
     [InlineData("fro(X)^2", "X", "2*X", "", Truth.Holds)]
     [InlineData("tr(X'*X)", "X", "X", "", Truth.Fails)]
     [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))*B'", "", Truth.Holds)]
