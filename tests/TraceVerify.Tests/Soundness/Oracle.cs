@@ -16,9 +16,10 @@ namespace TraceVerify.Tests.Soundness;
 //      two sizes of a symbol that it leaves independent (or pins one), the entry only type-checks at a narrower shape; it then
 //      fails if it fails there and is ill-formed if it holds there;
 //   3. exact evaluation at Points random shapes (every free dimension class a distinct size from 2 to
-//      classes + 3 where there are at most five, the sizes unification pins kept) with random rational values: any
+//      classes + 2 where there are at most five, the sizes unification pins kept) with random rational values: any
 //      difference is a proof of falsehood; agreement at every point is taken as truth (a nonzero rational
-//      function vanishes at random rational points with probability ~0).
+//      function vanishes at random rational points with probability ~0). A derivative claim is compared in
+//      a random direction: Σ claim_ij V_ij against the exact directional derivative of `of`.
 // Invariant: it never guesses — a compared value that is not rational (log/exp values; their derivatives
 // are rational and compared), fro to an odd power, literal sizes above 8, a division by an exact zero at a
 // point, and anything else it cannot evaluate exactly is Excluded with the reason.
@@ -45,7 +46,7 @@ internal static class Oracle
             var values = global.Symbols.ToDictionary(s => s.Key, s => Values(random, Size(global, sizes, s.Value.Rows), Size(global, sizes, s.Value.Columns)), StringComparer.Ordinal);
             var (exclusion, difference) = entry.Kind == EntryKind.Equality
                 ? CompareEquality(entry, global, sizes, values)
-                : CompareDerivative(entry, global, sizes, values);
+                : CompareDerivative(entry, global, sizes, values, random);
             // A zero denominator at one random point is bad luck; at five in a row, the entry's own.
             if (exclusion == Undefined && ++attempts < 5)
             {
@@ -122,8 +123,8 @@ internal static class Oracle
     private static Dictionary<int, int> Sizes(OracleTyping global, Random random)
     {
         var free = global.Dims.Classes().Where(c => global.Dims.SizeOf(c) is null).ToList();
-        // Drawn from two more sizes than there are classes, so that even a single free size varies between points.
-        var distinct = Enumerable.Range(2, free.Count + 2).OrderBy(_ => random.Next()).ToList();
+        // Drawn from one more size than there are classes, so that even a single free size varies between points.
+        var distinct = Enumerable.Range(2, free.Count + 1).OrderBy(_ => random.Next()).ToList();
         return free.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => free.Count <= 5 ? distinct[p.k] : random.Next(2, 5));
     }
 
@@ -168,37 +169,42 @@ internal static class Oracle
         return (evaluator.Undefined ? Undefined : null, null);
     }
 
-    private static (string? Exclusion, string? Difference) CompareDerivative(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values)
+    // The claim is compared with the derivative in a random rational direction V: Σ claim_ij V_ij against the
+    // directional derivative. A claim that differs from the gradient differs in almost every direction.
+    private static (string? Exclusion, string? Difference) CompareDerivative(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values, Random random)
     {
         var variable = values[entry.Variable!];
+        var direction = Values(random, variable.GetLength(0), variable.GetLength(1));
+        var derivative = new OracleEvaluator(entry, global, sizes, values, direction);
+        var slope = derivative.Evaluate(entry.Of!, new Dictionary<string, int>())[0, 0].Slope;
+        if (derivative.Undefined) return (Undefined, null);
+        if (slope is null) return (NotRational, null);
         var claims = new OracleEvaluator(entry, global, sizes, values, null);
-        var row = global.Symbols[entry.Variable!].Rows is var r && global.Dims.IsOne(r) && entry.VariableIndices.Count == 1;
-        var wholeClaims = entry.EntryVariable ? null : entry.Members.Select(m => claims.Evaluate(m, new Dictionary<string, int>())).ToList();
-        for (var i = 0; i < variable.GetLength(0); i++)
+        var row = global.Dims.IsOne(global.Symbols[entry.Variable!].Rows) && entry.VariableIndices.Count == 1;
+        for (var k = 0; k < entry.Members.Count; k++)
         {
-            for (var j = 0; j < variable.GetLength(1); j++)
+            var whole = entry.EntryVariable ? null : claims.Evaluate(entry.Members[k], new Dictionary<string, int>());
+            Rational? claimed = Rational.Zero;
+            for (var i = 0; i < variable.GetLength(0); i++)
             {
-                var derivative = new OracleEvaluator(entry, global, sizes, values, (i, j));
-                var slope = derivative.Evaluate(entry.Of!, new Dictionary<string, int>())[0, 0].Slope;
-                if (derivative.Undefined) return (Undefined, null);
-                if (slope is null) return (NotRational, null);
-                for (var k = 0; k < entry.Members.Count; k++)
+                for (var j = 0; j < variable.GetLength(1); j++)
                 {
-                    Rational? claimed;
-                    if (wholeClaims is not null) claimed = wholeClaims[k][i, j].Value;
+                    Rational? entryValue;
+                    if (whole is not null) entryValue = whole[i, j].Value;
                     else
                     {
                         var indices = entry.VariableIndices.Count == 2
                             ? new Dictionary<string, int> { [entry.VariableIndices[0]] = i, [entry.VariableIndices[1]] = j }
                             : new Dictionary<string, int> { [entry.VariableIndices[0]] = row ? j : i };
-                        claimed = claims.Evaluate(entry.Members[k], indices)[0, 0].Value;
+                        entryValue = claims.Evaluate(entry.Members[k], indices)[0, 0].Value;
                     }
-                    if (claims.Undefined) return (Undefined, null);
-                    if (claimed is null) return (NotRational, null);
-                    if (claimed != slope) return (null, $"claim {k + 1} differs from the derivative at entry ({i + 1},{j + 1})");
+                    claimed += entryValue * direction[i, j];
                 }
             }
+            if (claims.Undefined) return (Undefined, null);
+            if (claimed is null) return (NotRational, null);
+            if (claimed != slope) return (null, $"claim {k + 1} differs from the derivative in a random direction");
         }
-        return (claims.Undefined ? Undefined : null, null);
+        return (null, null);
     }
 }

@@ -5,8 +5,8 @@ using TraceVerify.Syntax;
 namespace TraceVerify.Tests.Soundness;
 
 // Exact evaluation of a typed entry at one point: every dimension class has a size, every symbol a rational
-// matrix. The slope of entry (Row, Column) of the variable is 1 and every other slope 0, so the slope of a
-// scalar `of` is its partial derivative there (frozen copies share the variable's values, never its slope).
+// matrix. The variable's slopes are the direction V, every other slope 0, so the slope of a scalar `of` is
+// its directional derivative Σ ∂f/∂X_ij V_ij (frozen copies share the variable's values, never its slope).
 // A division by an exact zero (or log 0) sets Undefined instead of guessing a value; a value that is not
 // rational (log, exp) is null, never a guess.
 internal sealed class OracleEvaluator(
@@ -14,7 +14,7 @@ internal sealed class OracleEvaluator(
     OracleTyping typing,
     IReadOnlyDictionary<int, int> sizes,
     IReadOnlyDictionary<string, Rational[,]> values,
-    (int Row, int Column)? direction)
+    Rational[,]? direction)
 {
     public bool Undefined { get; private set; }
 
@@ -54,8 +54,8 @@ internal sealed class OracleEvaluator(
         {
             for (var j = 0; j < m.Columns; j++)
             {
-                var seeded = !frozen && name.Name == entry.Variable && direction == (i, j);
-                m[i, j] = new ExactDual(value[i, j], seeded ? Rational.One : Rational.Zero);
+                var seeded = !frozen && name.Name == entry.Variable && direction is not null;
+                m[i, j] = new ExactDual(value[i, j], seeded ? direction![i, j] : Rational.Zero);
             }
         }
         return m;
