@@ -13,7 +13,7 @@ internal static class LatexSources
 
     public static string Notes(string id) => NotesEntries.Single(e => e.Id == id).Latex!;
 
-    public static string CookbookPath => Path.Combine(SourceTree.Root, "..", "shared", "sources", "matrix-cookbook-2012-section2.md");
+    public static string CookbookPath => Path.Combine(SourceTree.Root, "docs", "sources", "matrix-cookbook-2012-section2.md");
 
     // (equation label, formula) for every table row.
     public static IReadOnlyList<(string Eq, string Formula)> Cookbook()

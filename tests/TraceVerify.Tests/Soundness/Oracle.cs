@@ -1,0 +1,213 @@
+using TraceVerify.Catalog;
+using TraceVerify.Numeric;
+using TraceVerify.Syntax;
+
+namespace TraceVerify.Tests.Soundness;
+
+// The soundness suite's oracle. It shares no code with the symbolic engine: it reads the entry with the
+// project's parser only, infers shapes with its own unification (OracleTyping) and evaluates exactly with its
+// own dual numbers (OracleEvaluator), derivatives entry by entry in forward mode.
+//
+// Idea: an entry is decided by
+//   1. one shape for the whole entry: unification of every member (and of the derivative's shape) — failure
+//      is ill-formed; a declared letter equated with another letter or a literal size is ill-formed;
+//      free indices are the entry's: members range over all of them (a member without one is constant in it);
+//   2. the shape each equality member (or a derivative's `of`) would have on its own: if the entry equates
+//      two sizes of a symbol that it leaves independent (or pins one), the entry only type-checks at a narrower shape; it then
+//      fails if it fails there and is ill-formed if it holds there;
+//   3. exact evaluation at Points random shapes (every free dimension class a distinct size from 2 to
+//      classes + 2 where there are at most five, the sizes unification pins kept) with random rational values: any
+//      difference is a proof of falsehood; agreement at every point is taken as truth (a nonzero rational
+//      function vanishes at random rational points with probability ~0). A derivative claim is compared in
+//      a random direction: Σ claim_ij V_ij against the exact directional derivative of `of`.
+// Invariant: it never guesses — a compared value that is not rational (log/exp values; their derivatives
+// are rational and compared), fro to an odd power, literal sizes above 8, a division by an exact zero at a
+// point, and anything else it cannot evaluate exactly is Excluded with the reason.
+internal static class Oracle
+{
+    public const int Points = 3;
+
+    public static OracleVerdict Decide(CatalogEntry catalogEntry, int seed)
+    {
+        var (entry, truth, reason) = OracleEntry.Read(catalogEntry);
+        if (entry is null) return new OracleVerdict(truth, reason);
+        var global = OracleTyping.Infer(entry, entry.Members, whole: true);
+        if (global.Error is { } error) return new OracleVerdict(Truth.IllFormed, error);
+        if (DeclaredCollapse(global) is { } collapse) return new OracleVerdict(Truth.IllFormed, collapse);
+        if (IndexMismatch(entry, global) is { } mismatch) return mismatch;
+        var (narrowing, illTyped) = Narrowing(entry, global);
+        if (illTyped is not null) return illTyped;
+        if (global.Unsupported is { } unsupported) return new OracleVerdict(Truth.Excluded, unsupported);
+
+        var random = new Random(seed);
+        for (int point = 0, attempts = 0; point < Points; point++)
+        {
+            var sizes = Sizes(global, random);
+            var values = global.Symbols.ToDictionary(s => s.Key, s => Values(random, Size(global, sizes, s.Value.Rows), Size(global, sizes, s.Value.Columns)), StringComparer.Ordinal);
+            var (exclusion, difference) = entry.Kind == EntryKind.Equality
+                ? CompareEquality(entry, global, sizes, values)
+                : CompareDerivative(entry, global, sizes, values, random);
+            // A zero denominator at one random point is bad luck; at five in a row, the entry's own.
+            if (exclusion == Undefined && ++attempts < 5)
+            {
+                point--;
+                continue;
+            }
+            if (exclusion is not null) return new OracleVerdict(Truth.Excluded, exclusion);
+            if (difference is not null)
+            {
+                var at = string.Join(", ", global.Symbols.Select(s => $"{s.Key}: {values[s.Key].GetLength(0)}x{values[s.Key].GetLength(1)}"));
+                return new OracleVerdict(Truth.Fails, narrowing is null ? $"{difference} at {at}" : $"{difference} at {at}, the only shapes where it type-checks ({narrowing})");
+            }
+        }
+        return narrowing is null
+            ? new OracleVerdict(Truth.Holds, $"agrees at {Points} random points")
+            : new OracleVerdict(Truth.IllFormed, $"holds only at a narrower shape: {narrowing}");
+    }
+
+    private static string? DeclaredCollapse(OracleTyping global)
+    {
+        var letters = global.Letters.ToList();
+        foreach (var (letter, dim) in letters)
+        {
+            if (global.Dims.SizeOf(dim) is { } size) return $"declared size {letter} = {size}";
+        }
+        for (var a = 0; a < letters.Count; a++)
+        {
+            for (var b = a + 1; b < letters.Count; b++)
+            {
+                if (global.Dims.Find(letters[a].Value) == global.Dims.Find(letters[b].Value)) return $"declared sizes {letters[a].Key} = {letters[b].Key}";
+            }
+        }
+        return null;
+    }
+
+    private static OracleVerdict? IndexMismatch(OracleEntry entry, OracleTyping global)
+    {
+        if (entry.Kind == EntryKind.Derivative && global.OfFreeIndices.Count > 0) return new OracleVerdict(Truth.Excluded, "free indices in `of`");
+        // Free indices are the entry's (README: both sides range over them): a member without one of them is
+        // constant in it. A derivative's claim may only use the variable's indices.
+        if (entry.Kind != EntryKind.Derivative) return null;
+        var variable = entry.VariableIndices.ToHashSet(StringComparer.Ordinal);
+        return global.FreeIndicesOfRoots.All(f => f.IsSubsetOf(variable)) ? null : new OracleVerdict(Truth.Excluded, "a claim's free index that the variable does not have");
+    }
+
+    // The first size the entry pins or equates although the reference root alone leaves it free (null when
+    // none); a root that cannot type-check alone makes the entry ill-formed outright.
+    private static (string? Narrowing, OracleVerdict? IllTyped) Narrowing(OracleEntry entry, OracleTyping global)
+    {
+        // A claim is only meaningful together with its derivative, so for derivatives the reference is `of`.
+        IReadOnlyList<SyntaxNode> roots = entry.Of is { } of ? [of] : entry.Members;
+        foreach (var root in roots)
+        {
+            var alone = OracleTyping.Infer(entry, [root], whole: false, readings: global);
+            if (alone.Error is { } error) return (null, new OracleVerdict(Truth.IllFormed, $"`{SyntaxPrinter.Print(root)}` alone: {error}"));
+            var keys = alone.Symbols.SelectMany(s => new[] { (s.Key, "rows", s.Value.Rows), (s.Key, "columns", s.Value.Columns) })
+                .Where(k => global.Symbols.ContainsKey(k.Key)).ToList();
+            int Global((string Name, string Side, int Dim) k) => k.Side == "rows" ? global.Symbols[k.Name].Rows : global.Symbols[k.Name].Columns;
+            foreach (var k in keys)
+            {
+                if (alone.Dims.SizeOf(k.Item3) is null && global.Dims.SizeOf(Global(k)) is { } size)
+                    return ($"the {k.Item2} of {k.Key} must be {size}", null);
+            }
+            for (var a = 0; a < keys.Count; a++)
+            {
+                for (var b = a + 1; b < keys.Count; b++)
+                {
+                    var (da, db) = (keys[a].Item3, keys[b].Item3);
+                    if (alone.Dims.SizeOf(da) is null && alone.Dims.SizeOf(db) is null && alone.Dims.Find(da) != alone.Dims.Find(db) && global.Dims.Find(Global(keys[a])) == global.Dims.Find(Global(keys[b])))
+                        return ($"the {keys[a].Item2} of {keys[a].Key} must equal the {keys[b].Item2} of {keys[b].Key}", null);
+                }
+            }
+        }
+        return (null, null);
+    }
+
+    private static Dictionary<int, int> Sizes(OracleTyping global, Random random)
+    {
+        var free = global.Dims.Classes().Where(c => global.Dims.SizeOf(c) is null).ToList();
+        // Drawn from one more size than there are classes, so that even a single free size varies between points.
+        var distinct = Enumerable.Range(2, free.Count + 1).OrderBy(_ => random.Next()).ToList();
+        return free.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => free.Count <= 5 ? distinct[p.k] : random.Next(2, 5));
+    }
+
+    private static int Size(OracleTyping global, IReadOnlyDictionary<int, int> sizes, int dim) =>
+        global.Dims.SizeOf(dim) ?? sizes[global.Dims.Find(dim)];
+
+    private static Rational[,] Values(Random random, int rows, int columns)
+    {
+        var m = new Rational[rows, columns];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                var numerator = random.Next(1, 8) * (random.Next(2) == 0 ? -1 : 1);
+                m[i, j] = Rational.Of(numerator, random.Next(1, 4));
+            }
+        }
+        return m;
+    }
+
+    private const string Undefined = "a division by an exact zero at a random point";
+    private const string NotRational = "a compared value is not rational (log, exp)";
+
+    private static (string? Exclusion, string? Difference) CompareEquality(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values)
+    {
+        var evaluator = new OracleEvaluator(entry, global, sizes, values, null);
+        var names = global.FreeIndicesOfRoots.SelectMany(f => f).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var tuple in OracleEvaluator.Tuples(names.Select(n => evaluator.Size(global.FreeIndices[n])).ToList()))
+        {
+            var indices = names.Select((n, k) => (n, k)).ToDictionary(p => p.n, p => tuple[p.k], StringComparer.Ordinal);
+            var first = evaluator.Evaluate(entry.Members[0], indices);
+            for (var k = 1; k < entry.Members.Count; k++)
+            {
+                var other = evaluator.Evaluate(entry.Members[k], indices);
+                if (evaluator.Undefined) return (Undefined, null);
+                var equal = first.ValuesEqual(other);
+                if (equal is null) return (NotRational, null);
+                if (equal == false)
+                    return (null, $"member {k + 1} differs from member 1 (indices {string.Join(",", indices.Select(p => $"{p.Key}={p.Value + 1}"))})");
+            }
+        }
+        return (evaluator.Undefined ? Undefined : null, null);
+    }
+
+    // The claim is compared with the derivative in a random rational direction V: Σ claim_ij V_ij against the
+    // directional derivative. A claim that differs from the gradient differs in almost every direction.
+    private static (string? Exclusion, string? Difference) CompareDerivative(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values, Random random)
+    {
+        var variable = values[entry.Variable!];
+        var direction = Values(random, variable.GetLength(0), variable.GetLength(1));
+        var derivative = new OracleEvaluator(entry, global, sizes, values, direction);
+        var slope = derivative.Evaluate(entry.Of!, new Dictionary<string, int>())[0, 0].Slope;
+        if (derivative.Undefined) return (Undefined, null);
+        if (slope is null) return (NotRational, null);
+        var claims = new OracleEvaluator(entry, global, sizes, values, null);
+        var row = global.Dims.IsOne(global.Symbols[entry.Variable!].Rows) && entry.VariableIndices.Count == 1;
+        for (var k = 0; k < entry.Members.Count; k++)
+        {
+            var whole = entry.EntryVariable ? null : claims.Evaluate(entry.Members[k], new Dictionary<string, int>());
+            Rational? claimed = Rational.Zero;
+            for (var i = 0; i < variable.GetLength(0); i++)
+            {
+                for (var j = 0; j < variable.GetLength(1); j++)
+                {
+                    Rational? entryValue;
+                    if (whole is not null) entryValue = whole[i, j].Value;
+                    else
+                    {
+                        var indices = entry.VariableIndices.Count == 2
+                            ? new Dictionary<string, int> { [entry.VariableIndices[0]] = i, [entry.VariableIndices[1]] = j }
+                            : new Dictionary<string, int> { [entry.VariableIndices[0]] = row ? j : i };
+                        entryValue = claims.Evaluate(entry.Members[k], indices)[0, 0].Value;
+                    }
+                    claimed += entryValue * direction[i, j];
+                }
+            }
+            if (claims.Undefined) return (Undefined, null);
+            if (claimed is null) return (NotRational, null);
+            if (claimed != slope) return (null, $"claim {k + 1} differs from the derivative in a random direction");
+        }
+        return (null, null);
+    }
+}

@@ -1,0 +1,83 @@
+using TraceVerify.Catalog;
+using TraceVerify.Syntax;
+
+namespace TraceVerify.Tests.Soundness;
+
+// A catalog entry as the oracle reads it: parsed members (equality sides or derivative claims), the `of`
+// expression and the variable of a derivative, `where:` definitions, `shapes:` declarations (null = scalar,
+// otherwise a row and a column spec, each a letter or a literal size) and `frozen:` copies.
+internal sealed record OracleEntry(
+    EntryKind Kind,
+    IReadOnlyList<SyntaxNode> Members,
+    SyntaxNode? Of,
+    string? Variable,
+    IReadOnlyList<string> VariableIndices,
+    IReadOnlyDictionary<string, SyntaxNode> Where,
+    IReadOnlyDictionary<string, (string Rows, string Columns)?> Declared,
+    IReadOnlyDictionary<string, string> Frozen)
+{
+    // Null with a reason when the entry cannot even be read: a parse error, or a construct outside the oracle.
+    public static (OracleEntry? Entry, Truth Truth, string Reason) Read(CatalogEntry entry)
+    {
+        if (entry.Kind is not (EntryKind.Equality or EntryKind.Derivative)) return (null, Truth.Excluded, "not an equality or a derivative");
+        if (entry.Diagnostics.Count > 0) return (null, Truth.IllFormed, "the catalog entry has errors");
+        var members = new List<SyntaxNode>();
+        foreach (var side in entry.Sides)
+        {
+            if (Parse(side.Text) is not { } node) return (null, Truth.IllFormed, $"`{side.Text}` does not parse");
+            members.Add(node);
+        }
+        if (members.Count == 0) return (null, Truth.IllFormed, "nothing claimed");
+        var where = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
+        foreach (var definition in entry.Where)
+        {
+            if (Parse(definition.Value.Text) is not { } node) return (null, Truth.IllFormed, $"where `{definition.Name}` does not parse");
+            where[definition.Name] = node;
+        }
+        var declared = new Dictionary<string, (string, string)?>(StringComparer.Ordinal);
+        foreach (var declaration in entry.Shapes)
+        {
+            var parts = declaration.Value.Text.Split('x', StringSplitOptions.TrimEntries);
+            if (parts is ["scalar"]) declared[declaration.Name] = null;
+            else if (parts is [var rows] && IsSize(rows)) declared[declaration.Name] = (rows, "1");
+            else if (parts is [var r, var c] && IsSize(r) && IsSize(c)) declared[declaration.Name] = (r, c);
+            else return (null, Truth.IllFormed, $"bad shape `{declaration.Value.Text}`");
+        }
+        var frozen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var copy in entry.Frozen)
+        {
+            if (Parse(copy.Value.Text) is not NameSyntax original) return (null, Truth.Excluded, "a frozen copy of something other than a symbol");
+            frozen[copy.Name] = original.Name;
+        }
+        SyntaxNode? of = null;
+        string? variable = null;
+        var indices = new List<string>();
+        if (entry.Kind == EntryKind.Derivative)
+        {
+            if (entry.Of is null || Parse(entry.Of.Text) is not { } parsedOf) return (null, Truth.IllFormed, "`of` does not parse");
+            of = parsedOf;
+            switch (entry.Wrt is null ? null : Parse(entry.Wrt.Text))
+            {
+                case NameSyntax name: variable = name.Name; break;
+                case EntrySyntax { Target: NameSyntax name, Row: { } row } e when e.SingleIndex:
+                    variable = name.Name;
+                    indices.Add(row.Name);
+                    break;
+                case EntrySyntax { Target: NameSyntax name, Row: { } row, Column: { } column }:
+                    variable = name.Name;
+                    indices.Add(row.Name);
+                    indices.Add(column.Name);
+                    break;
+                default: return (null, Truth.Excluded, "a variable that is not a symbol or one entry of it");
+            }
+        }
+        return (new OracleEntry(entry.Kind.Value, members, of, variable, indices, where, declared, frozen), Truth.Holds, "");
+    }
+
+    public bool EntryVariable => VariableIndices.Count > 0;
+
+    private static SyntaxNode? Parse(string text) => Parser.Parse(text) is { Succeeded: true, Node: { } node } ? node : null;
+
+    private static bool IsSize(string text) =>
+        text.Length > 0 && (text.All(char.IsAsciiDigit) ? int.TryParse(text, out var n) && n > 0 : char.IsLetter(text[0]) && text.All(char.IsLetterOrDigit));
+}

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using TraceVerify.Numeric;
+using TraceVerify.Syntax;
+
+namespace TraceVerify.Tests.Soundness;
+
+// Exact evaluation of a typed entry at one point: every dimension class has a size, every symbol a rational
+// matrix. The variable's slopes are the direction V, every other slope 0, so the slope of a scalar `of` is
+// its directional derivative Σ ∂f/∂X_ij V_ij (frozen copies share the variable's values, never its slope).
+// A division by an exact zero (or log 0) sets Undefined instead of guessing a value; a value that is not
+// rational (log, exp) is null, never a guess.
+internal sealed class OracleEvaluator(
+    OracleEntry entry,
+    OracleTyping typing,
+    IReadOnlyDictionary<int, int> sizes,
+    IReadOnlyDictionary<string, Rational[,]> values,
+    Rational[,]? direction)
+{
+    public bool Undefined { get; private set; }
+
+    public int Size(int dim) => typing.Dims.SizeOf(dim) ?? sizes[typing.Dims.Find(dim)];
+
+    public DualMatrix Evaluate(SyntaxNode node, IReadOnlyDictionary<string, int> indices) => node switch
+    {
+        NumberSyntax n => DualMatrix.Scalar(ExactDual.Constant(n.Value)),
+        NameSyntax n => Name(n, indices),
+        CallSyntax c => Call(c, indices),
+        BinarySyntax b => Binary(b, indices),
+        NegateSyntax n => Evaluate(n.Operand, indices).Map(x => -x),
+        TransposeSyntax t => Evaluate(t.Operand, indices).Transposed(),
+        PowerSyntax p => Power(p, indices),
+        EntrySyntax e => Entry(e, indices),
+        BinderSyntax b => Binder(b, indices),
+        _ => throw new UnreachableException($"the oracle has no evaluation rule for {node.GetType().Name}"),
+    };
+
+    private DualMatrix Name(NameSyntax name, IReadOnlyDictionary<string, int> indices)
+    {
+        var shape = typing.ShapeOf(name);
+        switch (name.Name)
+        {
+            case "I":
+                var identity = new DualMatrix(Size(shape.Rows), Size(shape.Rows));
+                for (var i = 0; i < identity.Rows; i++) identity[i, i] = ExactDual.One;
+                return identity;
+            case "ones":
+                return new DualMatrix(Size(shape.Rows), 1).Map(_ => ExactDual.One);
+        }
+        if (entry.Where.TryGetValue(name.Name, out var definition)) return Evaluate(definition, indices);
+        var frozen = entry.Frozen.TryGetValue(name.Name, out var original);
+        var value = values[frozen ? original! : name.Name];
+        var m = new DualMatrix(value.GetLength(0), value.GetLength(1));
+        for (var i = 0; i < m.Rows; i++)
+        {
+            for (var j = 0; j < m.Columns; j++)
+            {
+                var seeded = !frozen && name.Name == entry.Variable && direction is not null;
+                m[i, j] = new ExactDual(value[i, j], seeded ? direction![i, j] : Rational.Zero);
+            }
+        }
+        return m;
+    }
+
+    private DualMatrix Call(CallSyntax call, IReadOnlyDictionary<string, int> indices)
+    {
+        var argument = Evaluate(call.Argument, indices);
+        switch (call.Function)
+        {
+            case "tr":
+                var trace = ExactDual.Zero;
+                for (var i = 0; i < argument.Rows; i++) trace += argument[i, i];
+                return DualMatrix.Scalar(trace);
+            case "diag":
+                var row = typing.IsRowVector(call);
+                var n = row ? argument.Columns : argument.Rows;
+                var diagonal = new DualMatrix(n, n);
+                for (var i = 0; i < n; i++) diagonal[i, i] = row ? argument[0, i] : argument[i, 0];
+                return diagonal;
+            case "log":
+                // log u: value not rational; slope u'/u, exactly 0 where u' is.
+                return argument.Map(LogarithmOf);
+            case "exp":
+                // exp u: value and slope exp(u)·u' not rational, except a slope exactly 0 where u' is.
+                return argument.Map(u => new ExactDual(null, u.Slope is { IsZero: true } ? Rational.Zero : null));
+            default:
+                throw new UnreachableException($"`{call.Function}` reached the evaluator although typing excludes it");
+        }
+    }
+
+    private DualMatrix Binary(BinarySyntax binary, IReadOnlyDictionary<string, int> indices)
+    {
+        var left = Evaluate(binary.Left, indices);
+        var right = Evaluate(binary.Right, indices);
+        switch (binary.Operator)
+        {
+            case BinaryOperator.Add: return left.Zip(right, (a, b) => a + b);
+            case BinaryOperator.Subtract: return left.Zip(right, (a, b) => a - b);
+            case BinaryOperator.Hadamard: return left.Zip(right, (a, b) => a * b);
+            case BinaryOperator.ElementwiseDivide: return left.Zip(right, Divide);
+            case BinaryOperator.Divide:
+                var divisor = right[0, 0];
+                return left.Map(a => Divide(a, divisor));
+            case BinaryOperator.Multiply:
+                return typing.ScalarOperandIsLeft(binary) switch
+                {
+                    true => right.Map(b => left[0, 0] * b),
+                    false => left.Map(a => a * right[0, 0]),
+                    null => left.Times(right),
+                };
+            default:
+                throw new UnreachableException($"no evaluation rule for {binary.Operator}");
+        }
+    }
+
+    private ExactDual LogarithmOf(ExactDual u)
+    {
+        if (u.Slope is { IsZero: true }) return new ExactDual(null, Rational.Zero);
+        if (u.Value is { IsZero: true }) Undefined = true;
+        return new ExactDual(null, u.Value is { IsZero: false } v ? u.Slope / v : null);
+    }
+
+    private ExactDual Divide(ExactDual a, ExactDual b)
+    {
+        if (b.Value is not { IsZero: true }) return a / b;
+        Undefined = true;
+        return ExactDual.Zero;
+    }
+
+    private DualMatrix Power(PowerSyntax power, IReadOnlyDictionary<string, int> indices)
+    {
+        ExactDual @base;
+        int exponent;
+        if (power.Base is CallSyntax { Function: "fro" } fro)
+        {
+            // ‖M‖^(2k) = (Σ M_ij²)^k: rational although ‖M‖ is not.
+            var m = Evaluate(fro.Argument, indices);
+            @base = ExactDual.Zero;
+            for (var i = 0; i < m.Rows; i++)
+            {
+                for (var j = 0; j < m.Columns; j++) @base += m[i, j] * m[i, j];
+            }
+            exponent = power.Exponent / 2;
+        }
+        else
+        {
+            @base = Evaluate(power.Base, indices)[0, 0];
+            exponent = power.Exponent;
+        }
+        var result = ExactDual.One;
+        for (var k = 0; k < Math.Abs(exponent); k++) result *= @base;
+        return DualMatrix.Scalar(exponent < 0 ? Divide(ExactDual.One, result) : result);
+    }
+
+    private DualMatrix Entry(EntrySyntax entry, IReadOnlyDictionary<string, int> indices)
+    {
+        var target = Evaluate(entry.Target, indices);
+        if (entry.SingleIndex)
+        {
+            var k = indices[entry.Row!.Name];
+            return DualMatrix.Scalar(typing.IsRowVector(entry) ? target[0, k] : target[k, 0]);
+        }
+        var rows = entry.Row is { } r ? [indices[r.Name]] : Enumerable.Range(0, target.Rows).ToArray();
+        var columns = entry.Column is { } c ? [indices[c.Name]] : Enumerable.Range(0, target.Columns).ToArray();
+        var m = new DualMatrix(rows.Length, columns.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var j = 0; j < columns.Length; j++) m[i, j] = target[rows[i], columns[j]];
+        }
+        return m;
+    }
+
+    private DualMatrix Binder(BinderSyntax binder, IReadOnlyDictionary<string, int> indices)
+    {
+        var ranges = binder.Indices.Select(i => Size(typing.BoundRange(binder, i.Name))).ToArray();
+        var shape = typing.ShapeOf(binder);
+        var result = new DualMatrix(Size(shape.Rows), Size(shape.Columns));
+        foreach (var tuple in Tuples(ranges))
+        {
+            var inner = new Dictionary<string, int>(indices);
+            for (var k = 0; k < tuple.Length; k++) inner[binder.Indices[k].Name] = tuple[k];
+            var body = Evaluate(binder.Body, inner);
+            switch (binder.Kind)
+            {
+                case BinderKind.Sum:
+                    result = result.Zip(body, (a, b) => a + b);
+                    break;
+                case BinderKind.Rows:
+                    for (var j = 0; j < body.Columns; j++) result[tuple[0], j] = body[0, j];
+                    break;
+                default:
+                    result[tuple[0], tuple[1]] = body[0, 0];
+                    break;
+            }
+        }
+        return result;
+    }
+
+    public static IEnumerable<int[]> Tuples(IReadOnlyList<int> ranges)
+    {
+        var tuple = new int[ranges.Count];
+        if (ranges.Any(r => r == 0)) yield break;
+        while (true)
+        {
+            yield return (int[])tuple.Clone();
+            var k = ranges.Count - 1;
+            while (k >= 0 && ++tuple[k] == ranges[k]) tuple[k--] = 0;
+            if (k < 0) yield break;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using TraceVerify.Catalog;
+
+namespace TraceVerify.Tests.Soundness;
+
+// The oracle agrees with known truths: the notes' catalog holds except the misprint (21), the language tour
+// holds except its deliberately false entry, and small hand-made entries get the truth a reader expects.
+public class OracleTests
+{
+    [Fact]
+    public void NotesCatalog_HoldsEverywhereExceptTheMisprint21()
+    {
+        var decided = 0;
+        foreach (var entry in Catalogs.Load("identities.yaml").Where(e => e.Kind is EntryKind.Equality or EntryKind.Derivative))
+        {
+            var verdict = Oracle.Decide(entry, seed: 7);
+            if (entry.Id == "traa-21")
+            {
+                Assert.True(verdict.Truth == Truth.Fails, $"traa-21: {verdict}");
+                continue;
+            }
+            Assert.True(verdict.Truth is Truth.Holds or Truth.Excluded, $"{entry.Id}: {verdict}");
+            if (verdict.Truth == Truth.Excluded) Assert.True(entry.Kind == EntryKind.Equality && verdict.Reason.Contains("not rational", StringComparison.Ordinal), $"{entry.Id}: {verdict}");
+            else decided++;
+        }
+        Assert.True(decided >= 35, $"only {decided} entries decided");
+    }
+
+    [Fact]
+    public void LanguageTour_HoldsExceptItsDeliberatelyFalseEntry()
+    {
+        foreach (var entry in Catalogs.Load("identities/language-tour.yaml").Where(e => e.Kind is EntryKind.Equality or EntryKind.Derivative))
+        {
+            var verdict = Oracle.Decide(entry, seed: 11);
+            // The exp entries claim exp(X) itself, a value that is not rational.
+            var expected = entry.Id == "tour-refuted-trace-square" ? Truth.Fails : entry.Id.Contains("exp", StringComparison.Ordinal) ? Truth.Excluded : Truth.Holds;
+            Assert.True(expected == verdict.Truth, $"{entry.Id}: expected {expected}, got {verdict}");
+        }
+    }
+
+    [Theory]
+    [InlineData("equality", "A*B", "B*A", "", Truth.Fails)]
+    [InlineData("equality", "tr(A*B)", "tr(B*A)", "", Truth.Holds)]
+    [InlineData("equality", "tr(A*B*C)", "tr(A*C*B)", "", Truth.Fails)]
+    [InlineData("equality", "(A*B)'", "A'*B'", "", Truth.Fails)]
+    [InlineData("equality", "(A*B)'", "B'*A'", "", Truth.Holds)]
+    [InlineData("equality", "I", "I", "", Truth.Holds)]
+    [InlineData("equality", "ones*ones'", "ones*ones'", "", Truth.Holds)]
+    [InlineData("equality", "(A*B)[i,k]", "sum(j; A[i,j]*I*B[j,k])", "", Truth.Holds)]
+    [InlineData("equality", "A", "A'", "", Truth.Fails)]
+    [InlineData("equality", "A", "A'", "A: m x n", Truth.IllFormed)]
+    [InlineData("equality", "diag(x)*ones", "x'", "x: n", Truth.IllFormed)]
+    [InlineData("equality", "A*B", "tr(A*B)", "", Truth.IllFormed)]
+    [InlineData("equality", "A .* B", "B .* A", "", Truth.Holds)]
+    [InlineData("equality", "A[i,j]", "A[j,i]", "", Truth.Fails)]
+    [InlineData("equality", "A[i,j]", "A[i,k]", "", Truth.Fails)]
+    [InlineData("equality", "x[i] - x[i]", "y[j] - y[j]", "", Truth.Holds)]
+    [InlineData("equality", "s/s", "1", "s: scalar", Truth.Holds)]
+    [InlineData("equality", "(s-s)/(s-s)", "0", "s: scalar", Truth.Excluded)]
+    [InlineData("equality", "log(A)", "log(A)", "", Truth.Excluded)]
+    [InlineData("equality", "tr(A)", "tr(A')", "A: 5 x 5", Truth.Holds)]
+    [InlineData("equality", "tr(A)", "tr(A')", "A: 9 x 9", Truth.Excluded)]
+    [InlineData("equality", "A*B", "A*B", "A: n x n, B: m x m", Truth.IllFormed)]
+    public void SmallEqualities_GetTheirTruth(string kind, string lhs, string rhs, string shapes, Truth expected)
+    {
+        var yaml = $"- id: t\n  kind: {kind}\n  lhs: \"{lhs}\"\n  rhs: \"{rhs}\"\n" + Shapes(shapes);
+        var entry = Assert.Single(CatalogLoader.Parse(yaml, "t.yaml").Entries);
+        var verdict = Oracle.Decide(entry, seed: 3);
+        Assert.True(expected == verdict.Truth, $"{lhs} = {rhs}: expected {expected}, got {verdict}");
+    }
+
+    [Theory]
+    [InlineData("tr(A*X*B)", "X", "A'*B'", "", Truth.Holds)]
+    [InlineData("tr(A*X*B)", "X", "B'*A'", "", Truth.Fails)]
+    [InlineData("tr(A*X*B)", "X", "A*B", "", Truth.Fails)]
+    [InlineData("tr(X*X)", "X", "2*X'", "X: n x n", Truth.Holds)]
+    [InlineData("tr(X*X)", "X", "2*X", "X: n x n", Truth.Fails)]
+    [InlineData("tr(X^2)", "X", "2*X", "X: n x n", Truth.IllFormed)]
+    [InlineData("tr(X*y)", "X", "y", "X: n x n, y: m x 1", Truth.IllFormed)]
+    [InlineData("tr(A*X*B)", "X[j,k]", "(B*A)[k,j]", "", Truth.Holds)]
+    [InlineData("tr(A*X*B)", "X[j,k]", "(B*A)[j,k]", "", Truth.Fails)]
+    [InlineData("tr(A*diag(x)*B)", "x[j]", "sum(i; A[i,j]*B[j,i])", "", Truth.Holds)]
+    [InlineData("tr(A*diag(x)*B)", "x", "(A' .* B)*ones", "", Truth.Holds)]
+    [InlineData("tr(A*diag(x)*B)", "x", "(A .* B)*ones", "", Truth.Fails)]
+    [InlineData("s^3", "s", "3*s^2", "s: scalar", Truth.Holds)]
+    [InlineData("sum(k,l,m,n; X[k,l]*X[m,n])", "X[i,j]", "2*sum(k,l; X[k,l])", "", Truth.Holds)]
+    [InlineData("sum(k,l,m,n; X[k,l]*X[m,n])", "X[i,j]", "3*sum(k,l; X[k,l])", "", Truth.Fails)]
+    [InlineData("sum(p,q; log(X[p,q]))", "X[j,k]", "(1/2)*(ones'*ones ./ X)[j,k]", "", Truth.Fails)]
+    [InlineData("fro(X)^2", "X", "2*X", "", Truth.Holds)]
+    [InlineData("tr(X'*X)", "X", "X", "", Truth.Fails)]
+    [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))*B'", "", Truth.Holds)]
+    [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))'*B'", "", Truth.Fails)]
+    [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))*B' + 0*log(X)", "", Truth.Holds)]
+    [InlineData("tr(V'*log(A*X*B))", "X", "A'*(V ./ (A*X*B))*B' + log(X) - log(X)", "", Truth.Excluded)]
+    [InlineData("tr(ones'*exp(X)*ones)", "X", "exp(X)", "", Truth.Excluded)]
+    [InlineData("tr(ones'*exp(A)*ones) + tr(B*X)", "X", "B'", "", Truth.Holds)]
+    [InlineData("tr(A*X)", "X", "A'", "", Truth.Holds)]
+    [InlineData("tr(A*X)", "X", "A", "", Truth.Fails)]
+    [InlineData("tr(A*X)", "X", "A' + 0*X*X", "", Truth.IllFormed)]
+    public void SmallDerivatives_GetTheirTruth(string of, string wrt, string claim, string shapes, Truth expected)
+    {
+        var yaml = $"- id: t\n  kind: derivative\n  of: \"{of}\"\n  wrt: \"{wrt}\"\n  claim: \"{claim}\"\n" + Shapes(shapes);
+        var entry = Assert.Single(CatalogLoader.Parse(yaml, "t.yaml").Entries);
+        var verdict = Oracle.Decide(entry, seed: 5);
+        Assert.True(expected == verdict.Truth, $"d {of}/d {wrt} = {claim}: expected {expected}, got {verdict}");
+    }
+
+    [Fact]
+    public void AOnesNeverBecomesAScalarToAvoidANarrowing()
+    {
+        const string yaml = "- id: t\n  kind: derivative\n  where:\n    a: \"A'*ones\"\n    b: \"B*ones\"\n  of: \"tr(a'*diag(x)*b)\"\n  wrt: x\n  claim:\n    - \"ones*(a .* b)\"\n    - \"(A'*ones) .* (B*ones)\"\n";
+        var verdict = Oracle.Decide(Assert.Single(CatalogLoader.Parse(yaml, "t.yaml").Entries), seed: 1);
+        Assert.True(verdict.Truth == Truth.IllFormed, verdict.ToString());
+    }
+
+    private static string Shapes(string shapes) =>
+        shapes.Length == 0 ? "" : "  shapes:\n" + string.Concat(shapes.Split(", ").Select(s => $"    {s.Split(": ")[0]}: {s.Split(": ")[1]}\n"));
+}

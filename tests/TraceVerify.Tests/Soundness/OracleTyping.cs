@@ -1,0 +1,369 @@
+using System.Diagnostics;
+using TraceVerify.Catalog;
+using TraceVerify.Syntax;
+
+namespace TraceVerify.Tests.Soundness;
+
+// The oracle's own shape inference: unification of dimension variables over the syntax tree, sharing nothing
+// with the project's binder. Every symbol has one shape in the entry (declared letters are named dimension
+// variables, declared numbers literal sizes); every `I`, `ones` and every bound index gets fresh dimensions.
+// `a*b` is a scalar multiple when an operand is 1×1 where it is met (or, after a first pass, anywhere in the
+// solution: the pass is repeated until no matrix product has a 1×1 operand); otherwise a matrix product.
+// Invariant after Infer: Error is the first unification failure (null when the roots type-check together).
+internal sealed class OracleTyping
+{
+    public const int LargestLiteralSize = 8;
+
+    private readonly OracleEntry _entry;
+    private readonly HashSet<string> _scalarHints;
+    private readonly Dictionary<SyntaxNode, bool> _forcedScaling;
+    private readonly Dictionary<string, OracleShape> _whereShapes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _whereInProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<SyntaxNode, OracleShape> _shapes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SyntaxNode, bool?> _scaling = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SyntaxNode> _rowVectors = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(SyntaxNode Binder, string Name), int> _bound = [];
+    private readonly List<(SyntaxNode Binder, IReadOnlyList<IndexSyntax> Names)> _scopes = [];
+    private HashSet<string> _currentFree = new(StringComparer.Ordinal);
+
+    private readonly OracleTyping? _readings;
+
+    private OracleTyping(OracleEntry entry, Dictionary<SyntaxNode, bool> forcedScaling, OracleTyping? readings)
+    {
+        _entry = entry;
+        _readings = readings;
+        _forcedScaling = forcedScaling;
+        _scalarHints = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in entry.Members.Concat(entry.Where.Values).Append(entry.Of).OfType<SyntaxNode>()) CollectScalarHints(root);
+    }
+
+    public DimensionUnion Dims { get; } = new();
+    public Dictionary<string, OracleShape> Symbols { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> Letters { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> FreeIndices { get; } = new(StringComparer.Ordinal);
+    public List<HashSet<string>> FreeIndicesOfRoots { get; } = [];
+    public OracleShape? Derivative { get; private set; }
+    public HashSet<string> OfFreeIndices { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? Unsupported { get; private set; }
+
+    // whole: the entry's own constraints between roots (one shape for all members, a scalar `of`, the
+    // derivative's shape from its variable); otherwise each root is inferred on its own terms. `readings`
+    // (the whole entry's typing) fixes a reading the syntax leaves open — a row vector under `diag` or one
+    // index — so that a root alone is read as in the entry; only a genuine row (longer than 1), so that a
+    // reading the entry's narrowing caused does not hide that narrowing.
+    public static OracleTyping Infer(OracleEntry entry, IReadOnlyList<SyntaxNode> roots, bool whole, OracleTyping? readings = null)
+    {
+        var forced = new Dictionary<SyntaxNode, bool>(ReferenceEqualityComparer.Instance);
+        for (var round = 0; ; round++)
+        {
+            var typing = new OracleTyping(entry, forced, readings);
+            typing.Run(roots, whole);
+            if (typing.Error is not null || round == 4) return typing;
+            var more = typing._scaling.Where(p => p.Value is null && typing.ScalarOperand((BinarySyntax)p.Key) is not null).ToList();
+            if (more.Count == 0) return typing;
+            foreach (var (product, _) in more) forced[product] = typing.ScalarOperand((BinarySyntax)product)!.Value;
+        }
+    }
+
+    public OracleShape ShapeOf(SyntaxNode node) => _shapes[node];
+
+    public OracleShape WhereShape(string name) => _whereShapes[name];
+
+    // For a product node: null = a matrix product; true = the left operand is the scalar; false = the right one.
+    public bool? ScalarOperandIsLeft(BinarySyntax product) => _scaling[product];
+
+    public bool IsRowVector(SyntaxNode node) => _rowVectors.Contains(node);
+
+    private bool IsGenuineRow(SyntaxNode node) =>
+        _rowVectors.Contains(node) && !Dims.IsOne(_shapes[node is CallSyntax c ? c.Argument : ((EntrySyntax)node).Target].Columns);
+
+    public int BoundRange(SyntaxNode binder, string name) => _bound[(binder, name)];
+
+    private void Run(IReadOnlyList<SyntaxNode> roots, bool whole)
+    {
+        var shapes = new List<OracleShape>();
+        foreach (var root in roots)
+        {
+            _currentFree = new HashSet<string>(StringComparer.Ordinal);
+            shapes.Add(Type(root));
+            FreeIndicesOfRoots.Add(_currentFree);
+        }
+        if (!whole) return;
+        var target = shapes[0];
+        var first = 1;
+        if (_entry.Kind == EntryKind.Derivative)
+        {
+            _currentFree = new HashSet<string>(StringComparer.Ordinal);
+            var ofShape = Type(_entry.Of!);
+            OfFreeIndices = _currentFree;
+            RequireScalar(ofShape, "the differentiated expression must be a scalar");
+            var variable = SymbolShape(_entry.Variable!);
+            switch (_entry.VariableIndices.Count)
+            {
+                case 0:
+                    target = variable;
+                    break;
+                case 1:
+                    var range = FreeIndex(_entry.VariableIndices[0]);
+                    if (Dims.IsOne(variable.Rows)) Unify(range, variable.Columns, "variable entry range");
+                    else
+                    {
+                        Unify(variable.Columns, One(), "a one-index variable must be a vector");
+                        Unify(range, variable.Rows, "variable entry range");
+                    }
+                    target = Scalar();
+                    break;
+                default:
+                    Unify(FreeIndex(_entry.VariableIndices[0]), variable.Rows, "variable row range");
+                    Unify(FreeIndex(_entry.VariableIndices[1]), variable.Columns, "variable column range");
+                    target = Scalar();
+                    break;
+            }
+            Derivative = target;
+            first = 0;
+        }
+        for (var k = first; k < shapes.Count; k++)
+        {
+            Unify(shapes[k].Rows, target.Rows, "the sides have different numbers of rows");
+            Unify(shapes[k].Columns, target.Columns, "the sides have different numbers of columns");
+        }
+    }
+
+    private OracleShape Type(SyntaxNode node)
+    {
+        var shape = node switch
+        {
+            NumberSyntax => Scalar(),
+            NameSyntax n => Name(n),
+            CallSyntax c => Call(c),
+            BinarySyntax b => Binary(b),
+            NegateSyntax n => Type(n.Operand),
+            TransposeSyntax t => Type(t.Operand) is var s ? new OracleShape(s.Columns, s.Rows) : default,
+            PowerSyntax p => Power(p),
+            EntrySyntax e => Entry(e),
+            BinderSyntax b => Binder(b),
+            _ => throw new UnreachableException($"the oracle has no typing rule for {node.GetType().Name}"),
+        };
+        _shapes[node] = shape;
+        return shape;
+    }
+
+    private OracleShape Name(NameSyntax name)
+    {
+        switch (name.Name)
+        {
+            case "I":
+                var d = Dims.Fresh();
+                return new OracleShape(d, d);
+            case "ones":
+                return new OracleShape(Dims.Fresh(), One());
+        }
+        if (_entry.Where.TryGetValue(name.Name, out var definition))
+        {
+            if (_whereShapes.TryGetValue(name.Name, out var known)) return known;
+            if (!_whereInProgress.Add(name.Name))
+            {
+                Unsupported ??= $"recursive where `{name.Name}`";
+                return Fresh();
+            }
+            var saved = _currentFree;
+            var shape = Type(definition);
+            _currentFree = saved;
+            if (_entry.Declared.TryGetValue(name.Name, out var declaration))
+            {
+                var declared = Declared(declaration);
+                Unify(shape.Rows, declared.Rows, $"where `{name.Name}` against its declared rows");
+                Unify(shape.Columns, declared.Columns, $"where `{name.Name}` against its declared columns");
+            }
+            _whereShapes[name.Name] = shape;
+            return shape;
+        }
+        return SymbolShape(name.Name);
+    }
+
+    private OracleShape SymbolShape(string name)
+    {
+        if (_entry.Frozen.TryGetValue(name, out var original)) return SymbolShape(original);
+        if (Symbols.TryGetValue(name, out var known)) return known;
+        var shape = _entry.Declared.TryGetValue(name, out var declaration) ? Declared(declaration)
+            : _scalarHints.Contains(name) ? Scalar()
+            : Fresh();
+        Symbols[name] = shape;
+        return shape;
+    }
+
+    private OracleShape Declared((string Rows, string Columns)? declaration) =>
+        declaration is { } d ? new OracleShape(Size(d.Rows), Size(d.Columns)) : Scalar();
+
+    private int Size(string spec)
+    {
+        if (int.TryParse(spec, out var literal))
+        {
+            if (literal > LargestLiteralSize) Unsupported ??= $"a literal size {literal} too large to evaluate";
+            return Dims.Literal(literal);
+        }
+        if (!Letters.TryGetValue(spec, out var dim)) Letters[spec] = dim = Dims.Fresh();
+        return dim;
+    }
+
+    private OracleShape Call(CallSyntax call)
+    {
+        var argument = Type(call.Argument);
+        switch (call.Function)
+        {
+            case "tr":
+                Unify(argument.Rows, argument.Columns, "`tr` needs a square matrix");
+                return Scalar();
+            case "diag":
+                if (Dims.IsOne(argument.Rows) || _readings?.IsGenuineRow(call) == true)
+                {
+                    Unify(argument.Rows, One(), "`diag` of a row vector");
+                    _rowVectors.Add(call);
+                    return new OracleShape(argument.Columns, argument.Columns);
+                }
+                Unify(argument.Columns, One(), "`diag` needs a vector");
+                return new OracleShape(argument.Rows, argument.Rows);
+            case "fro":
+                Unsupported ??= "`fro` outside an even power";
+                return Scalar();
+            default:
+                return argument;
+        }
+    }
+
+    private OracleShape Binary(BinarySyntax binary)
+    {
+        var left = Type(binary.Left);
+        var right = Type(binary.Right);
+        switch (binary.Operator)
+        {
+            case BinaryOperator.Multiply:
+                // A scaling stays a scaling: its scalar operand is held to 1×1 (no circular reading of a 1×1
+                // that only the matrix product itself forced).
+                bool? scalarLeft = _forcedScaling.TryGetValue(binary, out var forced) ? forced : IsScalar(left) ? true : IsScalar(right) ? false : null;
+                _scaling[binary] = scalarLeft;
+                if (scalarLeft is { } isLeft)
+                {
+                    RequireScalar(isLeft ? left : right, "a scalar factor");
+                    return isLeft ? right : left;
+                }
+                Unify(left.Columns, right.Rows, "inner dimensions of `*`");
+                return new OracleShape(left.Rows, right.Columns);
+            case BinaryOperator.Divide:
+                RequireScalar(right, "`/` divides by a scalar");
+                return left;
+            default:
+                Unify(left.Rows, right.Rows, $"rows of `{binary.Operator}`");
+                Unify(left.Columns, right.Columns, $"columns of `{binary.Operator}`");
+                return left;
+        }
+    }
+
+    private OracleShape Power(PowerSyntax power)
+    {
+        if (power.Base is CallSyntax { Function: "fro" } fro)
+        {
+            Type(fro.Argument);
+            if (power.Exponent <= 0 || power.Exponent % 2 != 0) Unsupported ??= "`fro` to an odd or non-positive power";
+            _shapes[fro] = Scalar();
+            return Scalar();
+        }
+        RequireScalar(Type(power.Base), "`^n` needs a scalar base");
+        return Scalar();
+    }
+
+    private OracleShape Entry(EntrySyntax entry)
+    {
+        var target = Type(entry.Target);
+        if (entry.SingleIndex)
+        {
+            var range = Index(entry.Row!.Name);
+            if (Dims.IsOne(target.Rows) || _readings?.IsGenuineRow(entry) == true)
+            {
+                Unify(target.Rows, One(), "one index of a row vector");
+                _rowVectors.Add(entry);
+                Unify(range, target.Columns, "one-index range");
+            }
+            else
+            {
+                Unify(target.Columns, One(), "one index needs a vector");
+                Unify(range, target.Rows, "one-index range");
+            }
+            return Scalar();
+        }
+        if (entry.Row is { } row) Unify(Index(row.Name), target.Rows, $"range of `{row.Name}`");
+        if (entry.Column is { } column) Unify(Index(column.Name), target.Columns, $"range of `{column.Name}`");
+        return new OracleShape(entry.Row is null ? target.Rows : One(), entry.Column is null ? target.Columns : One());
+    }
+
+    private OracleShape Binder(BinderSyntax binder)
+    {
+        foreach (var index in binder.Indices) _bound[(binder, index.Name)] = Dims.Fresh();
+        _scopes.Add((binder, binder.Indices));
+        var body = Type(binder.Body);
+        _scopes.RemoveAt(_scopes.Count - 1);
+        switch (binder.Kind)
+        {
+            case BinderKind.Sum:
+                return body;
+            case BinderKind.Rows:
+                Unify(body.Rows, One(), "`rows` needs a row vector");
+                return new OracleShape(_bound[(binder, binder.Indices[0].Name)], body.Columns);
+            default:
+                RequireScalar(body, "`matrix` needs a scalar entry");
+                return new OracleShape(_bound[(binder, binder.Indices[0].Name)], _bound[(binder, binder.Indices[1].Name)]);
+        }
+    }
+
+    private int Index(string name)
+    {
+        for (var k = _scopes.Count - 1; k >= 0; k--)
+        {
+            if (_scopes[k].Names.Any(i => i.Name == name)) return _bound[(_scopes[k].Binder, name)];
+        }
+        _currentFree.Add(name);
+        return FreeIndex(name);
+    }
+
+    private int FreeIndex(string name)
+    {
+        if (!FreeIndices.TryGetValue(name, out var dim)) FreeIndices[name] = dim = Dims.Fresh();
+        return dim;
+    }
+
+    // `ones` and `I` have their own lengths: a 1×1 one is a narrowing, never a reason to read a scaling.
+    private bool? ScalarOperand(BinarySyntax product) =>
+        IsScalar(_shapes[product.Left]) && !IsBuiltin(product.Left) ? true : IsScalar(_shapes[product.Right]) && !IsBuiltin(product.Right) ? false : null;
+
+    private static bool IsBuiltin(SyntaxNode node) => node is NameSyntax { Name: "ones" or "I" } or TransposeSyntax { Operand: NameSyntax { Name: "ones" or "I" } };
+
+    private bool IsScalar(OracleShape shape) => Dims.IsOne(shape.Rows) && Dims.IsOne(shape.Columns);
+
+    private void RequireScalar(OracleShape shape, string what)
+    {
+        Unify(shape.Rows, One(), what);
+        Unify(shape.Columns, One(), what);
+    }
+
+    private void Unify(int a, int b, string what)
+    {
+        if (!Dims.Unify(a, b)) Error ??= $"shape mismatch: {what} ({Dims.SizeOf(a)} vs {Dims.SizeOf(b)})";
+    }
+
+    private int One() => Dims.Literal(1);
+
+    private OracleShape Scalar() => new(One(), One());
+
+    private OracleShape Fresh() => new(Dims.Fresh(), Dims.Fresh());
+
+    private void CollectScalarHints(SyntaxNode node)
+    {
+        switch (node)
+        {
+            case PowerSyntax { Base: NameSyntax n }: _scalarHints.Add(n.Name); break;
+            case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); return;
+        }
+        foreach (var child in SyntaxTrees.Children(node)) CollectScalarHints(child);
+    }
+}
