@@ -96,6 +96,7 @@ public class OracleTests
     [InlineData("tr(A*X)", "X", "A'", "", Truth.Holds)]
     [InlineData("tr(A*X)", "X", "A", "", Truth.Fails)]
     [InlineData("tr(A*X)", "X", "A' + 0*X*X", "", Truth.IllFormed)]
+    [InlineData("tr(V'*log(A*diag(x)*B))", "x", "(A'*(V ./ A*diag(x')*B) .* B)*ones", "", Truth.Holds)]
     public void SmallDerivatives_GetTheirTruth(string of, string wrt, string claim, string shapes, Truth expected)
     {
         var yaml = $"- id: t\n  kind: derivative\n  of: \"{of}\"\n  wrt: \"{wrt}\"\n  claim: \"{claim}\"\n" + Shapes(shapes);

@@ -82,6 +82,15 @@ internal sealed class OracleTyping
 
     private void Run(IReadOnlyList<SyntaxNode> roots, bool whole)
     {
+        // `of` is typed before the claims, as the tool's binder reads an entry: where a reading is open (a vector
+        // under `diag` may be a row or a column), the differentiated expression fixes it, not a claim.
+        OracleShape? ofShape = null;
+        if (whole && _entry.Kind == EntryKind.Derivative)
+        {
+            _currentFree = new HashSet<string>(StringComparer.Ordinal);
+            ofShape = Type(_entry.Of!);
+            OfFreeIndices = _currentFree;
+        }
         var shapes = new List<OracleShape>();
         foreach (var root in roots)
         {
@@ -94,10 +103,7 @@ internal sealed class OracleTyping
         var first = 1;
         if (_entry.Kind == EntryKind.Derivative)
         {
-            _currentFree = new HashSet<string>(StringComparer.Ordinal);
-            var ofShape = Type(_entry.Of!);
-            OfFreeIndices = _currentFree;
-            RequireScalar(ofShape, "the differentiated expression must be a scalar");
+            RequireScalar(ofShape!.Value, "the differentiated expression must be a scalar");
             var variable = SymbolShape(_entry.Variable!);
             switch (_entry.VariableIndices.Count)
             {
