@@ -10,7 +10,7 @@ internal static class CheckCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "catalog files (default: identities.yaml and identities/*.yaml)", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { Description = ReportOutputs.FormatHelp, DefaultValueFactory = _ => "text" };
         var seed = new Option<long>("--seed") { Description = "seed for every random choice (printed in the report)", DefaultValueFactory = _ => 20261121 };
         var cases = new Option<int>("--cases") { Description = "fuzz cases per entry", DefaultValueFactory = _ => 100 };
         var jobs = new Option<int>("--jobs") { Description = "entries checked in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -43,55 +43,18 @@ internal static class CheckCommand
                 var other => (bool?)null,
             };
             if (requireProof is null) return Usage($"--require takes `proved`, found `{result.GetValue(require)}`");
-            var renderer = Renderers.Find(result.GetValue(format)!);
-            if (renderer is null) return Usage($"unknown format `{result.GetValue(format)}` ({string.Join(", ", Renderers.Names)})");
-            var extra = new List<(Func<Report, string> Render, string Path)>();
-            foreach (var spec in result.GetValue(reports) ?? [])
-            {
-                var eq = spec.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0 || eq == spec.Length - 1 || Renderers.Find(spec[..eq]) is not { } render)
-                    return Usage($"--report takes FORMAT=PATH with FORMAT one of {string.Join(", ", Renderers.Names)}, found `{spec}`");
-                extra.Add((render, spec[(eq + 1)..]));
-            }
-            System.Text.Json.JsonDocument? previous = null;
-            if (result.GetValue(baseline) is { } baselinePath)
-            {
-                try
-                {
-                    previous = System.Text.Json.JsonDocument.Parse(File.ReadAllText(baselinePath));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-                {
-                    return Usage($"cannot read the baseline `{baselinePath}`: {e.Message}");
-                }
-            }
+            var (outputs, usage) = ReportOutputs.Parse(result.GetValue(format)!, result.GetValue(reports) ?? [], result.GetValue(baseline));
+            if (outputs is null) return Usage(usage!);
 
-            var files = DefaultCatalogs.Load(result.GetValue(paths) ?? []);
+            var (files, digest) = DefaultCatalogs.Read(result.GetValue(paths) ?? []);
             var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)));
             var verifier = Methods.Verifier(options, policy.Value);
             var entries = files.SelectMany(f => f.Entries).Where(e => selected?.Contains(e) ?? true).ToArray();
             var outcome = WithProgress(entries.Length, progress =>
                 CheckRun.Run(files, verifier, options.Seed, Methods.Z3Version(options), result.GetValue(jobs), e => selected?.Contains(e) ?? true, progress));
 
-            foreach (var file in files)
-            {
-                foreach (var error in file.FatalErrors) Console.Error.WriteLine(error);
-            }
-            var report = requireProof == true ? RequireProof(outcome.Report) : outcome.Report;
-            Console.Out.Write(renderer(report));
-            foreach (var (render, path) in extra) File.WriteAllText(path, render(report));
-            var regressions = false;
-            if (previous is not null)
-            {
-                using (previous)
-                {
-                    var diff = Baseline.Compare(previous, report);
-                    Console.Error.Write(diff.Render());
-                    regressions = diff.HasRegressions;
-                }
-            }
-            if (outcome.AnyUnreadable) return ExitCodes.CatalogUnreadable;
-            return report.Mismatches > 0 || report.Disagreements > 0 || regressions ? ExitCodes.Mismatch : ExitCodes.Success;
+            var report = RunScope.Describe(outcome.Report, files, digest, selected);
+            return outputs.Emit(requireProof == true ? RequireProof(report) : report);
         });
         return command;
     }

@@ -8,6 +8,7 @@ internal static class Program
     {
         var root = new RootCommand("TraceVerify: decides whether matrix-calculus identities are true.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(DeriveCommand.Create());
         root.Subcommands.Add(EqualCommand.Create());
         root.Subcommands.Add(FuzzCommand.Create());

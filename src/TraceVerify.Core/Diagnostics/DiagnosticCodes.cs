@@ -1,6 +1,6 @@
 namespace TraceVerify.Diagnostics;
 
-// Stable codes: TV00xx catalog files, TV01xx expression syntax, TV02xx shapes and binding,
+// Stable codes: TV00xx catalog files (TV005x reports to merge), TV01xx expression syntax, TV02xx shapes and binding,
 // TV03xx index hygiene (lint), TV09xx internal disagreements and limits.
 internal static class DiagnosticCodes
 {
@@ -15,6 +15,13 @@ internal static class DiagnosticCodes
     public const string BadExpect = "TV0009";
     public const string BadShapeDeclaration = "TV0010";
     public const string FileUnreadable = "TV0011";
+
+    // TV005x: reports given to `merge`.
+    public const string ReportUnreadable = "TV0050";
+    public const string ReportsFromDifferentRuns = "TV0051";
+    public const string ShardMissing = "TV0052";
+    public const string ShardDuplicated = "TV0053";
+    public const string ShardEntriesWrong = "TV0054";
 
     public const string UnexpectedToken = "TV0101";
     public const string UnknownFunction = "TV0102";

@@ -3,23 +3,23 @@ using TraceVerify.Catalog;
 
 namespace TraceVerify.Reporting;
 
-// Compares a run with a previous run's JSON report (the contract JsonReport writes): which verdicts got
+// Compares a run with a previous run's JSON report (read back by JsonReportReader): which verdicts got
 // worse, which entries were newly refuted or proved, which appeared or disappeared.
 internal static class Baseline
 {
-    private static readonly IReadOnlyDictionary<string, Verdict> Verdicts =
-        Enum.GetValues<Verdict>().ToDictionary(Expectations.Text, v => v, StringComparer.Ordinal);
-
-    private sealed record Previous(string File, string Id, string Eq, Verdict Verdict);
-
     public static BaselineDiff Compare(JsonDocument previousJson, Report current)
     {
         ArgumentNullException.ThrowIfNull(previousJson);
         ArgumentNullException.ThrowIfNull(current);
-        var (previous, problem) = Read(previousJson.RootElement);
-        if (previous is null) return BaselineDiff.Unreadable(problem!);
+        var (previous, problem) = JsonReportReader.Read(previousJson.RootElement, "the baseline");
+        return previous is null ? BaselineDiff.Unreadable(problem!) : Compare(previous, current);
+    }
 
-        var beforeInOrder = Keyed(previous, p => (p.File, p.Id));
+    public static BaselineDiff Compare(Report previous, Report current)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(current);
+        var beforeInOrder = Keyed(previous.Entries, p => (p.File, p.Id));
         var before = beforeInOrder.ToDictionary(p => p.Key, p => p.Item);
         var afterInOrder = Keyed(current.Entries, e => (e.File, e.Id));
         var after = afterInOrder.ToDictionary(p => p.Key, p => p.Item);
@@ -74,31 +74,5 @@ internal static class Baseline
         var p = path.Replace('\\', '/');
         while (p.StartsWith("./", StringComparison.Ordinal)) p = p[2..];
         return p;
-    }
-
-    private static (IReadOnlyList<Previous>? Entries, string? Problem) Read(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object) return (null, "the baseline is not a JSON object");
-        if (!root.TryGetProperty("tool", out var tool) || tool.ValueKind != JsonValueKind.String || tool.GetString() != CheckRun.ToolName)
-            return (null, $"the baseline is not a {CheckRun.ToolName} JSON report (no \"tool\": \"{CheckRun.ToolName}\")");
-        if (!root.TryGetProperty("entries", out var entries) || entries.ValueKind != JsonValueKind.Array)
-            return (null, "the baseline has no \"entries\" list");
-        var result = new List<Previous>();
-        var k = 0;
-        foreach (var item in entries.EnumerateArray())
-        {
-            k++;
-            if (item.ValueKind != JsonValueKind.Object) return (null, $"entry {k} of the baseline is not an object");
-            string? Text(string name) => item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var id = Text("id");
-            var file = Text("file");
-            var verdictText = Text("verdict");
-            if (id is null || file is null || verdictText is null)
-                return (null, $"entry {k} of the baseline lacks a string \"id\", \"file\" or \"verdict\"");
-            if (!Verdicts.TryGetValue(verdictText, out var verdict))
-                return (null, $"entry {k} (`{id}`) of the baseline has an unknown verdict \"{verdictText}\"");
-            result.Add(new Previous(file, id, Text("eq") ?? "", verdict));
-        }
-        return (result, null);
     }
 }

@@ -24,6 +24,7 @@ internal static class JsonReport
             w.WriteStartArray("catalogs");
             foreach (var c in report.Catalogs) w.WriteStringValue(c);
             w.WriteEndArray();
+            WriteScope(w, report);
             w.WriteStartArray("entries");
             foreach (var e in report.Entries) WriteEntry(w, e);
             w.WriteEndArray();
@@ -77,11 +78,55 @@ internal static class JsonReport
             foreach (var line in d.TermComparison) w.WriteStringValue(line);
             w.WriteEndArray();
         }
+        if (e.Details is { } source)
+        {
+            if (source.Title is { } title) w.WriteString("title", title);
+            if (source.Latex is { } latex) w.WriteString("latex", latex);
+            if (source.Note is { } note) w.WriteString("note", note);
+            WriteTexts(w, "texts", source.Texts);
+            WriteTexts(w, "canonical_forms", source.CanonicalForms);
+        }
         w.WriteStartArray("diagnostics");
         foreach (var diagnostic in e.Diagnostics) WriteDiagnostic(w, diagnostic);
         w.WriteEndArray();
         w.WriteNumber("seconds", e.Seconds);
         w.WriteEndObject();
+    }
+
+    // What the run covered (RunScope), read back by JsonReportReader so `merge` can check shard reports.
+    private static void WriteScope(Utf8JsonWriter w, Report report)
+    {
+        if (report.CatalogDigest is { } digest) w.WriteString("catalog_digest", digest);
+        else w.WriteNull("catalog_digest");
+        w.WriteStartArray("catalog_errors");
+        foreach (var error in report.CatalogErrors) WriteDiagnostic(w, error);
+        w.WriteEndArray();
+        if (report.Shard is not { } shard)
+        {
+            w.WriteNull("shard");
+            return;
+        }
+        w.WriteStartObject("shard");
+        w.WriteNumber("index", shard.Index);
+        w.WriteNumber("count", shard.Count);
+        w.WriteEndObject();
+        w.WriteStartArray("catalog_entries");
+        foreach (var key in report.CatalogEntries)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", key.File);
+            w.WriteString("id", key.Id);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteTexts(Utf8JsonWriter w, string name, IReadOnlyList<string> texts)
+    {
+        if (texts.Count == 0) return;
+        w.WriteStartArray(name);
+        foreach (var text in texts) w.WriteStringValue(text);
+        w.WriteEndArray();
     }
 
     private static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d)
@@ -95,6 +140,7 @@ internal static class JsonReport
             w.WriteString("file", l.File);
             w.WriteNumber("line", l.Line);
             w.WriteNumber("column", l.Column);
+            w.WriteNumber("length", l.Length);
         }
         w.WriteEndObject();
     }

@@ -29,6 +29,12 @@ public class ReportGoldenTests
     }
 
     [Fact]
+    public void The_json_report_of_a_shard_carries_the_shard_and_every_entry_of_the_whole_catalogs()
+    {
+        Golden.Verify("sample.shard.json", JsonReport.Render(SampleReport.Shard()));
+    }
+
+    [Fact]
     public void Rendering_is_a_pure_function_of_the_report()
     {
         Assert.All(Formats.Values, render => Assert.Equal(render(SampleReport.Create()), render(SampleReport.Create())));

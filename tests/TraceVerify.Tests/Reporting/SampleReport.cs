@@ -17,6 +17,17 @@ internal static class SampleReport
 
     public static Report Create() => new("traceverify", "0.1.0", 42, [MainFile, OtherFile], [Proved(), Refuted(), IllFormed(), Definition()], "4.12.2");
 
+    // Shard 2 of 3 of a run over the sample's catalogs, one of which could not be read.
+    public static Report Shard() => Create() with
+    {
+        Catalogs = [MainFile, OtherFile, "identities/locked.yaml"],
+        Entries = [Refuted()],
+        CatalogDigest = "sha256:5e1f",
+        CatalogErrors = [Diagnostic.Error(DiagnosticCodes.FileUnreadable, "cannot read the catalog: access denied", new SourceLocation("identities/locked.yaml", 1, 1))],
+        Shard = new Shard(2, 3),
+        CatalogEntries = [new EntryKey(MainFile, "traa-9"), new EntryKey(MainFile, "traa-21"), new EntryKey(MainFile, "bad-shape"), new EntryKey(OtherFile, "traa-6")],
+    };
+
     public static EntryResult Proved() => new(
         "traa-9", "9", MainFile, 81, 3, EntryKind.Derivative, Verdict.Proved, ExpectedVerdict.Holds,
         [new MethodResult("symbolic", "proved", "one canonical index form (1 term), for every shape")],

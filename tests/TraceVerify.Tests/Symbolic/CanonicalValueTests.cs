@@ -30,16 +30,17 @@ public class CanonicalValueTests
         var entry = EntryBinder.Bind(LoadAll().Single(e => e.Id == id)).Entry!;
         var random = new Random(id.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
         var sizes = entry.Dimensions.Select((name, k) => (name, size: 2 + ((k + random.Next(2)) % 2))).ToDictionary(p => p.name, p => p.size, StringComparer.Ordinal);
-        var symbolValues = new Dictionary<string, Matrix<Rational>>(StringComparer.Ordinal);
-        var env0 = new EvaluationEnvironment<Rational>(sizes, symbolValues);
-        foreach (var (name, shape) in entry.Symbols)
-        {
-            // Positive values keep every log and quotient of the catalogs inside its domain.
-            symbolValues[name] = Matrix<Rational>.Create(env0.Size(shape.Rows), env0.Size(shape.Columns), (_, _) => Rational.Of(1 + random.Next(4), 1 + random.Next(2)));
-        }
-        foreach (var (copy, original) in entry.Frozen) symbolValues[copy] = symbolValues[original];
         var context = new IndexFormContext(entry.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal), entry.Frozen);
-        var exprs = entry.Sides.Concat(entry.Kind == EntryKind.Derivative ? [] : Array.Empty<Expr>());
+        var exprs = entry.Sides.Concat(entry.Kind == EntryKind.Derivative ? [] : Array.Empty<Expr>()).ToList();
+        // Positive values keep every log and quotient of the notes' catalog inside its domain; a quotient by a
+        // difference (the Cookbook's (x - a)/||x - a||) can still meet zero: such draws are redrawn, as the fuzzer
+        // discards them. Only the direct evaluation decides the domain, so a canonical form that leaves it still fails.
+        var symbolValues = Draw(entry, sizes, random);
+        for (var attempt = 1; !InDomain(entry, exprs, sizes, symbolValues); attempt++)
+        {
+            Assert.True(attempt < 50, $"{id}: no draw inside the domain in {attempt} attempts");
+            symbolValues = Draw(entry, sizes, random);
+        }
         foreach (var expr in exprs)
         {
             var form = context.Canonical(expr);
@@ -80,6 +81,41 @@ public class CanonicalValueTests
                     agree(matrix[r, c], byIndex.Evaluate(form, parameters));
                 }
             }
+        }
+    }
+
+    private static Dictionary<string, Matrix<Rational>> Draw(BoundEntry entry, Dictionary<string, int> sizes, Random random)
+    {
+        var symbolValues = new Dictionary<string, Matrix<Rational>>(StringComparer.Ordinal);
+        var env0 = new EvaluationEnvironment<Rational>(sizes, symbolValues);
+        foreach (var (name, shape) in entry.Symbols)
+        {
+            symbolValues[name] = Matrix<Rational>.Create(env0.Size(shape.Rows), env0.Size(shape.Columns), (_, _) => Rational.Of(1 + random.Next(4), 1 + random.Next(2)));
+        }
+        foreach (var (copy, original) in entry.Frozen) symbolValues[copy] = symbolValues[original];
+        return symbolValues;
+    }
+
+    // Every side evaluates (as rigorous intervals, so log, exp and sqrt too) at every value of the free indices.
+    private static bool InDomain(BoundEntry entry, IEnumerable<Expr> exprs, Dictionary<string, int> sizes, Dictionary<string, Matrix<Rational>> values)
+    {
+        var intervals = values.ToDictionary(p => p.Key, p => p.Value.Map(IntervalField.Instance.FromRational), StringComparer.Ordinal);
+        var environment = new EvaluationEnvironment<Interval>(sizes, intervals);
+        try
+        {
+            foreach (var expr in exprs)
+            {
+                foreach (var indexValues in Assignments(entry.FreeIndices.Select(v => environment.Size(v.Range)).ToArray()))
+                {
+                    var indices = entry.FreeIndices.Select((v, k) => (v.Name, indexValues[k])).ToDictionary(p => p.Name, p => p.Item2, StringComparer.Ordinal);
+                    new Evaluator<Interval>(IntervalField.Instance).Evaluate(expr, environment.WithIndices(indices));
+                }
+            }
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
         }
     }
 
