@@ -65,7 +65,8 @@ internal sealed class Binder
             case NameSyntax n when _definitions.TryGetValue(n.Name, out var definition):
                 if (_hintedDefinitions.Add(n.Name)) CollectScalarHints(definition.Node);
                 break;
-            case PowerSyntax { Base: NameSyntax n } p: _scalarHints.Add(n.Name); CollectScalarHints(p.Base); break;
+            // `M^-1` is an inverse, of a scalar only if M is one by other evidence.
+            case PowerSyntax { Base: NameSyntax n, Exponent: not -1 } p: _scalarHints.Add(n.Name); CollectScalarHints(p.Base); break;
             case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
             case BinarySyntax b: CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
             case CallSyntax c: CollectScalarHints(c.Argument); break;
@@ -312,6 +313,8 @@ internal sealed class Binder
             case "log": return new ElementwiseFunction(FunctionKind.Log, argument);
             case "exp": return new ElementwiseFunction(FunctionKind.Exp, argument);
             case "fro": return new FrobeniusNorm(argument);
+            case "inv": return BindMatrixFunction(MatrixFunction.Inverse, argument, "inv", call.Span);
+            case "det": return BindMatrixFunction(MatrixFunction.Determinant, argument, "det", call.Span);
             default: throw new UnreachableException($"the parser admits no function `{call.Function}`");
         }
     }
@@ -357,10 +360,20 @@ internal sealed class Binder
         }
     }
 
+    // inv and det need a square argument; a 1×1 one is a scalar (its inverse the reciprocal, its determinant itself).
+    private Expr? BindMatrixFunction(MatrixFunction function, Expr argument, string name, TextSpan span)
+    {
+        var shape = ShapeOf(argument);
+        if (!Unify(shape.Rows, shape.Columns))
+            return Fail(DiagnosticCodes.NotSquare, $"`{name}` needs a square matrix: {Quote(argument)} is {Display(shape)}", span);
+        return new MatrixFunctionExpr(function, argument);
+    }
+
     private Expr? BindPower(PowerSyntax power)
     {
         if (BindNode(power.Base) is not { } operand) return null;
         var shape = ShapeOf(operand);
+        if (power.Exponent == -1 && !IsScalar(operand)) return BindMatrixFunction(MatrixFunction.Inverse, operand, "^-1", power.Span);
         if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
             return Fail(DiagnosticCodes.NotScalar, $"`^{power.Exponent}` raises a scalar to a power: {Quote(operand)} is {Display(shape)}", power.Span);
         return new PowerExpr(operand, power.Exponent);
