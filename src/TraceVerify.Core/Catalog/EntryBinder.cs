@@ -180,24 +180,60 @@ internal static class EntryBinder
     }
 
     // Binds the left side alone and compares: dimensions it leaves distinct (or free) that the whole entry
-    // identifies are extra conditions the claim imposes.
+    // identifies are extra conditions the claim imposes. Symbols the left side does not use are compared the
+    // same way with the first other text that uses them.
     private static string? ShapeRestriction(CatalogEntry entry, EntryKind kind, Dictionary<string, ShapeDeclaration> declared, Dictionary<string, int> declarationLines,
         Dictionary<string, (SyntaxNode, string)> definitions, Dictionary<string, string> frozen, Dictionary<string, SyntaxNode> parsed, Binder full)
     {
         var leftSource = kind switch { EntryKind.Derivative => "of", EntryKind.Equality => SideName(kind, 0, entry.Sides.Count), _ => null };
         if (leftSource is null || !parsed.TryGetValue(leftSource, out var leftNode)) return null;
-        var alone = new Binder(declared, definitions, frozen, declarationLines);
-        foreach (var (source, node) in parsed) if (!IsDefinition(source)) alone.CollectScalarHints(node);
-        if (alone.Bind(leftNode, leftSource) is null) return null;
-        if (kind == EntryKind.Derivative && parsed.TryGetValue("wrt", out var wrtNode)) alone.Bind(wrtNode, "wrt");
-        var dims = new List<(string Symbol, string Side, Dim Alone, Dim Full)>();
-        foreach (var (name, shape) in alone.Symbols)
+        Binder Alone()
         {
-            if (!full.Symbols.TryGetValue(name, out var fullShape)) continue;
+            var binder = new Binder(declared, definitions, frozen, declarationLines);
+            foreach (var (source, node) in parsed) if (!IsDefinition(source)) binder.CollectScalarHints(node);
+            return binder;
+        }
+        var left = Alone();
+        if (left.Bind(leftNode, leftSource) is null) return null;
+        if (kind == EntryKind.Derivative && parsed.TryGetValue("wrt", out var wrtNode)) left.Bind(wrtNode, "wrt");
+        var findings = new List<string>();
+        Compare(left, left.Symbols.Keys, full, findings);
+        // A symbol the left side does not use is judged by the first other text that uses it, bound alone: the
+        // left side may not narrow it either (in `0 = C'*C - C*C'` the scalar 0 would make C 1×1).
+        var seen = new HashSet<string>(left.Symbols.Keys, StringComparer.Ordinal);
+        var start = kind == EntryKind.Equality ? 1 : 0;
+        for (var k = start; k < entry.Sides.Count; k++)
+        {
+            var source = SideName(kind, k, entry.Sides.Count);
+            var side = Alone();
+            if (!parsed.TryGetValue(source, out var sideNode) || side.Bind(sideNode, source) is null) continue;
+            var names = side.Symbols.Keys.Where(seen.Add).ToList();
+            Compare(side, names, full, findings);
+        }
+        // A square symbol explains the most, unless a size is fixed too: a symbol made 1×1 is "square" as well,
+        // and saying only that would hide the narrower condition. The differentiated variable first.
+        var variable = parsed.TryGetValue("wrt", out var w) ? (w as NameSyntax)?.Name ?? ((w as EntrySyntax)?.Target as NameSyntax)?.Name : null;
+        var fixesSize = findings.Any(f => f.Contains(" has ", StringComparison.Ordinal));
+        var ordered = findings.Distinct()
+            .Where(f => !fixesSize || !f.EndsWith(" is square", StringComparison.Ordinal))
+            .OrderBy(f => f.EndsWith(" is square", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(f => variable is not null && f.StartsWith(variable + " ", StringComparison.Ordinal) ? 0 : 1)
+            .ToList();
+        if (ordered.Count == 0) return null;
+        return ordered[0].EndsWith(" is square", StringComparison.Ordinal) ? ordered[0] : string.Join(", ", ordered.Take(3));
+    }
+
+    // The named symbols' dimensions that one text, bound alone, leaves free or distinct but the whole entry
+    // fixes or identifies.
+    private static void Compare(Binder alone, IEnumerable<string> names, Binder full, List<string> findings)
+    {
+        var dims = new List<(string Symbol, string Side, Dim Alone, Dim Full)>();
+        foreach (var name in names)
+        {
+            if (!alone.Symbols.TryGetValue(name, out var shape) || !full.Symbols.TryGetValue(name, out var fullShape)) continue;
             dims.Add((name, "rows", alone.Find(shape.Rows), full.Find(fullShape.Rows)));
             dims.Add((name, "columns", alone.Find(shape.Columns), full.Find(fullShape.Columns)));
         }
-        var findings = new List<string>();
         for (var a = 0; a < dims.Count; a++)
         {
             if (dims[a].Alone is DimVariable && dims[a].Full is KnownDim known)
@@ -212,17 +248,6 @@ internal static class EntryBinder
                 }
             }
         }
-        // A square symbol explains the most, unless a size is fixed too: a symbol made 1×1 is "square" as well,
-        // and saying only that would hide the narrower condition. The differentiated variable first.
-        var variable = parsed.TryGetValue("wrt", out var w) ? (w as NameSyntax)?.Name ?? ((w as EntrySyntax)?.Target as NameSyntax)?.Name : null;
-        var fixesSize = findings.Any(f => f.Contains(" has ", StringComparison.Ordinal));
-        var ordered = findings.Distinct()
-            .Where(f => !fixesSize || !f.EndsWith(" is square", StringComparison.Ordinal))
-            .OrderBy(f => f.EndsWith(" is square", StringComparison.Ordinal) ? 0 : 1)
-            .ThenBy(f => variable is not null && f.StartsWith(variable + " ", StringComparison.Ordinal) ? 0 : 1)
-            .ToList();
-        if (ordered.Count == 0) return null;
-        return ordered[0].EndsWith(" is square", StringComparison.Ordinal) ? ordered[0] : string.Join(", ", ordered.Take(3));
     }
 
     private static IReadOnlyList<string> DimensionNames(IEnumerable<Shape> shapes, IEnumerable<IndexVariable> free, IEnumerable<Expr> exprs)

@@ -167,9 +167,12 @@ public class EntryBinderShapeTests
     [Theory]
     [InlineData("diag(x)*ones", "x'", "x has 1 rows")]
     [InlineData("x'", "diag(x)*ones", "x has 1 rows, x has 1 columns")]
+    [InlineData("0", "C'*C - C*C'", "C has 1 rows, C has 1 columns")]
+    [InlineData("0", "C - C", "C has 1 rows, C has 1 columns")]
     public void Undeclared_sides_narrowed_to_one_shape_are_ill_formed_as_general_claims(string lhs, string rhs, string condition)
     {
-        // One shape for both sides makes x 1×1, where the sides agree: no proof at that narrower shape.
+        // One shape for both sides makes x (or C) 1×1, where the sides agree: no proof at that narrower shape.
+        // C appears only on the right: the left side may not narrow it either (proved before).
         var result = Check($"- id: t\n  kind: equality\n  lhs: \"{lhs}\"\n  rhs: \"{rhs}\"\n");
         Assert.Equal($"ill-formed as a general claim: it type-checks only if {condition}", Error(result, DiagnosticCodes.ClaimRestrictsShapes).Message);
     }
