@@ -98,13 +98,17 @@ internal static class SmtEncoder
         {
             foreach (var constant in rows.SelectMany(row => row)) body.Append("(declare-const ").Append(constant).Append(" Real)\n");
         }
-        if (field.SideConditions.Count > 0) body.Append("; where both sides are defined: nonzero divisors, positive log_ arguments, sqrt_ the non-negative root\n");
+        foreach (var constant in field.InverseConstants) body.Append("(declare-const ").Append(constant).Append(" Real)\n");
+        if (field.SideConditions.Count > 0) body.Append("; where both sides are defined: nonzero divisors, positive log_ arguments, sqrt_ the non-negative root, A·inv!k = inv!k·A = I\n");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var condition in field.SideConditions)
         {
             var text = condition.ToSmtLib();
             if (seen.Add(text)) body.Append("(assert ").Append(text).Append(")\n");
         }
+        // Asserting A·Y = I can be unsatisfiable on its own (an A singular at every point): the answer unsat
+        // would then be vacuous, so Z3Method first asks whether the sides are defined anywhere.
+        var definedness = field.InverseConstants.Count > 0 ? body.ToString() : null;
         if (compared == 0)
         {
             body.Append("; every compared entry is the same term on both sides\n(assert false)\n");
@@ -116,7 +120,10 @@ internal static class SmtEncoder
 
         var assertions = body.ToString();
         var script = "(set-option :produce-models true)\n" + assertions + "(check-sat)\n(get-model)\n";
-        return new SmtQuery(entry.Id, new Dictionary<string, int>(dimensions, StringComparer.Ordinal), assertions, script, constants, compared);
+        return new SmtQuery(entry.Id, new Dictionary<string, int>(dimensions, StringComparer.Ordinal), assertions, script, constants, compared)
+        {
+            Definedness = definedness,
+        };
     }
 
     // "m=2, n=3" in the entry's dimension order; "fixed sizes" when it has no dimension variables.

@@ -16,6 +16,10 @@ internal sealed record SmtQuery(
     IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string>>> Constants,
     int ComparedEntries)
 {
+    // Declarations and side conditions alone, without the claim, where they may be unsatisfiable by themselves
+    // (inverses); an unsat answer proves something only if this is satisfiable.
+    public string? Definedness { get; init; }
+
     // The variables' values in a model; a constant the model leaves out is unconstrained, and 0 is as
     // good a value as any (Z3 omits constants that occur in no assertion it kept).
     public IReadOnlyDictionary<string, Matrix<Rational>> Values(IReadOnlyDictionary<string, Rational> model)

@@ -100,6 +100,20 @@ internal sealed class Z3Method : ICheckMethod
 
             switch (answer.Status)
             {
+                case Z3Status.Unsat when query.Definedness is { } definedness:
+                    Z3Answer defined;
+                    try
+                    {
+                        defined = solver.Check(definedness, token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return log.Finish();
+                    }
+                    if (defined.Status == Z3Status.Sat) log.Unsat(shape);
+                    else if (defined.Status == Z3Status.Unsat) log.Undefined(shape, "no point where every inverse exists");
+                    else log.Unknown(shape, "whether the sides are defined anywhere: " + defined.Detail);
+                    break;
                 case Z3Status.Unsat:
                     log.Unsat(shape);
                     break;
