@@ -129,12 +129,14 @@ internal static class EntryBinder
         for (var k = 1; k < sides.Count; k++)
         {
             var shape = binder.ShapeOf(sides[k]);
+            // The shapes as written, before a half-done unification (rows agreed, columns not) changes one.
+            var (firstText, shapeText) = (binder.Display(first), binder.Display(shape));
             if (binder.UnifyShapes(first, shape)) continue;
             var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; they agree only if {condition})" : "";
             var name = SideName(EntryKind.Equality, k, sides.Count);
             var firstName = SideName(EntryKind.Equality, 0, sides.Count);
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SideShapesDiffer,
-                $"the sides have different shapes: {firstName} `{Shorten(texts[firstName].Text)}` is {binder.Display(first)}, {name} `{Shorten(texts[name].Text)}` is {binder.Display(shape)}{because}",
+                $"the sides have different shapes: {firstName} `{Shorten(texts[firstName].Text)}` is {firstText}, {name} `{Shorten(texts[name].Text)}` is {shapeText}{because}",
                 texts[name].Start));
             return;
         }
@@ -169,11 +171,12 @@ internal static class EntryBinder
         for (var k = 0; k < claims.Count; k++)
         {
             var shape = binder.ShapeOf(claims[k]);
+            var (targetText, shapeText) = (binder.Display(target), binder.Display(shape));
             if (binder.UnifyShapes(shape, target)) continue;
             var source = SideName(EntryKind.Derivative, k, claims.Count);
             var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; they agree only if {condition})" : "";
             diagnostics.Add(Diagnostic.Error(binder.LastConflict() is null ? DiagnosticCodes.ShapeMismatch : DiagnosticCodes.DeclaredShapeViolated,
-                $"the derivative with respect to `{entry.Wrt!.Text}` is {binder.Display(target)}, but the claim is {binder.Display(shape)}{because}", texts[source].Start));
+                $"the derivative with respect to `{entry.Wrt!.Text}` is {targetText}, but the claim is {shapeText}{because}", texts[source].Start));
             return false;
         }
         return true;

@@ -23,6 +23,7 @@ internal sealed class Binder
     private readonly Dictionary<string, Shape> _symbols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Expr> _boundDefinitions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _definitionsInProgress = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failedDefinitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexVariable> _freeIndices = new(StringComparer.Ordinal);
     private readonly List<Dictionary<string, IndexVariable>> _scopes = [];
     private readonly IReadOnlyDictionary<string, int> _declarationLines;
@@ -57,26 +58,38 @@ internal sealed class Binder
 
     // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise (a declaration
     // wins; using a declared matrix so is then a TV0211 error). Hints come from the given text and from the
-    // `where:` definitions it uses, transitively: a definition nothing uses changes no shape.
+    // `where:` definitions it uses, transitively: a definition nothing uses changes no shape. A work list,
+    // not recursion: a long chain of definitions must not exhaust the stack.
     public void CollectScalarHints(SyntaxNode node)
     {
-        switch (node)
+        ArgumentNullException.ThrowIfNull(node);
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(node);
+        while (pending.TryPop(out var current))
         {
-            case NameSyntax n when _definitions.TryGetValue(n.Name, out var definition):
-                if (_hintedDefinitions.Add(n.Name)) CollectScalarHints(definition.Node);
-                break;
-            // `M^-1` is an inverse, of a scalar only if M is one by other evidence.
-            case PowerSyntax { Base: NameSyntax n, Exponent: not -1 } p: _scalarHints.Add(n.Name); CollectScalarHints(p.Base); break;
-            case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
-            case BinarySyntax b: CollectScalarHints(b.Left); CollectScalarHints(b.Right); break;
-            case CallSyntax c: CollectScalarHints(c.Argument); break;
-            case NegateSyntax n: CollectScalarHints(n.Operand); break;
-            case TransposeSyntax t: CollectScalarHints(t.Operand); break;
-            case PowerSyntax p: CollectScalarHints(p.Base); break;
-            case EntrySyntax e: CollectScalarHints(e.Target); break;
-            case BinderSyntax b: CollectScalarHints(b.Body); break;
-            case NumberSyntax or NameSyntax: break;
-            default: throw new UnreachableException($"no scalar-hint rule for {node.GetType().Name}");
+            switch (current)
+            {
+                case NameSyntax n when _definitions.TryGetValue(n.Name, out var definition):
+                    if (_hintedDefinitions.Add(n.Name)) pending.Push(definition.Node);
+                    break;
+                case PowerSyntax p:
+                    // `M^-1` is an inverse, of a scalar only if M is one by other evidence.
+                    if (p is { Base: NameSyntax powered, Exponent: not -1 }) _scalarHints.Add(powered.Name);
+                    pending.Push(p.Base);
+                    break;
+                case BinarySyntax b:
+                    if (b is { Operator: BinaryOperator.Divide, Right: NameSyntax divisor }) _scalarHints.Add(divisor.Name);
+                    pending.Push(b.Right);
+                    pending.Push(b.Left);
+                    break;
+                case CallSyntax c: pending.Push(c.Argument); break;
+                case NegateSyntax n: pending.Push(n.Operand); break;
+                case TransposeSyntax t: pending.Push(t.Operand); break;
+                case EntrySyntax e: pending.Push(e.Target); break;
+                case BinderSyntax b: pending.Push(b.Body); break;
+                case NumberSyntax or NameSyntax: break;
+                default: throw new UnreachableException($"no scalar-hint rule for {current.GetType().Name}");
+            }
         }
     }
 
@@ -254,6 +267,8 @@ internal sealed class Binder
         if (_definitions.TryGetValue(name.Name, out var definition))
         {
             if (_boundDefinitions.TryGetValue(name.Name, out var bound)) return bound;
+            // A definition that failed once is reported once, not again (with other fresh names) at each use.
+            if (_failedDefinitions.Contains(name.Name)) return null;
             if (!_definitionsInProgress.Add(name.Name))
                 return Fail(DiagnosticCodes.RecursiveDefinition, $"`{name.Name}` is defined in terms of itself", name.Span);
             var previous = _source;
@@ -264,17 +279,23 @@ internal sealed class Binder
             _scopes.AddRange(savedScopes);
             _source = previous;
             _definitionsInProgress.Remove(name.Name);
-            if (result is null) return Fail(DiagnosticCodes.ShapeMismatch, $"the definition of `{name.Name}` is ill-formed", name.Span);
+            if (result is null)
+            {
+                _failedDefinitions.Add(name.Name);
+                return Fail(DiagnosticCodes.ShapeMismatch, $"the definition of `{name.Name}` is ill-formed", name.Span);
+            }
             // A declared shape on a `where:` name binds its definition, rigidly.
             if (_declared.TryGetValue(name.Name, out var declaration))
             {
                 var shape = ShapeOf(result);
+                var (shapeText, declaredText) = (Display(shape), Display(DeclaredShape(declaration)));
                 if (!UnifyShapes(shape, DeclaredShape(declaration)))
                 {
                     _source = definition.Source;
                     Fail(DiagnosticCodes.ShapeMismatch,
-                        $"the definition of `{name.Name}`, {Quote(result)}, is {Display(shape)}, not the declared {Display(DeclaredShape(declaration))}", new TextSpan(0, 0));
+                        $"the definition of `{name.Name}`, {Quote(result)}, is {shapeText}, not the declared {declaredText}", new TextSpan(0, 0));
                     _source = previous;
+                    _failedDefinitions.Add(name.Name);
                     return null;
                 }
             }
@@ -282,6 +303,7 @@ internal sealed class Binder
             return result;
         }
         var symbolShape = SymbolShapeOf(name.Name);
+        var symbolText = Display(symbolShape);
         // A declared shape on a frozen copy must be the shape of the variable it copies.
         if (_frozen.ContainsKey(name.Name) && _declared.TryGetValue(name.Name, out var frozenDeclaration)
             && !UnifyShapes(symbolShape, DeclaredShape(frozenDeclaration)))
@@ -289,7 +311,7 @@ internal sealed class Binder
             var condition = LastConflict() is (string, string c) ? $" — they agree only if {c}" : "";
             _dimensions.ForgetConflict();
             _errors.Add(new BindError(condition.Length > 0 ? DiagnosticCodes.DeclaredShapeViolated : DiagnosticCodes.ShapeMismatch,
-                $"{DeclarationOf(name.Name)}, but it is a held-constant copy of `{_frozen[name.Name]}`, which is {Display(symbolShape)}{condition}", _source, name.Span));
+                $"{DeclarationOf(name.Name)}, but it is a held-constant copy of `{_frozen[name.Name]}`, which is {symbolText}{condition}", _source, name.Span));
             return null;
         }
         return new SymbolExpr(name.Name, symbolShape);

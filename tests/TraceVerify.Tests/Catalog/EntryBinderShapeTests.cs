@@ -75,11 +75,12 @@ public class EntryBinderShapeTests
 
     [Theory]
     [InlineData("x'*x", "{J: n x n, x: n}", "TV0211", "J is declared n x n (line 4)")]
-    [InlineData("I", "{J: 2 x 3}", "TV0201", "the definition of `J`, `I`, is 2×2, not the declared 2×3")]
+    [InlineData("I", "{J: 2 x 3}", "TV0201", "the definition of `J`, `I`, is m×m, not the declared 2×3")]
     public void A_where_definition_of_another_shape_than_declared_is_ill_formed(string definition, string shapes, string code, string message)
     {
         var result = Check($"- id: w\n  kind: equality\n  where: {{J: \"{definition}\"}}\n  shapes: {shapes}\n  lhs: J\n  rhs: J\n");
         Assert.Contains(message, Error(result, code).Message, StringComparison.Ordinal);
+        Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
     }
 
     [Theory]
