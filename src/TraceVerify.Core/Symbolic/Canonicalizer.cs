@@ -93,7 +93,7 @@ internal static class Canonicalizer
                 changed = true;
                 break;
             }
-            if (!changed) changed = ContractInverse(factors, isParameter, pool) || CancelReciprocal(factors, pool);
+            if (!changed) changed = ContractInverse(factors, isParameter, pool) || CancelReciprocal(factors, isParameter, pool);
         }
         var used = new HashSet<int>(factors.Where(f => f is not OnesFactor).SelectMany(FactorIndices.Of));
         var keptOnes = new HashSet<int>();
@@ -140,8 +140,9 @@ internal static class Canonicalizer
     }
 
     // g·(1/g) = 1 where both are defined: a reciprocal whose body is exactly another factor g of the term at
-    // the same indices (g mentioning no index but the reciprocal's arguments) cancels with it.
-    private static bool CancelReciprocal(List<Factor> factors, IndexPool pool)
+    // the same indices (g mentioning no index but the reciprocal's arguments) cancels with it. A bound index
+    // only the pair used still counts its range: Σᵢ xᵢ/xᵢ = n, so it keeps a ones factor.
+    private static bool CancelReciprocal(List<Factor> factors, HashSet<int> isParameter, IndexPool pool)
     {
         for (var k = 0; k < factors.Count; k++)
         {
@@ -154,6 +155,10 @@ internal static class Canonicalizer
                 if (!string.Equals(form.Key, reciprocal.Body.Key, StringComparison.Ordinal)) continue;
                 factors.RemoveAt(Math.Max(j, k));
                 factors.RemoveAt(Math.Min(j, k));
+                foreach (var index in reciprocal.Arguments.Distinct())
+                {
+                    if (!isParameter.Contains(index) && !AnyMentions(factors, index)) factors.Add(new OnesFactor(index));
+                }
                 return true;
             }
         }
