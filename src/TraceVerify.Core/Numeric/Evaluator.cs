@@ -279,6 +279,7 @@ internal sealed class Evaluator<T>
                 ? special.Inverse(a.Rows, a.Data)
                 : MatrixAlgebra.Inverse(_field, a.Rows, a.Data)),
             MatrixFunction.Determinant => Scalar(MatrixAlgebra.Determinant(_field, a.Rows, a.Data)),
+            MatrixFunction.Adjugate => new Value(a.Rows, a.Cols, MatrixAlgebra.Adjugate(_field, a.Rows, a.Data)),
             _ => throw new UnreachableException($"no evaluation rule for {function}"),
         };
     }

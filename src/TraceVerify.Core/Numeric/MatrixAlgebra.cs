@@ -1,6 +1,6 @@
 namespace TraceVerify.Numeric;
 
-// Determinant and inverse of a square matrix (row-major entries) in any scalar field.
+// Determinant, adjugate and inverse of a square matrix (row-major entries) in any scalar field.
 //
 // The determinant is a polynomial in the entries: up to MaxExpansionSize it is computed as that polynomial
 // (Laplace expansion along the first row, minors memoised by their column set — 2ⁿ of them), with only +, −
@@ -42,6 +42,33 @@ internal static class MatrixAlgebra
             return total;
         }
         return Minor((1 << size) - 1, size);
+    }
+
+    // adj(A)[j,i] = (−1)^(i+j)·det(A without row i and column j): a polynomial, defined for singular A too.
+    public static T[] Adjugate<T>(IScalarField<T> field, int size, IReadOnlyList<T> entries)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count != size * size) throw new ArgumentException($"{entries.Count} entries for a {size}×{size} matrix", nameof(entries));
+        var result = new T[size * size];
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++)
+            {
+                var minor = new List<T>((size - 1) * (size - 1));
+                for (var r = 0; r < size; r++)
+                {
+                    if (r == i) continue;
+                    for (var c = 0; c < size; c++)
+                    {
+                        if (c != j) minor.Add(entries[(r * size) + c]);
+                    }
+                }
+                var cofactor = Determinant(field, size - 1, minor);
+                result[(j * size) + i] = (i + j) % 2 == 0 ? cofactor : field.Negate(cofactor);
+            }
+        }
+        return result;
     }
 
     public static T[] Inverse<T>(IScalarField<T> field, int size, IReadOnlyList<T> entries)

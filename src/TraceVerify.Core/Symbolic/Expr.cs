@@ -36,7 +36,7 @@ internal sealed record ElementwiseDivide(Expr Left, Expr Right) : Expr;
 
 internal sealed record ElementwiseFunction(FunctionKind Function, Expr Operand) : Expr;
 
-// inv(M) or det(M) of a square M: a function of the whole matrix, not of each entry.
+// inv(M), det(M) or adj(M) of a square M: a function of the whole matrix, not of each entry.
 internal sealed record MatrixFunctionExpr(MatrixFunction Function, Expr Operand) : Expr;
 
 internal sealed record FrobeniusNorm(Expr Operand) : Expr;
@@ -81,6 +81,7 @@ internal enum MatrixFunction
 {
     Inverse,
     Determinant,
+    Adjugate,
 }
 
 internal enum FunctionKind

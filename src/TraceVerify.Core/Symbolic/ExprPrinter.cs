@@ -63,6 +63,7 @@ internal static class ExprPrinter
             case ElementwiseFunction f: throw new UnreachableException($"{f.Function} has no surface syntax");
             case MatrixFunctionExpr { Function: MatrixFunction.Inverse } f: Call(b, "inv", f.Operand); break;
             case MatrixFunctionExpr { Function: MatrixFunction.Determinant } f: Call(b, "det", f.Operand); break;
+            case MatrixFunctionExpr { Function: MatrixFunction.Adjugate } f: Call(b, "adj", f.Operand); break;
             case MatrixFunctionExpr f: throw new UnreachableException($"{f.Function} has no surface syntax");
             case FrobeniusNorm f: Call(b, "fro", f.Operand); break;
             case PowerExpr p: Write(b, p.Base, PostfixLevel); b.Append('^').Append(p.Exponent); break;

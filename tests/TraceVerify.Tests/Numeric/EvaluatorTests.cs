@@ -66,6 +66,8 @@ public class EvaluatorTests
         ("inverse", new MatrixFunctionExpr(MatrixFunction.Inverse, A), "[-2, 1; 3/2, -1/2]"),
         ("inverse of a product", new MatrixFunctionExpr(MatrixFunction.Inverse, new MatrixProduct(A, B)), "[25/2, -11/2; -43/4, 19/4]"),
         ("determinant", new MatrixFunctionExpr(MatrixFunction.Determinant, A), "[-2]"),
+        ("adjugate", new MatrixFunctionExpr(MatrixFunction.Adjugate, A), "[4, -2; -3, 1]"),
+        ("adjugate of a singular matrix", new MatrixFunctionExpr(MatrixFunction.Adjugate, new MatrixProduct(X, R)), "[8, -4; -6, 3]"),
         ("frobenius norm", new FrobeniusNorm(Y), "[5]"),
         ("power", new PowerExpr(S, 3), "[8]"),
         ("negative power", new PowerExpr(S, -2), "[1/4]"),

@@ -42,6 +42,27 @@ public class MatrixAlgebraTests
     }
 
     [Fact]
+    public void The_adjugate_is_the_cofactor_transpose_also_of_a_singular_matrix()
+    {
+        Assert.Equal(Of(4, -2, -3, 1).AsEnumerable(), MatrixAlgebra.Adjugate(RationalField.Instance, 2, Of(1, 2, 3, 4)));
+        Assert.Equal(Of(4, -2, -2, 1).AsEnumerable(), MatrixAlgebra.Adjugate(RationalField.Instance, 2, Of(1, 2, 2, 4)));
+        Assert.Equal(Of(1).AsEnumerable(), MatrixAlgebra.Adjugate(RationalField.Instance, 1, Of(7)));
+        // adj(A)·A = det(A)·I at 3×3.
+        var a = Of(2, -1, 0, 3, 5, 1, -4, 2, 7);
+        var adjugate = MatrixAlgebra.Adjugate(RationalField.Instance, 3, a);
+        var det = MatrixAlgebra.Determinant(RationalField.Instance, 3, a);
+        for (var i = 0; i < 3; i++)
+        {
+            for (var j = 0; j < 3; j++)
+            {
+                var sum = Rational.Zero;
+                for (var k = 0; k < 3; k++) sum += adjugate[(i * 3) + k] * a[(k * 3) + j];
+                Assert.Equal(i == j ? det : Rational.Zero, sum);
+            }
+        }
+    }
+
+    [Fact]
     public void A_singular_matrix_has_no_inverse_but_a_zero_determinant()
     {
         var a = Of(1, 2, 2, 4);

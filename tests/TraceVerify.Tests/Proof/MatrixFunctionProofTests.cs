@@ -35,6 +35,8 @@ public sealed class MatrixFunctionProofTests : IDisposable
     [InlineData("det(A*B)", "det(A)*det(B)", true)]
     [InlineData("det(A + B)", "det(A) + det(B)", false)]
     [InlineData("det(inv(A))*det(A)", "1", true)]
+    [InlineData("adj(A)*A*B", "det(A)*B", true)]
+    [InlineData("adj(A*B)", "adj(A)*adj(B)", false)]
     public void Textbook_identities_are_unsat_and_false_ones_sat_at_2x2(string left, string right, bool holds)
     {
         var entry = Entries.Equality(left, right);

@@ -32,6 +32,8 @@ public class MathMlTests
     [InlineData("X^-1", "<msup><mi>X</mi><mrow><mo>−</mo><mn>1</mn></mrow></msup>")]
     [InlineData("inv(A*B)", "<msup><mrow><mo>(</mo><mrow><mi>A</mi><mo>&#x2062;</mo><mi>B</mi></mrow><mo>)</mo></mrow><mrow><mo>−</mo><mn>1</mn></mrow></msup>")]
     [InlineData("inv(X)'", "<msup><mrow><mo>(</mo><msup><mi>X</mi><mrow><mo>−</mo><mn>1</mn></mrow></msup><mo>)</mo></mrow><mi mathvariant=\"normal\">T</mi></msup>")]
+    [InlineData("adj(X)", "<mrow><mi>adj</mi><mo>&#x2061;</mo><mrow><mo>(</mo><mi>X</mi><mo>)</mo></mrow></mrow>")]
+    [InlineData("X^-2", "<msup><mi>X</mi><mrow><mo>−</mo><mn>2</mn></mrow></msup>")]
     [InlineData("det(X)", "<mrow><mi>det</mi><mo>&#x2061;</mo><mrow><mo>(</mo><mi>X</mi><mo>)</mo></mrow></mrow>")]
     [InlineData("A[i,j]", "<msub><mi>A</mi><mrow><mi>i</mi><mo>,</mo><mi>j</mi></mrow></msub>")]
     [InlineData("x[j]", "<msub><mi>x</mi><mi>j</mi></msub>")]

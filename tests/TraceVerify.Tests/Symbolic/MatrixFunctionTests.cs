@@ -54,6 +54,13 @@ public class MatrixFunctionTests
     [InlineData("A*B*inv(A*B)", "I")]
     [InlineData("inv(A) - inv(B)", "inv(A)*(B - A)*inv(B)")]
     [InlineData("det(X)/det(X)", "1")]
+    [InlineData("adj(X)*X", "det(X)*I")]
+    [InlineData("X*adj(X)", "det(X)*I")]
+    [InlineData("adj(A*B)", "adj(B)*adj(A)")]
+    [InlineData("adj(A')", "adj(A)'")]
+    [InlineData("inv(X)", "adj(X)/det(X)")]
+    [InlineData("X^-2", "inv(X*X)")]
+    [InlineData("A^-3*A*A*A", "I")]
     public void The_rewrites_prove_the_textbook_identities(string left, string right)
     {
         var forms = Sides(left, right);
@@ -100,6 +107,8 @@ public class MatrixFunctionTests
     [InlineData("det(2*A)", "2*det(A)")]
     [InlineData("inv(A)", "inv(A)'")]
     [InlineData("A*inv(B)", "I")]
+    [InlineData("adj(A + B)", "adj(A) + adj(B)")]
+    [InlineData("X^-2", "inv(X)")]
     public void What_is_false_or_beyond_the_rewrites_is_not_proved(string left, string right)
     {
         var forms = Sides(left, right);
@@ -126,6 +135,8 @@ public class MatrixFunctionTests
     [InlineData("tr(inv(X))", "X", "-inv(X)'*inv(X)'")]
     [InlineData("log(det(A*X*B))", "X", "A'*inv(A*X*B)'*B'")]
     [InlineData("tr(inv(X + A))", "X", "-inv(A + X)'*inv(A + X)'")]
+    [InlineData("tr(X^-2)", "X", "-2*inv(X)'*inv(X)'*inv(X)'")]
+    [InlineData("tr(adj(X))", "X", "det(X)*tr(inv(X))*inv(X)' - det(X)*inv(X)'*inv(X)'")]
     [InlineData("inv(X)[k,l]", "X[i,j]", "-inv(X)[k,i]*inv(X)[j,l]")]
     public void Derivatives_follow_d_inv_and_Jacobis_formula_and_print_as_references_write_them(string of, string wrt, string claim)
     {
@@ -149,6 +160,8 @@ public class MatrixFunctionTests
     [InlineData("x'*inv(A)*x", "x'*inv(A)*x")]
     [InlineData("inv(A*B)", "inv(B)*inv(A)")]
     [InlineData("log(det(A*B + B))", "log(det(A*B + B))")]
+    [InlineData("adj(A)", "det(A)*inv(A)")]
+    [InlineData("A^-2", "inv(A)*inv(A)")]
     public void Canonical_forms_print_back_in_matrix_notation(string text, string expected)
     {
         var bound = new Bound(new Dictionary<string, string> { ["A"] = "n x n", ["B"] = "n x n" });
@@ -171,6 +184,9 @@ public class MatrixFunctionTests
     [InlineData("log(det(X))", "X", "inv(X)", false)]
     [InlineData("tr(A*inv(X)*B)", "X", "inv(X)'*A'*B'*inv(X)'", false)]
     [InlineData("det(X)", "X", "inv(X)'", false)]
+    [InlineData("tr(adj(X))", "X", "det(X)*tr(inv(X))*inv(X)' - det(X)*inv(X)'*inv(X)'", true)]
+    [InlineData("tr(A*X^-2)", "X", "-inv(X)'*A'*inv(X)'*inv(X)' - inv(X)'*inv(X)'*A'*inv(X)'", true)]
+    [InlineData("tr(A*X^-2)", "X", "-2*inv(X)'*A'*inv(X)'*inv(X)'", false)]
     public void Derivatives_agree_with_dual_numbers(string of, string wrt, string claim, bool holds)
     {
         var evidence = new FuzzMethod(60).Run(Entries.Derivative(of, wrt, claim), 7, CancellationToken.None);

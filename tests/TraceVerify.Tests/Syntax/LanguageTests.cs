@@ -38,6 +38,8 @@ public class LanguageTests
     [InlineData("A^-1", "m×m")]
     [InlineData("(A*B)^-1", "m×m")]
     [InlineData("det(A)", "scalar")]
+    [InlineData("adj(A)", "m×m")]
+    [InlineData("A^-3", "m×m")]
     [InlineData("s^2*inv(A)", "m×m")]
     [InlineData("s^2", "scalar")]
     [InlineData("A[i,j]", "scalar")]
@@ -111,6 +113,8 @@ public class LanguageTests
     [InlineData("inv(A)", "TV0203")]
     [InlineData("A^-1", "TV0203")]
     [InlineData("det(A)", "TV0203")]
+    [InlineData("adj(A)", "TV0203")]
+    [InlineData("A^-2", "TV0203")]
     [InlineData("det(A*C)", "TV0201")]
     public void Shape_errors_name_both_shapes(string text, string code)
     {
