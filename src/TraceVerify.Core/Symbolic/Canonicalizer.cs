@@ -109,12 +109,13 @@ internal static class Canonicalizer
     }
 
     // Σ_c inv(M)[r,c]·L[c,x] = δ(r,x) and Σ_r L[x,r]·inv(M)[r,c] = δ(x,c) when the link L, read with that
-    // row and column, has exactly M's canonical form and the summed index is used by the two factors alone.
+    // row and column, has exactly M's canonical form and the summed index is used by the two factors alone;
+    // likewise adj(M)·M = M·adj(M) = det(M)·I.
     private static bool ContractInverse(List<Factor> factors, HashSet<int> isParameter, IndexPool pool)
     {
         for (var k = 0; k < factors.Count; k++)
         {
-            if (factors[k] is not MatrixFunctionFactor { Function: MatrixFunction.Inverse, Arguments.Count: 2 } inverse) continue;
+            if (factors[k] is not MatrixFunctionFactor { Function: MatrixFunction.Inverse or MatrixFunction.Adjugate, Arguments.Count: 2 } inverse) continue;
             var (row, column) = (inverse.Arguments[0], inverse.Arguments[1]);
             if (row == column) continue;
             foreach (var (summed, inverseIsLeft) in new[] { (column, true), (row, false) })
@@ -129,10 +130,19 @@ internal static class Canonicalizer
                 var form = Canonicalize([new RawTerm(Rational.One, new EquatableArray<Factor>([factors[others[0]]]))], parameters, pool);
                 if (!string.Equals(form.Key, inverse.Body.Key, StringComparison.Ordinal)) continue;
                 var identity = inverseIsLeft ? new DeltaFactor(row, other) : new DeltaFactor(other, column);
+                IReadOnlyList<Factor> determinant = [];
+                if (inverse.Function == MatrixFunction.Adjugate)
+                {
+                    var (p, q) = MatrixFunctionFactors.FreshEntry(inverse, pool);
+                    var made = MatrixFunctionFactors.Make(MatrixFunction.Determinant, MatrixFunctionFactors.Instantiate(inverse, p, q, pool), p, q, [], [], pool);
+                    if (made is not [{ Coefficient.IsOne: true } single]) continue;
+                    determinant = single.Factors;
+                }
                 var (first, second) = (Math.Max(k, others[0]), Math.Min(k, others[0]));
                 factors.RemoveAt(first);
                 factors.RemoveAt(second);
                 factors.Add(identity);
+                factors.AddRange(determinant);
                 return true;
             }
         }

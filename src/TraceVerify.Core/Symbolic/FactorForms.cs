@@ -51,7 +51,7 @@ internal static class FactorForms
             case MatrixFunctionFactor f:
                 {
                     if (MatrixFunctionItem(f, labels, scope) is not { } item) return [];
-                    return [(f.Function == MatrixFunction.Inverse ? new EntryExpr(item.Expr, Slot(f.Arguments[0]), Slot(f.Arguments[1])) : item.Expr, false)];
+                    return [(f.EntryCount == 2 ? new EntryExpr(item.Expr, Slot(f.Arguments[0]), Slot(f.Arguments[1])) : item.Expr, false)];
                 }
             default:
                 throw new UnreachableException($"no entry form for {factor.GetType().Name}");
@@ -138,7 +138,7 @@ internal static class FactorForms
         if (MatrixForm.Print(factor.Body, roles, scope.Reserving(labels.Names), mentionAll: true, new HashSet<int> { 0, 1 }) is not { } body) return null;
         var expr = new MatrixFunctionExpr(factor.Function, body.Expr);
         var names = outer.Where(a => labels.Kind(a) != LabelKind.Free).ToImmutableSortedSet();
-        return factor.Function == MatrixFunction.Inverse
+        return factor.EntryCount == 2
             ? new FormItem(expr, factor.Arguments[0], factor.Arguments[1], names, false)
             : new FormItem(expr, null, null, names, false);
     }

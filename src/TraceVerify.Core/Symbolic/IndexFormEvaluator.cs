@@ -63,6 +63,7 @@ internal sealed class IndexFormEvaluator<T>(IScalarField<T> field, EvaluationEnv
         {
             MatrixFunction.Inverse => MatrixAlgebra.Inverse(field, size, entries)[(values[f.Arguments[0]] * size) + values[f.Arguments[1]]],
             MatrixFunction.Determinant => MatrixAlgebra.Determinant(field, size, entries),
+            MatrixFunction.Adjugate => MatrixAlgebra.Adjugate(field, size, entries)[(values[f.Arguments[0]] * size) + values[f.Arguments[1]]],
             _ => throw new UnreachableException($"no evaluation rule for {f.Function}"),
         };
     }

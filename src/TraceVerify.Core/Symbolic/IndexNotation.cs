@@ -56,6 +56,8 @@ internal static class IndexNotation
         FunctionFactor f => $"{FunctionName(f.Function)}({Print(f.Body, f.Arguments.Select(a => names[a]).ToArray())})",
         MatrixFunctionFactor { Function: MatrixFunction.Inverse } f =>
             $"inv({Print(f.Body, ["α", "β", .. f.Outer.Select(a => names[a])])})[{names[f.Arguments[0]]},{names[f.Arguments[1]]}]",
+        MatrixFunctionFactor { Function: MatrixFunction.Adjugate } f =>
+            $"adj({Print(f.Body, ["α", "β", .. f.Outer.Select(a => names[a])])})[{names[f.Arguments[0]]},{names[f.Arguments[1]]}]",
         MatrixFunctionFactor f => $"det({Print(f.Body, ["α", "β", .. f.Outer.Select(a => names[a])])})",
         _ => throw new UnreachableException($"no index notation for {factor.GetType().Name}"),
     };

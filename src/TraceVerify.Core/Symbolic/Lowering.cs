@@ -150,18 +150,11 @@ internal sealed class Lowering
                 _ => throw new UnreachableException($"no lowering rule for {function}"),
             };
         }
-        // adj(M) = det(M)·inv(M): equal wherever M is invertible, a dense set on which polynomial identities decide.
-        if (function == MatrixFunction.Adjugate)
-        {
-            var inverse = ApplyToMatrix(MatrixFunction.Inverse, operand);
-            var determinant = ApplyToMatrix(MatrixFunction.Determinant, operand);
-            return inverse with { Terms = Cross(determinant.Terms, inverse.Terms) };
-        }
         var visible = new HashSet<int>(_freeIndices.Values.Concat(_scopes.SelectMany(s => s.Values)));
         var outer = operand.Terms.SelectMany(t => t.Factors).SelectMany(FactorIndices.Of).Where(visible.Contains).Distinct().Order().ToArray();
         switch (function)
         {
-            case MatrixFunction.Inverse:
+            case MatrixFunction.Inverse or MatrixFunction.Adjugate:
                 {
                     var resultRow = _pool.Fresh(_pool.Range(column));
                     var resultColumn = _pool.Fresh(_pool.Range(row));

@@ -3,12 +3,13 @@ using TraceVerify.Numeric;
 
 namespace TraceVerify.Symbolic;
 
-// Builds inv(M) and det(M) factors in canonical form, and instantiates M at given indices.
+// Builds inv(M), adj(M) and det(M) factors in canonical form, and instantiates M at given indices.
 //
 // The body is M with parameters (row, column, enclosing indices…); of M and Mᵀ the least key is kept
-// (inv(Mᵀ) = inv(M)ᵀ swaps the entry arguments, det(Mᵀ) = det(M)). Rewrites, each an identity wherever
-// both sides are defined and applied only where every matrix involved is square of one size:
+// (inv(Mᵀ) = inv(M)ᵀ and adj(Mᵀ) = adj(M)ᵀ swap the entry arguments, det(Mᵀ) = det(M)). Rewrites, each an
+// identity wherever both sides are defined and applied only where every matrix involved is square of one size:
 //   inv(c·S·L₁⋯Lₙ) = c⁻¹·(1/S)·inv(Lₙ)⋯inv(L₁)   for a scalar factor S and a chain of square links Lᵢ
+//   adj(L₁⋯Lₙ) = adj(Lₙ)⋯adj(L₁), adj(I) = I       (adj is a polynomial: defined for singular M too)
 //   det(L₁⋯Lₙ) = Πdet(Lᵢ), det(c·L) = cᵏ·det(L) at a known size k
 //   inv(inv(N)) = N, det(inv(N)) = 1/det(N), inv(I) = I, det(I) = 1, det(0) = 0.
 // X·inv(X) = inv(X)·X = I is the canonicalizer's contraction of a link with the inverse of that link.
@@ -36,9 +37,9 @@ internal static class MatrixFunctionFactors
         }
         var canonical = best!;
         // Entry of the result of the canonical (possibly transposed) body: inv(Mᵀ)[b,a] = inv(M)[a,b].
-        int[] entryIds = function == MatrixFunction.Inverse ? (transposed ? [entry[1], entry[0]] : [entry[0], entry[1]]) : [];
+        int[] entryIds = function != MatrixFunction.Determinant ? (transposed ? [entry[1], entry[0]] : [entry[0], entry[1]]) : [];
         if (canonical.IsZero)
-            return function == MatrixFunction.Determinant ? [] : [Single(function, canonical, entryIds, bestOuter)];
+            return function == MatrixFunction.Inverse ? [Single(function, canonical, entryIds, bestOuter)] : [];
         if (bestOuter.Count == 0 && canonical.Terms.Count == 1 && Rewrite(function, canonical, entryIds, pool) is { } rewritten)
             return rewritten;
         return [Single(function, canonical, entryIds, bestOuter)];
@@ -83,6 +84,12 @@ internal static class MatrixFunctionFactors
         var links = chain.Links.Select(k => Renamed(term.Factors[k])).ToArray();
         var path = chain.Path.Select(l => ids[l]).ToArray();
         if (atomic) return Atomic(function, links[0], path[0], path[1], entry, pool);
+        if (function == MatrixFunction.Adjugate)
+        {
+            // adj(c·S·M) = (c·S)ⁿ⁻¹·adj(M) needs the size; only the plain chain is split.
+            if (scalars.Length > 0 || !term.Coefficient.IsOne) return null;
+            return ChainProduct(MatrixFunction.Adjugate, links, path, entry, size, [RawTerm.Constant(Rational.One)], pool);
+        }
         if (function == MatrixFunction.Determinant)
         {
             // det(c·S·M) = cᵏ·Sᵏ·det(M) needs the size k; only the plain chain is split at an unknown size.
@@ -102,6 +109,14 @@ internal static class MatrixFunctionFactors
             var reciprocal = FunctionFactors.Make(FunctionKind.Reciprocal, [new RawTerm(Rational.One, new EquatableArray<Factor>(scalars.Select(Renamed)))], [], pool);
             result = [.. result.SelectMany(p => reciprocal.Select(p.Times))];
         }
+        return ChainProduct(MatrixFunction.Inverse, links, path, entry, size, result, pool);
+    }
+
+    // start · f(Lₙ)[a,mₙ₋₁]⋯f(L₁)[m₁,b] for the reversing functions inv and adj.
+    private static IReadOnlyList<RawTerm> ChainProduct(MatrixFunction function, Factor[] links, int[] path, IReadOnlyList<int> entry, Dim size,
+        IReadOnlyList<RawTerm> start, IndexPool pool)
+    {
+        var result = start;
         var n = links.Length;
         var m = new int[n + 1];
         m[0] = entry[1];
@@ -109,7 +124,7 @@ internal static class MatrixFunctionFactors
         for (var i = 1; i < n; i++) m[i] = pool.Fresh(size);
         for (var i = 0; i < n; i++)
         {
-            var piece = Make(MatrixFunction.Inverse, [Unit(links[i])], path[i], path[i + 1], [m[i + 1], m[i]], [], pool);
+            var piece = Make(function, [Unit(links[i])], path[i], path[i + 1], [m[i + 1], m[i]], [], pool);
             result = [.. result.SelectMany(p => piece.Select(p.Times))];
         }
         return result;
@@ -121,8 +136,8 @@ internal static class MatrixFunctionFactors
         switch (link)
         {
             case DeltaFactor:
-                return function == MatrixFunction.Inverse ? [Unit(new DeltaFactor(entry[0], entry[1]))] : [RawTerm.Constant(Rational.One)];
-            case MatrixFunctionFactor { Function: MatrixFunction.Inverse } inner when !inner.Outer.Any():
+                return function == MatrixFunction.Determinant ? [RawTerm.Constant(Rational.One)] : [Unit(new DeltaFactor(entry[0], entry[1]))];
+            case MatrixFunctionFactor { Function: MatrixFunction.Inverse } inner when !inner.Outer.Any() && function != MatrixFunction.Adjugate:
                 {
                     // The link is inv(N) at (row, column), or at (column, row): M = inv(N) or inv(N)ᵀ.
                     var straight = inner.Arguments[0] == row && inner.Arguments[1] == column;

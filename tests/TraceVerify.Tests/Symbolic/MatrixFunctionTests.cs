@@ -58,7 +58,6 @@ public class MatrixFunctionTests
     [InlineData("X*adj(X)", "det(X)*I")]
     [InlineData("adj(A*B)", "adj(B)*adj(A)")]
     [InlineData("adj(A')", "adj(A)'")]
-    [InlineData("inv(X)", "adj(X)/det(X)")]
     [InlineData("X^-2", "inv(X*X)")]
     [InlineData("A^-3*A*A*A", "I")]
     public void The_rewrites_prove_the_textbook_identities(string left, string right)
@@ -108,6 +107,7 @@ public class MatrixFunctionTests
     [InlineData("inv(A)", "inv(A)'")]
     [InlineData("A*inv(B)", "I")]
     [InlineData("adj(A + B)", "adj(A) + adj(B)")]
+    [InlineData("inv(X)", "adj(X)/det(X)")]
     [InlineData("X^-2", "inv(X)")]
     public void What_is_false_or_beyond_the_rewrites_is_not_proved(string left, string right)
     {
@@ -121,6 +121,7 @@ public class MatrixFunctionTests
     [InlineData("inv(A + B)*inv(A)'*det(A*B + B)")]
     [InlineData("sum(k; inv(A + diag(B[k,:]))[k,k])")]
     [InlineData("log(det(X'*X))")]
+    [InlineData("adj(A*X + B)*adj(X)'*X^-2")]
     public void Canonicalization_is_idempotent(string text)
     {
         var form = Bound.Canonical(text)[0];
@@ -160,7 +161,7 @@ public class MatrixFunctionTests
     [InlineData("x'*inv(A)*x", "x'*inv(A)*x")]
     [InlineData("inv(A*B)", "inv(B)*inv(A)")]
     [InlineData("log(det(A*B + B))", "log(det(A*B + B))")]
-    [InlineData("adj(A)", "det(A)*inv(A)")]
+    [InlineData("adj(A)'*B", "adj(A)'*B")]
     [InlineData("A^-2", "inv(A)*inv(A)")]
     public void Canonical_forms_print_back_in_matrix_notation(string text, string expected)
     {
