@@ -29,6 +29,7 @@ internal static class DomainScan
             case ElementwiseDivide d: Collect(d.Left, positive, names); Collect(d.Right, true, names); break;
             case ElementwiseFunction { Function: FunctionKind.Exp } f: Collect(f.Operand, false, names); break;
             case ElementwiseFunction f: Collect(f.Operand, true, names); break;
+            case MatrixFunctionExpr f: Collect(f.Operand, positive, names); break;
             case FrobeniusNorm f: Collect(f.Operand, positive, names); break;
             case PowerExpr p: Collect(p.Base, positive || p.Exponent < 0, names); break;
             case EntryExpr e: Collect(e.Target, positive, names); break;

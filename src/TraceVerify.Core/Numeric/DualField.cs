@@ -3,7 +3,7 @@ namespace TraceVerify.Numeric;
 // Forward-mode automatic differentiation over any inner field: each operation applies the chain rule
 // f(v + dε) = f(v) + f'(v)·d·ε. Derivatives are exact when the inner field is exact and enclosures
 // of the derivative when it is an interval field; domain and exactness failures come from the inner field.
-internal sealed class DualField<T> : IScalarField<Dual<T>>
+internal sealed class DualField<T> : IMatrixInverseField<Dual<T>>
 {
     private readonly IScalarField<T> _inner;
 
@@ -45,6 +45,32 @@ internal sealed class DualField<T> : IScalarField<Dual<T>>
             _inner.Add(_inner.Multiply(a.Derivative, b.Value), _inner.Multiply(a.Value, b.Derivative)));
 
     // (1/v)' = −v'/v².
+    // inv(V + Dε) = Y − Y·D·Y·ε with Y = inv(V), taken by the inner field's own rule where it has one.
+    public Dual<T>[] Inverse(int size, IReadOnlyList<Dual<T>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var values = entries.Select(e => e.Value).ToArray();
+        var y = _inner is IMatrixInverseField<T> special ? special.Inverse(size, values) : MatrixAlgebra.Inverse(_inner, size, values);
+        T Product(Func<int, int, T> a, Func<int, int, T> b, int i, int j)
+        {
+            var sum = _inner.Zero;
+            for (var k = 0; k < size; k++) sum = _inner.Add(sum, _inner.Multiply(a(i, k), b(k, j)));
+            return sum;
+        }
+        var dy = new T[size * size];
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++) dy[(i * size) + j] = Product((r, c) => y[(r * size) + c], (r, c) => entries[(r * size) + c].Derivative, i, j);
+        }
+        var result = new Dual<T>[size * size];
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++)
+                result[(i * size) + j] = new Dual<T>(y[(i * size) + j], _inner.Negate(Product((r, c) => dy[(r * size) + c], (r, c) => y[(r * size) + c], i, j)));
+        }
+        return result;
+    }
+
     public Dual<T> Reciprocal(Dual<T> a)
     {
         var inverse = _inner.Reciprocal(a.Value);

@@ -100,6 +100,7 @@ internal sealed class Evaluator<T>
         // fro(M)^(2k) = (Σ M[i,j]²)^k: exact over Q although fro(M) itself usually is not.
         PowerExpr { Base: FrobeniusNorm f, Exponent: var e } when e % 2 == 0 => Scalar(Power(SumOfSquares(Eval(f.Operand)), e / 2)),
         PowerExpr p => Scalar(Power(ScalarOf(Eval(p.Base)), p.Exponent)),
+        MatrixFunctionExpr f => OfMatrix(f.Function, Eval(f.Operand)),
         FrobeniusNorm f => Scalar(_field.Sqrt(SumOfSquares(Eval(f.Operand)))),
         OnesExpr o => Filled(Environment.Size(o.Length), 1, _field.One),
         IdentityExpr i => Identity(Environment.Size(i.Size)),
@@ -270,6 +271,22 @@ internal sealed class Evaluator<T>
         }
 
         return new Value(a.Cols, a.Rows, data);
+    }
+
+    // inv(A) by elimination (DomainException when no pivot can be inverted), det(A) as its polynomial; a field
+    // that encodes inverses itself (Z3's, as a matrix constrained by A·Y = Y·A = I) is asked to.
+    private Value OfMatrix(MatrixFunction function, Value a)
+    {
+        if (a.Rows != a.Cols) throw new InvalidOperationException($"{function} of a non-square {a.Rows}×{a.Cols} matrix");
+        return function switch
+        {
+            MatrixFunction.Inverse => new Value(a.Rows, a.Cols, _field is IMatrixInverseField<T> special
+                ? special.Inverse(a.Rows, a.Data)
+                : MatrixAlgebra.Inverse(_field, a.Rows, a.Data)),
+            MatrixFunction.Determinant => Scalar(MatrixAlgebra.Determinant(_field, a.Rows, a.Data)),
+            MatrixFunction.Adjugate => new Value(a.Rows, a.Cols, MatrixAlgebra.Adjugate(_field, a.Rows, a.Data)),
+            _ => throw new UnreachableException($"no evaluation rule for {function}"),
+        };
     }
 
     private T Trace(Value a)

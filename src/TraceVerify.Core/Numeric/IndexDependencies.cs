@@ -27,6 +27,7 @@ internal static class IndexDependencies
             case HadamardProduct h: Collect(h.Left, names); Collect(h.Right, names); break;
             case ElementwiseDivide d: Collect(d.Left, names); Collect(d.Right, names); break;
             case ElementwiseFunction f: Collect(f.Operand, names); break;
+            case MatrixFunctionExpr f: Collect(f.Operand, names); break;
             case FrobeniusNorm f: Collect(f.Operand, names); break;
             case PowerExpr p: Collect(p.Base, names); break;
             case EntryExpr e:

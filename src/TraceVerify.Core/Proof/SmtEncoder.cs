@@ -132,7 +132,8 @@ internal static class SmtEncoder
         {
             foreach (var constant in rows.SelectMany(row => row)) body.Append("(declare-const ").Append(constant).Append(" Real)\n");
         }
-        if (field.SideConditions.Count > 0) body.Append("; where both sides are defined: nonzero divisors, positive log_ arguments, sqrt_ the non-negative root\n");
+        foreach (var constant in field.InverseConstants) body.Append("(declare-const ").Append(constant).Append(" Real)\n");
+        if (field.SideConditions.Count > 0) body.Append("; where both sides are defined: nonzero divisors, positive log_ arguments, sqrt_ the non-negative root, A·inv!k = inv!k·A = I\n");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var condition in field.SideConditions)
         {

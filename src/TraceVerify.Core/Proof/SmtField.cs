@@ -22,7 +22,7 @@ namespace TraceVerify.Proof;
 // The argument u of each of these is first put in canonical polynomial form (SmtPolynomial) and the
 // application is made once per distinct argument, so 1/u written two ways on the two sides is one term.
 // A field instance belongs to one query; its conditions and functions are that query's.
-internal sealed class SmtField : IScalarField<SmtTerm>
+internal sealed class SmtField : IMatrixInverseField<SmtTerm>
 {
     public const string LogFunction = "log_";
     public const string ExpFunction = "exp_";
@@ -37,6 +37,8 @@ internal sealed class SmtField : IScalarField<SmtTerm>
     private readonly Dictionary<SmtTerm, SmtTerm> _canonical = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<SmtTerm, string> _canonicalText = new(ReferenceEqualityComparer.Instance);
     private readonly SortedSet<string> _functions = new(StringComparer.Ordinal);
+    private readonly List<string> _inverseConstants = [];
+    private readonly Dictionary<string, SmtTerm[]> _inverses = new(StringComparer.Ordinal);
 
     public string Name => "smt";
 
@@ -55,7 +57,46 @@ internal sealed class SmtField : IScalarField<SmtTerm>
 
     public static SmtTerm Constant(string name) => new SmtConstant(name);
 
+    // The Real constants inverses introduced, each to be declared.
+    public IReadOnlyList<string> InverseConstants => _inverseConstants;
+
     public SmtTerm FromRational(Rational value) => Numeral(value);
+
+    // inv(A) is a fresh matrix Y (constants inv!k!r!c; no catalog identifier has a `!`, nor do the names
+    // SmtEncoder gives, which have at most one) with A·Y = I and Y·A = I asserted: the query stays polynomial
+    // and holds exactly where A is invertible. One Y per distinct A (entries in canonical form).
+    public SmtTerm[] Inverse(int size, IReadOnlyList<SmtTerm> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var canonical = entries.Select(Canonical).ToArray();
+        var key = string.Join(" ", canonical.Select(e => e.ToSmtLib()));
+        if (_inverses.TryGetValue(key, out var known)) return known;
+        var k = _inverses.Count + 1;
+        var y = new SmtTerm[size * size];
+        for (var r = 0; r < size; r++)
+        {
+            for (var c = 0; c < size; c++)
+            {
+                var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"inv!{k}!{r + 1}!{c + 1}");
+                _inverseConstants.Add(name);
+                y[(r * size) + c] = Constant(name);
+            }
+        }
+        foreach (var (left, right) in new[] { (canonical, y), (y, canonical) })
+        {
+            for (var i = 0; i < size; i++)
+            {
+                for (var j = 0; j < size; j++)
+                {
+                    var sum = Zero;
+                    for (var m = 0; m < size; m++) sum = Add(sum, Multiply(left[(i * size) + m], right[(m * size) + j]));
+                    _sideConditions.Add(new SmtApplication("=", [sum, i == j ? One : Zero]));
+                }
+            }
+        }
+        _inverses[key] = y;
+        return y;
+    }
 
     public SmtTerm Add(SmtTerm a, SmtTerm b)
     {

@@ -171,7 +171,7 @@ internal sealed class Z3Method : ICheckMethod
             _other.Add($"not encoded at {shape}: {reason}");
         }
 
-        public void EmptyDomain(string shape) => _other.Add($"vacuous at {shape} (no point satisfies the side conditions: both sides are defined nowhere there)");
+        public void EmptyDomain(string shape) => _other.Add($"vacuous at {shape} (no point satisfies the side conditions — nonzero divisors, positive log arguments, existing inverses: both sides are defined nowhere there)");
 
         public void Witnessed() => _witnessed = true;
 

@@ -29,6 +29,7 @@ internal static class MathMl
             NameSyntax { Name: "I" } => "<mi mathvariant=\"normal\">I</mi>",
             NameSyntax name => $"<mi>{Escape(name.Name)}</mi>",
             CallSyntax { Function: "fro" } call => $"<msub>{Norm(call.Argument)}<mi>F</mi></msub>",
+            CallSyntax { Function: "inv" } call => $"<msup>{Base(call.Argument)}{Exponent(-1)}</msup>",
             CallSyntax call => $"<mrow><mi>{Escape(call.Function)}</mi>{FunctionApplication}{Parenthesized(Render(call.Argument))}</mrow>",
             BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b => Sum(b),
             BinarySyntax { Operator: BinaryOperator.Multiply } b => Product(b),
@@ -191,6 +192,8 @@ internal static class MathMl
     // The base of a superscript: atoms that read unambiguously with a script attached stay bare.
     private static string Base(SyntaxNode node) => node switch
     {
+        // (X⁻¹)ᵀ, not X⁻¹ᵀ read as one exponent.
+        CallSyntax { Function: "inv" } => Parenthesized(Render(node)),
         NameSyntax or CallSyntax or EntrySyntax => Render(node),
         NumberSyntax { Value.IsInteger: true } => Render(node),
         _ => Parenthesized(Render(node)),

@@ -73,7 +73,8 @@ internal sealed class Binder
                     if (_hintedDefinitions.Add(n.Name)) pending.Push(definition.Node);
                     break;
                 case PowerSyntax p:
-                    if (p.Base is NameSyntax powered) _scalarHints.Add(powered.Name);
+                    // `M^-n` is an inverse power, of a scalar only if M is one by other evidence.
+                    if (p is { Base: NameSyntax powered, Exponent: >= 0 }) _scalarHints.Add(powered.Name);
                     pending.Push(p.Base);
                     break;
                 case BinarySyntax b:
@@ -334,6 +335,9 @@ internal sealed class Binder
             case "log": return new ElementwiseFunction(FunctionKind.Log, argument);
             case "exp": return new ElementwiseFunction(FunctionKind.Exp, argument);
             case "fro": return new FrobeniusNorm(argument);
+            case "inv": return BindMatrixFunction(MatrixFunction.Inverse, argument, "inv", call.Span);
+            case "det": return BindMatrixFunction(MatrixFunction.Determinant, argument, "det", call.Span);
+            case "adj": return BindMatrixFunction(MatrixFunction.Adjugate, argument, "adj", call.Span);
             default: throw new UnreachableException($"the parser admits no function `{call.Function}`");
         }
     }
@@ -379,10 +383,25 @@ internal sealed class Binder
         }
     }
 
+    // inv and det need a square argument; a 1×1 one is a scalar (its inverse the reciprocal, its determinant itself).
+    private Expr? BindMatrixFunction(MatrixFunction function, Expr argument, string name, TextSpan span)
+    {
+        var shape = ShapeOf(argument);
+        if (!Unify(shape.Rows, shape.Columns))
+            return Fail(DiagnosticCodes.NotSquare, $"`{name}` needs a square matrix: {Quote(argument)} is {Display(shape)}", span);
+        return new MatrixFunctionExpr(function, argument);
+    }
+
     private Expr? BindPower(PowerSyntax power)
     {
         if (BindNode(power.Base) is not { } operand) return null;
         var shape = ShapeOf(operand);
+        // M^-n of a matrix is inv(M)ⁿ, written as the product of n inverses (it prints and binds back as such).
+        if (power.Exponent < 0 && !IsScalar(operand))
+        {
+            if (BindMatrixFunction(MatrixFunction.Inverse, operand, $"^{power.Exponent}", power.Span) is not { } inverse) return null;
+            return Enumerable.Repeat(inverse, -power.Exponent - 1).Aggregate(inverse, (product, next) => new MatrixProduct(product, next));
+        }
         if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
             return Fail(DiagnosticCodes.NotScalar, $"`^{power.Exponent}` raises a scalar to a power: {Quote(operand)} is {Display(shape)}", power.Span);
         return new PowerExpr(operand, power.Exponent);

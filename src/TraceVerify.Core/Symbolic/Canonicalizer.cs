@@ -94,6 +94,7 @@ internal static class Canonicalizer
                 changed = true;
                 break;
             }
+            if (!changed) changed = ContractInverse(factors, isParameter, pool) || CancelReciprocal(factors, isParameter, pool);
         }
         var used = new HashSet<int>(factors.Where(f => f is not OnesFactor).SelectMany(FactorIndices.Of));
         var keptOnes = new HashSet<int>();
@@ -106,6 +107,73 @@ internal static class Canonicalizer
             factors.RemoveAll(f => f is OnesFactor o && o.Index == index);
         }
         return new RawTerm(coefficient, new EquatableArray<Factor>(factors));
+    }
+
+    // Σ_c inv(M)[r,c]·L[c,x] = δ(r,x) and Σ_r L[x,r]·inv(M)[r,c] = δ(x,c) when the link L, read with that
+    // row and column, has exactly M's canonical form and the summed index is used by the two factors alone;
+    // likewise adj(M)·M = M·adj(M) = det(M)·I.
+    private static bool ContractInverse(List<Factor> factors, HashSet<int> isParameter, IndexPool pool)
+    {
+        for (var k = 0; k < factors.Count; k++)
+        {
+            if (factors[k] is not MatrixFunctionFactor { Function: MatrixFunction.Inverse or MatrixFunction.Adjugate, Arguments.Count: 2 } inverse) continue;
+            var (row, column) = (inverse.Arguments[0], inverse.Arguments[1]);
+            if (row == column) continue;
+            foreach (var (summed, inverseIsLeft) in new[] { (column, true), (row, false) })
+            {
+                if (isParameter.Contains(summed)) continue;
+                var others = Enumerable.Range(0, factors.Count).Where(j => j != k && FactorIndices.Mentions(factors[j], summed)).ToArray();
+                if (others.Length != 1) continue;
+                var link = FactorIndices.Of(factors[others[0]]).ToArray();
+                if (link.Length != 2 || link[0] == link[1] || !link.Contains(summed)) continue;
+                var other = link[0] == summed ? link[1] : link[0];
+                int[] parameters = inverseIsLeft ? [summed, other] : [other, summed];
+                var form = Canonicalize([new RawTerm(Rational.One, new EquatableArray<Factor>([factors[others[0]]]))], parameters, pool);
+                if (!string.Equals(form.Key, inverse.Body.Key, StringComparison.Ordinal)) continue;
+                var identity = inverseIsLeft ? new DeltaFactor(row, other) : new DeltaFactor(other, column);
+                IReadOnlyList<Factor> determinant = [];
+                if (inverse.Function == MatrixFunction.Adjugate)
+                {
+                    var (p, q) = MatrixFunctionFactors.FreshEntry(inverse, pool);
+                    var made = MatrixFunctionFactors.Make(MatrixFunction.Determinant, MatrixFunctionFactors.Instantiate(inverse, p, q, pool), p, q, [], [], pool);
+                    if (made is not [{ Coefficient.IsOne: true } single]) continue;
+                    determinant = single.Factors;
+                }
+                var (first, second) = (Math.Max(k, others[0]), Math.Min(k, others[0]));
+                factors.RemoveAt(first);
+                factors.RemoveAt(second);
+                factors.Add(identity);
+                factors.AddRange(determinant);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // g·(1/g) = 1 where both are defined: a reciprocal whose body is exactly another factor g of the term at
+    // the same indices (g mentioning no index but the reciprocal's arguments) cancels with it. A bound index
+    // only the pair used still counts its range: Σᵢ xᵢ/xᵢ = n, so it keeps a ones factor.
+    private static bool CancelReciprocal(List<Factor> factors, HashSet<int> isParameter, IndexPool pool)
+    {
+        for (var k = 0; k < factors.Count; k++)
+        {
+            if (factors[k] is not FunctionFactor { Function: FunctionKind.Reciprocal, Body.Terms.Count: 1 } reciprocal
+                || reciprocal.Body.Terms[0].Factors.Count != 1) continue;
+            for (var j = 0; j < factors.Count; j++)
+            {
+                if (j == k || factors[j] is OnesFactor || !FactorIndices.Of(factors[j]).All(reciprocal.Arguments.Contains)) continue;
+                var form = Canonicalize([new RawTerm(Rational.One, new EquatableArray<Factor>([factors[j]]))], reciprocal.Arguments, pool);
+                if (!string.Equals(form.Key, reciprocal.Body.Key, StringComparison.Ordinal)) continue;
+                factors.RemoveAt(Math.Max(j, k));
+                factors.RemoveAt(Math.Min(j, k));
+                foreach (var index in reciprocal.Arguments.Distinct())
+                {
+                    if (!isParameter.Contains(index) && !AnyMentions(factors, index)) factors.Add(new OnesFactor(index));
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool AnyMentions(List<Factor> factors, int id)
@@ -286,6 +354,7 @@ internal static class Canonicalizer
         DeltaFactor => "δ",
         OnesFactor => "1",
         FunctionFactor f => "F" + f.Function.ToString() + "{" + f.Body.Key + "}",
+        MatrixFunctionFactor f => "M" + f.Function.ToString() + "{" + f.Body.Key + "}",
         _ => throw new UnreachableException($"no label for {factor.GetType().Name}"),
     };
 

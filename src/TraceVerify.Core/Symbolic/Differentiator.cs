@@ -5,7 +5,9 @@ namespace TraceVerify.Symbolic;
 
 // ∂/∂X_ab of index-form terms by the product rule over every appearance of X (the notes' "apply (9) for
 // each appearance of X"): an appearance X_pq becomes δ_pa δ_qb; through f(body) the chain rule gives
-// f'(body)·∂body, with log' = 1/u, exp' = exp u, (1/u)' = −1/u², (√u)' = 1/(2√u). Other symbols —
+// f'(body)·∂body, with log' = 1/u, exp' = exp u, (1/u)' = −1/u², (√u)' = 1/(2√u); through a whole-matrix
+// function d inv(M) = −inv(M)·dM·inv(M), d det(M) = det(M)·tr(inv(M)·dM) and, from adj = det·inv,
+// d adj(M) = det(M)·(tr(inv(M)·dM)·inv(M) − inv(M)·dM·inv(M)). Other symbols —
 // including frozen copies of X — are constants.
 internal static class Differentiator
 {
@@ -52,10 +54,67 @@ internal static class Differentiator
                     }
                     return result;
                 }
+            case MatrixFunctionFactor f:
+                return OfMatrixFunction(f, variable, row, column, pool);
             default:
                 throw new UnreachableException($"no derivative rule for {factor.GetType().Name}");
         }
     }
+
+    // ∂inv(M)[a,b] = −Σ_pq inv(M)[a,p]·∂M[p,q]·inv(M)[q,b];  ∂det(M) = det(M)·Σ_pq inv(M)[q,p]·∂M[p,q].
+    private static IReadOnlyList<RawTerm> OfMatrixFunction(MatrixFunctionFactor f, string variable, int? row, int? column, IndexPool pool)
+    {
+        var (p, q) = MatrixFunctionFactors.FreshEntry(f, pool);
+        var inner = Differentiate(MatrixFunctionFactors.Instantiate(f, p, q, pool), variable, row, column, pool);
+        if (inner.Count == 0) return [];
+        IReadOnlyList<RawTerm> outer;
+        switch (f.Function)
+        {
+            case MatrixFunction.Inverse:
+                {
+                    var outerArguments = f.Outer.ToArray();
+                    var left = f with { Arguments = new EquatableArray<int>([f.Arguments[0], p, .. outerArguments]) };
+                    var right = f with { Arguments = new EquatableArray<int>([q, f.Arguments[1], .. outerArguments]) };
+                    outer = [new RawTerm(Rational.MinusOne, new EquatableArray<Factor>([left, right]))];
+                    break;
+                }
+            case MatrixFunction.Determinant:
+                {
+                    var (r, c) = MatrixFunctionFactors.FreshEntry(f, pool);
+                    var inverse = MatrixFunctionFactors.Make(MatrixFunction.Inverse, MatrixFunctionFactors.Instantiate(f, r, c, pool), r, c, [q, p], f.Outer.ToArray(), pool);
+                    var self = new RawTerm(Rational.One, new EquatableArray<Factor>([f]));
+                    outer = inverse.Select(self.Times).ToArray();
+                    break;
+                }
+            case MatrixFunction.Adjugate:
+                {
+                    // ∂adj(M)[a,b] = det(M)·(inv(M)[q,p]·inv(M)[a,b] − inv(M)[a,p]·inv(M)[q,b])·∂M[p,q].
+                    var outerArguments = f.Outer.ToArray();
+                    IReadOnlyList<RawTerm> Inverse(int row, int column)
+                    {
+                        var (r, c) = MatrixFunctionFactors.FreshEntry(f, pool);
+                        return MatrixFunctionFactors.Make(MatrixFunction.Inverse, MatrixFunctionFactors.Instantiate(f, r, c, pool), r, c, [row, column], outerArguments, pool);
+                    }
+                    var (dr, dc) = MatrixFunctionFactors.FreshEntry(f, pool);
+                    var determinant = MatrixFunctionFactors.Make(MatrixFunction.Determinant, MatrixFunctionFactors.Instantiate(f, dr, dc, pool), dr, dc, [], outerArguments, pool);
+                    var trace = Cross(Inverse(q, p), Inverse(f.Arguments[0], f.Arguments[1]));
+                    var sandwich = Cross(Inverse(f.Arguments[0], p), Inverse(q, f.Arguments[1])).Select(t => t.Scaled(Rational.MinusOne));
+                    outer = Cross(determinant, [.. trace, .. sandwich]);
+                    break;
+                }
+            default:
+                throw new UnreachableException($"no derivative rule for {f.Function}");
+        }
+        var result = new List<RawTerm>();
+        foreach (var o in outer)
+        {
+            foreach (var i in inner) result.Add(o.Times(i));
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<RawTerm> Cross(IReadOnlyList<RawTerm> left, IReadOnlyList<RawTerm> right) =>
+        [.. left.SelectMany(l => right.Select(l.Times))];
 
     private static IReadOnlyList<RawTerm> OuterDerivative(FunctionFactor f, IndexPool pool)
     {

@@ -24,6 +24,7 @@ internal static class DimensionMap
             HadamardProduct h => new HadamardProduct(Go(h.Left), Go(h.Right)),
             ElementwiseDivide d => new ElementwiseDivide(Go(d.Left), Go(d.Right)),
             ElementwiseFunction f => f with { Operand = Go(f.Operand) },
+            MatrixFunctionExpr f => f with { Operand = Go(f.Operand) },
             FrobeniusNorm f => new FrobeniusNorm(Go(f.Operand)),
             PowerExpr p => p with { Base = Go(p.Base) },
             OnesExpr o => new OnesExpr(map(o.Length)),

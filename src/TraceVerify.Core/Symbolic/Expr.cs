@@ -36,6 +36,9 @@ internal sealed record ElementwiseDivide(Expr Left, Expr Right) : Expr;
 
 internal sealed record ElementwiseFunction(FunctionKind Function, Expr Operand) : Expr;
 
+// inv(M), det(M) or adj(M) of a square M: a function of the whole matrix, not of each entry.
+internal sealed record MatrixFunctionExpr(MatrixFunction Function, Expr Operand) : Expr;
+
 internal sealed record FrobeniusNorm(Expr Operand) : Expr;
 
 internal sealed record PowerExpr(Expr Base, int Exponent) : Expr;
@@ -72,6 +75,13 @@ internal sealed record SliceSlot : IndexSlot
 internal sealed record UnitSlot : IndexSlot
 {
     public static readonly UnitSlot Instance = new();
+}
+
+internal enum MatrixFunction
+{
+    Inverse,
+    Determinant,
+    Adjugate,
 }
 
 internal enum FunctionKind

@@ -61,6 +61,10 @@ internal static class ExprPrinter
             case ElementwiseFunction { Function: FunctionKind.Log } f: Call(b, "log", f.Operand); break;
             case ElementwiseFunction { Function: FunctionKind.Exp } f: Call(b, "exp", f.Operand); break;
             case ElementwiseFunction f: throw new UnreachableException($"{f.Function} has no surface syntax");
+            case MatrixFunctionExpr { Function: MatrixFunction.Inverse } f: Call(b, "inv", f.Operand); break;
+            case MatrixFunctionExpr { Function: MatrixFunction.Determinant } f: Call(b, "det", f.Operand); break;
+            case MatrixFunctionExpr { Function: MatrixFunction.Adjugate } f: Call(b, "adj", f.Operand); break;
+            case MatrixFunctionExpr f: throw new UnreachableException($"{f.Function} has no surface syntax");
             case FrobeniusNorm f: Call(b, "fro", f.Operand); break;
             case PowerExpr p: Write(b, p.Base, PostfixLevel); b.Append('^').Append(p.Exponent); break;
             case OnesExpr: b.Append("ones"); break;

@@ -17,3 +17,14 @@ internal sealed record OnesFactor(int Index) : Factor;
 
 // f(body) evaluated at Arguments: the body's parameters 0..k-1 are bound to the arguments in order.
 internal sealed record FunctionFactor(FunctionKind Function, CanonicalSum Body, EquatableArray<int> Arguments) : Factor;
+
+// inv(M) or adj(M) at (Arguments[0], Arguments[1]), or det(M), of the square matrix M whose (p₀, p₁) entry is Body:
+// the body's parameters 0 and 1 are M's row and column and belong to the factor alone; its further
+// parameters are bound to the remaining arguments (the enclosing indices M mentions), in order.
+internal sealed record MatrixFunctionFactor(MatrixFunction Function, CanonicalSum Body, EquatableArray<int> Arguments) : Factor
+{
+    // How many leading arguments are the entry of the result: two for an inverse or adjugate, none for a determinant.
+    public int EntryCount => Function == MatrixFunction.Determinant ? 0 : 2;
+
+    public IEnumerable<int> Outer => Arguments.Skip(EntryCount);
+}

@@ -48,6 +48,11 @@ internal static class FactorForms
                     if (f.Arguments.Distinct().Count() < f.Arguments.Count) scalars.AddRange(Equated(f, labels, scope).Where(e => !scalars.Contains(e)));
                     return scalars.Select(s => (s.Expr, s.IsReciprocal)).ToArray();
                 }
+            case MatrixFunctionFactor f:
+                {
+                    if (MatrixFunctionItem(f, labels, scope) is not { } item) return [];
+                    return [(f.EntryCount == 2 ? new EntryExpr(item.Expr, Slot(f.Arguments[0]), Slot(f.Arguments[1])) : item.Expr, false)];
+                }
             default:
                 throw new UnreachableException($"no entry form for {factor.GetType().Name}");
         }
@@ -116,6 +121,26 @@ internal static class FactorForms
         }
         return ranked.OrderBy(r => r.Fallback).ThenBy(r => r.RowColumnNames).ThenBy(r => r.Slots).ThenBy(r => r.Length).ThenBy(r => r.Order)
             .Select(r => r.Item).ToArray();
+    }
+
+    // inv(M) as a matrix item at its entry arguments, det(M) as a scalar item; M printed with its own row and
+    // column, the enclosing indices it mentions by name. Null when M has no printed form.
+    public static FormItem? MatrixFunctionItem(MatrixFunctionFactor factor, TermLabels labels, FormScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(factor);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(scope);
+        var outer = factor.Outer.ToArray();
+        var roles = new ParameterRole[2 + outer.Length];
+        roles[0] = RowRole.Instance;
+        roles[1] = ColumnRole.Instance;
+        for (var k = 0; k < outer.Length; k++) roles[2 + k] = new NamedRole(labels.Name(outer[k]));
+        if (MatrixForm.Print(factor.Body, roles, scope.Reserving(labels.Names), mentionAll: true, new HashSet<int> { 0, 1 }) is not { } body) return null;
+        var expr = new MatrixFunctionExpr(factor.Function, body.Expr);
+        var names = outer.Where(a => labels.Kind(a) != LabelKind.Free).ToImmutableSortedSet();
+        return factor.EntryCount == 2
+            ? new FormItem(expr, factor.Arguments[0], factor.Arguments[1], names, false)
+            : new FormItem(expr, null, null, names, false);
     }
 
     // f at arguments with repeats as Σ over fresh names a of f(…a…)·I[a,i]: the canonical form contracts the

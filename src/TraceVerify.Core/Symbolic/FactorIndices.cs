@@ -11,6 +11,7 @@ internal static class FactorIndices
         DeltaFactor d => [d.First, d.Second],
         OnesFactor o => [o.Index],
         FunctionFactor f => f.Arguments,
+        MatrixFunctionFactor f => f.Arguments,
         _ => throw new UnreachableException($"no index rule for {factor.GetType().Name}"),
     };
 
@@ -22,6 +23,7 @@ internal static class FactorIndices
         DeltaFactor d => d.First == id || d.Second == id,
         OnesFactor o => o.Index == id,
         FunctionFactor f => Contains(f.Arguments, id),
+        MatrixFunctionFactor f => Contains(f.Arguments, id),
         _ => throw new UnreachableException($"no index rule for {factor.GetType().Name}"),
     };
 
@@ -31,6 +33,7 @@ internal static class FactorIndices
         DeltaFactor d => new DeltaFactor(map(d.First), map(d.Second)),
         OnesFactor o => new OnesFactor(map(o.Index)),
         FunctionFactor f => f with { Arguments = Renamed(f.Arguments, map) },
+        MatrixFunctionFactor f => f with { Arguments = Renamed(f.Arguments, map) },
         _ => throw new UnreachableException($"no index rule for {factor.GetType().Name}"),
     };
 

@@ -95,6 +95,7 @@ internal sealed class IndexFormContext
                 IReadOnlyList<RawTerm> replaced = factor switch
                 {
                     TensorFactor t when map.TryGetValue(t.Symbol, out var to) => [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([t with { Symbol = to }]))],
+                    MatrixFunctionFactor f => MatrixFunctionFactors.Remake(f, body => RenameSymbols(body, map, pool), pool),
                     FunctionFactor f => FunctionFactors.Make(f.Function, RenameSymbols(FunctionFactors.Instantiate(f.Body, f.Arguments, pool), map, pool), f.Arguments, pool),
                     TensorFactor or DeltaFactor or OnesFactor => [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([factor]))],
                     _ => throw new UnreachableException($"no renaming rule for {factor.GetType().Name}"),

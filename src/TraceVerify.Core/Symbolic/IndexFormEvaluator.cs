@@ -45,8 +45,28 @@ internal sealed class IndexFormEvaluator<T>(IScalarField<T> field, EvaluationEnv
         DeltaFactor d => values[d.First] == values[d.Second] ? field.One : field.Zero,
         OnesFactor => field.One,
         FunctionFactor f => Apply(f.Function, Evaluate(f.Body, f.Arguments.Select(a => values[a]).ToArray())),
+        MatrixFunctionFactor f => OfMatrix(f, values),
         _ => throw new UnreachableException($"no evaluation rule for {factor.GetType().Name}"),
     };
+
+    // M evaluated entry by entry from the body, then inverted (and read at the entry arguments) or its determinant taken.
+    private T OfMatrix(MatrixFunctionFactor f, int[] values)
+    {
+        var size = environment.Size(f.Body.Parameters[0]);
+        var outer = f.Outer.Select(a => values[a]).ToArray();
+        var entries = new T[size * size];
+        for (var r = 0; r < size; r++)
+        {
+            for (var c = 0; c < size; c++) entries[(r * size) + c] = Evaluate(f.Body, [r, c, .. outer]);
+        }
+        return f.Function switch
+        {
+            MatrixFunction.Inverse => MatrixAlgebra.Inverse(field, size, entries)[(values[f.Arguments[0]] * size) + values[f.Arguments[1]]],
+            MatrixFunction.Determinant => MatrixAlgebra.Determinant(field, size, entries),
+            MatrixFunction.Adjugate => MatrixAlgebra.Adjugate(field, size, entries)[(values[f.Arguments[0]] * size) + values[f.Arguments[1]]],
+            _ => throw new UnreachableException($"no evaluation rule for {f.Function}"),
+        };
+    }
 
     private T Entry(TensorFactor t, int[] values)
     {

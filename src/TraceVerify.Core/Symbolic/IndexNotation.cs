@@ -54,6 +54,11 @@ internal static class IndexNotation
         DeltaFactor d => $"δ[{names[d.First]},{names[d.Second]}]",
         OnesFactor o => $"1[{names[o.Index]}]",
         FunctionFactor f => $"{FunctionName(f.Function)}({Print(f.Body, f.Arguments.Select(a => names[a]).ToArray())})",
+        MatrixFunctionFactor { Function: MatrixFunction.Inverse } f =>
+            $"inv({Print(f.Body, ["α", "β", .. f.Outer.Select(a => names[a])])})[{names[f.Arguments[0]]},{names[f.Arguments[1]]}]",
+        MatrixFunctionFactor { Function: MatrixFunction.Adjugate } f =>
+            $"adj({Print(f.Body, ["α", "β", .. f.Outer.Select(a => names[a])])})[{names[f.Arguments[0]]},{names[f.Arguments[1]]}]",
+        MatrixFunctionFactor f => $"det({Print(f.Body, ["α", "β", .. f.Outer.Select(a => names[a])])})",
         _ => throw new UnreachableException($"no index notation for {factor.GetType().Name}"),
     };
 

@@ -33,6 +33,7 @@ internal sealed class Lowering
         HadamardProduct h => Hadamard(Lower(h.Left), Lower(h.Right)),
         ElementwiseDivide d => Hadamard(Lower(d.Left), Reciprocal(Lower(d.Right))),
         ElementwiseFunction f => Apply(f.Function, Lower(f.Operand)),
+        MatrixFunctionExpr f => ApplyToMatrix(f.Function, Lower(f.Operand)),
         FrobeniusNorm f => Apply(FunctionKind.Sqrt, SumOfSquares(f.Operand)),
         PowerExpr p => LowerPower(p),
         OnesExpr o => o.Length.IsOne ? Scalar([RawTerm.Constant(Rational.One)]) : LowerOnes(o.Length),
@@ -147,6 +148,38 @@ internal sealed class Lowering
         }
         var terms = FunctionFactors.Make(function, operand.Terms, parameters, _pool);
         return operand with { Terms = terms };
+    }
+
+    // inv(M) or det(M): one factor of M's whole index form (its row and column belong to the factor), with
+    // the enclosing indices M mentions as further arguments. A 1×1 M is a scalar: 1/m and m.
+    private Lowered ApplyToMatrix(MatrixFunction function, Lowered operand)
+    {
+        if (operand.Row is not { } row || operand.Column is not { } column)
+        {
+            return function switch
+            {
+                MatrixFunction.Inverse => Reciprocal(operand),
+                MatrixFunction.Determinant => operand,
+                MatrixFunction.Adjugate => Scalar([RawTerm.Constant(Rational.One)]),
+                _ => throw new UnreachableException($"no lowering rule for {function}"),
+            };
+        }
+        var visible = new HashSet<int>(_freeIndices.Values.Concat(_scopes.SelectMany(s => s.Values)));
+        var outer = operand.Terms.SelectMany(t => t.Factors).SelectMany(FactorIndices.Of).Where(visible.Contains).Distinct().Order().ToArray();
+        switch (function)
+        {
+            case MatrixFunction.Inverse or MatrixFunction.Adjugate:
+                {
+                    var resultRow = _pool.Fresh(_pool.Range(column));
+                    var resultColumn = _pool.Fresh(_pool.Range(row));
+                    var terms = MatrixFunctionFactors.Make(function, operand.Terms, row, column, [resultRow, resultColumn], outer, _pool);
+                    return new Lowered(resultRow, resultColumn, terms);
+                }
+            case MatrixFunction.Determinant:
+                return Scalar(MatrixFunctionFactors.Make(function, operand.Terms, row, column, [], outer, _pool));
+            default:
+                throw new UnreachableException($"no lowering rule for {function}");
+        }
     }
 
     // ‖M‖² = Σᵢⱼ Mᵢⱼ Mᵢⱼ as a scalar.

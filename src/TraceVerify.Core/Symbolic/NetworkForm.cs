@@ -42,6 +42,10 @@ internal static class NetworkForm
                     if (layouts.Count == 0) return null;
                     choices.Add((f, layouts));
                     break;
+                case MatrixFunctionFactor matrixFunction:
+                    if (FactorForms.MatrixFunctionItem(matrixFunction, labels, scope) is not { } whole) return null;
+                    fixedItems.Add((f, whole));
+                    break;
                 case var factor:
                     fixedItems.Add((f, Item(factor, labels, scope)));
                     break;

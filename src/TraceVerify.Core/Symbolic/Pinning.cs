@@ -19,6 +19,11 @@ internal static class Pinning
         TensorFactor t => t.Indices.Contains(label),
         FunctionFactor f => f.Arguments.Select((argument, place) => (argument, place))
             .Any(p => p.argument == label && f.Body.Terms.Any(t => IsPinned(t, p.place))),
+        // inv(M) pins its row and column exactly where M's text pins its size.
+        MatrixFunctionFactor f => f.Arguments.Select((argument, place) => (argument, place))
+            .Any(p => p.argument == label && f.Body.Terms.Any(t => p.place < f.EntryCount
+                ? IsPinned(t, 0) || IsPinned(t, 1)
+                : IsPinned(t, p.place - f.EntryCount + 2))),
         _ => false,
     };
 }

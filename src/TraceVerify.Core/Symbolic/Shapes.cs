@@ -29,6 +29,8 @@ internal static class Shapes
             HadamardProduct h => Go(h.Left),
             ElementwiseDivide d => Go(d.Left),
             ElementwiseFunction f => Go(f.Operand),
+            MatrixFunctionExpr { Function: MatrixFunction.Inverse or MatrixFunction.Adjugate } f => Go(f.Operand),
+            MatrixFunctionExpr { Function: MatrixFunction.Determinant } => Shape.Scalar,
             FrobeniusNorm => Shape.Scalar,
             PowerExpr => Shape.Scalar,
             OnesExpr o => new Shape(o.Length, Dim.One),

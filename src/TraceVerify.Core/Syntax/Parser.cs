@@ -24,7 +24,7 @@ internal sealed class Parser
 
     public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.Ordinal)
     {
-        "tr", "diag", "log", "exp", "fro", "sum", "rows", "matrix",
+        "tr", "diag", "log", "exp", "fro", "inv", "det", "adj", "sum", "rows", "matrix",
     };
 
     private readonly IReadOnlyList<Token> _tokens;

@@ -34,6 +34,19 @@ public class ContributorCommandTests
         Assert.Equal(5, lines.Length);
     }
 
+    // Issue 11's targets: the derivatives of log det and of a trace through an inverse, as references print them.
+    [Theory]
+    [InlineData("log(det(X))", "inv(X)'")]
+    [InlineData("tr(A*inv(X)*B)", "-inv(X)'*A'*B'*inv(X)'")]
+    [InlineData("tr(A*X^-1*B)", "-inv(X)'*A'*B'*inv(X)'")]
+    [InlineData("det(X)", "det(X)*inv(X)'")]
+    public void Derive_prints_derivatives_through_inverses_and_determinants(string of, string expected)
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "derive", of, "--wrt", "X");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Output.Trim());
+    }
+
     [Fact]
     public void Explain_shows_the_evidence_and_the_correction_of_21()
     {

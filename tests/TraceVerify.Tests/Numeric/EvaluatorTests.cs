@@ -63,6 +63,11 @@ public class EvaluatorTests
         ("exp", new ElementwiseFunction(FunctionKind.Exp, new AddExpr(A, new NegateExpr(A))), "[1, 1; 1, 1]"),
         ("reciprocal", new ElementwiseFunction(FunctionKind.Reciprocal, A), "[1, 1/2; 1/3, 1/4]"),
         ("sqrt", new ElementwiseFunction(FunctionKind.Sqrt, new HadamardProduct(A, A)), "[1, 2; 3, 4]"),
+        ("inverse", new MatrixFunctionExpr(MatrixFunction.Inverse, A), "[-2, 1; 3/2, -1/2]"),
+        ("inverse of a product", new MatrixFunctionExpr(MatrixFunction.Inverse, new MatrixProduct(A, B)), "[25/2, -11/2; -43/4, 19/4]"),
+        ("determinant", new MatrixFunctionExpr(MatrixFunction.Determinant, A), "[-2]"),
+        ("adjugate", new MatrixFunctionExpr(MatrixFunction.Adjugate, A), "[4, -2; -3, 1]"),
+        ("adjugate of a singular matrix", new MatrixFunctionExpr(MatrixFunction.Adjugate, new MatrixProduct(X, R)), "[8, -4; -6, 3]"),
         ("frobenius norm", new FrobeniusNorm(Y), "[5]"),
         ("power", new PowerExpr(S, 3), "[8]"),
         ("negative power", new PowerExpr(S, -2), "[1/4]"),
@@ -110,6 +115,8 @@ public class EvaluatorTests
 
         var functions = Samples.Select(s => s.Expr).OfType<ElementwiseFunction>().Select(f => f.Function).Distinct().Order();
         Assert.Equal(Enum.GetValues<FunctionKind>().Order(), functions);
+        var matrixFunctions = Samples.Select(s => s.Expr).OfType<MatrixFunctionExpr>().Select(f => f.Function).Distinct().Order();
+        Assert.Equal(Enum.GetValues<MatrixFunction>().Order(), matrixFunctions);
 
         // The evaluator's helpers walk the same closed hierarchy.
         foreach (var (_, expr, _) in Samples)

@@ -233,6 +233,14 @@ internal sealed class OracleTyping
             case "fro":
                 Unsupported ??= "`fro` outside an even power";
                 return Scalar();
+            case "inv" or "adj":
+                Unsupported ??= $"`{call.Function}` (matrix functions are not in the oracle)";
+                Unify(argument.Rows, argument.Columns, $"`{call.Function}` needs a square matrix");
+                return argument;
+            case "det":
+                Unsupported ??= "`det` (matrix functions are not in the oracle)";
+                Unify(argument.Rows, argument.Columns, "`det` needs a square matrix");
+                return Scalar();
             default:
                 return argument;
         }
@@ -274,6 +282,13 @@ internal sealed class OracleTyping
             if (power.Exponent <= 0 || power.Exponent % 2 != 0) Unsupported ??= "`fro` to an odd or non-positive power";
             _shapes[fro] = Scalar();
             return Scalar();
+        }
+        if (power.Exponent < 0)
+        {
+            // M^-n of a matrix is n inverses: not evaluated by the oracle, and its base need not be a scalar.
+            var baseShape = Type(power.Base);
+            Unsupported ??= "a negative power (an inverse when the base is a matrix)";
+            return baseShape;
         }
         RequireScalar(Type(power.Base), "`^n` needs a scalar base");
         return Scalar();
@@ -367,7 +382,7 @@ internal sealed class OracleTyping
     {
         switch (node)
         {
-            case PowerSyntax { Base: NameSyntax n }: _scalarHints.Add(n.Name); break;
+            case PowerSyntax { Base: NameSyntax n, Exponent: >= 0 }: _scalarHints.Add(n.Name); break;
             case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); return;
         }
         foreach (var child in SyntaxTrees.Children(node)) CollectScalarHints(child);

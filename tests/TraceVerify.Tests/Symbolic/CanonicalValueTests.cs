@@ -120,7 +120,7 @@ public class CanonicalValueTests
     }
 
     private static bool ContainsTranscendental(CanonicalSum sum) =>
-        sum.Terms.SelectMany(t => t.Factors).Any(f => f is FunctionFactor { Function: FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt } || (f is FunctionFactor g && ContainsTranscendental(g.Body)));
+        sum.Terms.SelectMany(t => t.Factors).Any(f => f is FunctionFactor { Function: FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt } || (f is FunctionFactor g && ContainsTranscendental(g.Body)) || (f is MatrixFunctionFactor m && ContainsTranscendental(m.Body)));
 
     private static IEnumerable<int[]> Assignments(int[] sizes)
     {

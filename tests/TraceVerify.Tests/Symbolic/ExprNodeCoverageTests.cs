@@ -29,6 +29,7 @@ public class ExprNodeCoverageTests
         new HadamardProduct(A, A),
         new ElementwiseDivide(A, A),
         new ElementwiseFunction(FunctionKind.Log, A),
+        new MatrixFunctionExpr(MatrixFunction.Inverse, A),
         new FrobeniusNorm(A),
         new PowerExpr(S, 2),
         new OnesExpr(M),

@@ -40,10 +40,16 @@ internal sealed class ExpressionGenerator
         s => s.Name, s => s.Rows.IsOne && s.Columns.IsOne ? "scalar" : $"{s.Rows} x {s.Columns}", StringComparer.Ordinal);
 
     private readonly Random _random;
+    private readonly bool _matrixFunctions;
     private readonly List<IndexVariable> _scope = [.. FreeIndices];
     private int _boundCount;
 
-    public ExpressionGenerator(int seed) => _random = new Random(seed);
+    // With matrixFunctions, inv, adj (of square operands) and det are generated too.
+    public ExpressionGenerator(int seed, bool matrixFunctions = false)
+    {
+        _random = new Random(seed);
+        _matrixFunctions = matrixFunctions;
+    }
 
     public static Shape SymbolShape(string name)
     {
@@ -55,11 +61,14 @@ internal sealed class ExpressionGenerator
     public static Gen<GeneratedExpression> Scalars() =>
         Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => new ExpressionGenerator(seed).Next(Shape.Scalar, 1 + Math.Min(size, 21) / 7)));
 
+    public static Gen<GeneratedExpression> ScalarsWithMatrixFunctions() =>
+        Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => new ExpressionGenerator(seed, matrixFunctions: true).Next(Shape.Scalar, 1 + Math.Min(size, 21) / 7)));
+
     // An FsCheck generator of expressions of random shape.
-    public static Gen<GeneratedExpression> Any() =>
+    public static Gen<GeneratedExpression> Any(bool matrixFunctions = false) =>
         Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed =>
         {
-            var generator = new ExpressionGenerator(seed);
+            var generator = new ExpressionGenerator(seed, matrixFunctions);
             return generator.Next(generator.RandomShape(), 1 + Math.Min(size, 21) / 7);
         }));
 
@@ -125,6 +134,17 @@ internal sealed class ExpressionGenerator
         if (!rows.IsOne && columns.IsOne) options.Add((2, () => new TransposeExpr(RowSlice(rows, depth - 1))));
         if (!rows.IsOne) options.Add((1, () => Rows(rows, columns, pinColumns, depth)));
         if (!rows.IsOne && !columns.IsOne) options.Add((1, () => MatrixOf(rows, columns, depth)));
+        if (_matrixFunctions && !rows.IsOne && rows == columns)
+        {
+            options.Add((2, () => new MatrixFunctionExpr(MatrixFunction.Inverse, Generate(shape, pinRows, pinColumns, depth - 1))));
+            options.Add((1, () => new MatrixFunctionExpr(MatrixFunction.Adjugate, Generate(shape, pinRows, pinColumns, depth - 1))));
+        }
+        if (_matrixFunctions && scalar)
+        {
+            var d = AnyDim();
+            var pinSquareRows = Chance(50);
+            options.Add((3, () => new MatrixFunctionExpr(MatrixFunction.Determinant, Generate(new Shape(d, d), pinSquareRows, !pinSquareRows, depth - 1))));
+        }
         var total = options.Sum(o => o.Weight);
         var roll = _random.Next(total);
         foreach (var (weight, make) in options)

@@ -21,7 +21,7 @@ public class IdempotenceTests
         Assert.Equal(form, Recanonicalize(form, reverse: true));
     }
 
-    private static CanonicalSum Recanonicalize(CanonicalSum form, bool reverse)
+    internal static CanonicalSum Recanonicalize(CanonicalSum form, bool reverse)
     {
         var pool = new IndexPool();
         var parameters = form.Parameters.Select(pool.Fresh).ToArray();

@@ -34,6 +34,13 @@ public class LanguageTests
     [InlineData("ones*ones'", "m×n")]
     [InlineData("I", "m×m")]
     [InlineData("fro(A)", "scalar")]
+    [InlineData("inv(A)", "m×m")]
+    [InlineData("A^-1", "m×m")]
+    [InlineData("(A*B)^-1", "m×m")]
+    [InlineData("det(A)", "scalar")]
+    [InlineData("adj(A)", "m×m")]
+    [InlineData("A^-3", "m×m")]
+    [InlineData("s^2*inv(A)", "m×m")]
     [InlineData("s^2", "scalar")]
     [InlineData("A[i,j]", "scalar")]
     [InlineData("x[j]", "scalar")]
@@ -103,6 +110,12 @@ public class LanguageTests
     [InlineData("fro(A) + A", "TV0201")]
     [InlineData("A^2", "TV0202")]
     [InlineData("diag(A)", "TV0204")]
+    [InlineData("inv(A)", "TV0203")]
+    [InlineData("A^-1", "TV0203")]
+    [InlineData("det(A)", "TV0203")]
+    [InlineData("adj(A)", "TV0203")]
+    [InlineData("A^-2", "TV0203")]
+    [InlineData("det(A*C)", "TV0201")]
     public void Shape_errors_name_both_shapes(string text, string code)
     {
         var bound = new Bound(new Dictionary<string, string> { ["A"] = "2 x 3", ["C"] = "2 x 2" });

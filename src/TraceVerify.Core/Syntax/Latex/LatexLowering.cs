@@ -6,7 +6,8 @@ namespace TraceVerify.Syntax.Latex;
 
 // Maps a LaTeX tree to the expression language's syntax tree, keeping the LaTeX spans (so a shape error
 // points into the formula). What the language cannot say is a diagnostic, never an approximation:
-// TV0123 for what issue 11 adds next (inverse, det, adj, Kronecker, vec, matrix powers, sqrt/sin/cos),
+// X^{-1} is M^-1 (an inverse, or a scalar's reciprocal), X^{-T} its transpose, \det and adj the language's det and adj;
+// TV0123 for what issue 11 adds next (Kronecker, vec, matrix powers, sqrt/sin/cos),
 // TV0124 for what it does not express (differentials, ellipses, numbered entries, conjugates…).
 // Choices that need shapes are made from the syntax alone and stated here:
 //   \frac{a}{b} is a / b when b is visibly a scalar (a number, an entry, a sum or trace of them), else the
@@ -163,9 +164,10 @@ internal static class LatexLowering
             case LatexScriptKind.Transpose:
                 return new TransposeSyntax(Lower(s.Base, rename), s.Span);
             case LatexScriptKind.Inverse:
-                throw NotYet("`^{-1}` (the inverse)", s.ScriptSpan);
+                // X^{-1}: the language's M^-1, an inverse of a matrix or the reciprocal of a scalar.
+                return new PowerSyntax(Lower(s.Base, rename), -1, s.Span);
             case LatexScriptKind.InverseTranspose:
-                throw NotYet("`^{-T}` (the inverse transpose)", s.ScriptSpan);
+                return new TransposeSyntax(new PowerSyntax(Lower(s.Base, rename), -1, s.Span), s.Span);
             case LatexScriptKind.ConjugateTranspose:
                 throw NotExpressible("`^H` (the conjugate transpose) is not in the expression language, which is real", s.ScriptSpan);
             case LatexScriptKind.Conjugate:
@@ -232,9 +234,7 @@ internal static class LatexLowering
 
     private static SyntaxNode Function(LatexFunction f, Scope rename) => f.Name switch
     {
-        "tr" or "diag" or "log" or "exp" => new CallSyntax(f.Name, Lower(f.Argument, rename), f.NameSpan, f.Span),
-        "det" => throw NotYet("`\\det` (the determinant)", f.NameSpan),
-        "adj" => throw NotYet("`adj` (the adjugate)", f.NameSpan),
+        "tr" or "diag" or "log" or "exp" or "det" or "adj" => new CallSyntax(f.Name, Lower(f.Argument, rename), f.NameSpan, f.Span),
         "vec" => throw NotYet("`vec`", f.NameSpan),
         "sqrt" => throw NotYet("`\\sqrt`", f.NameSpan),
         "sin" => throw NotYet("`\\sin`", f.NameSpan),
