@@ -42,6 +42,12 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         _big = big;
     }
 
+    // Both parts fit in 64 bits (the representation without BigIntegers).
+    public bool IsSmall => _big is null;
+
+    // Bits of numerator and denominator together (at most 128 for a small value).
+    public long BitLength => _big is null ? 128 : _big.Numerator.GetBitLength() + _big.Denominator.GetBitLength();
+
     public BigInteger Numerator => _big?.Numerator ?? _numerator;
     public BigInteger Denominator => _big?.Denominator ?? SmallDenominator;
 

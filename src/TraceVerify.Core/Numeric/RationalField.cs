@@ -31,10 +31,11 @@ internal sealed class RationalField : IScalarField<Rational>
     // evaluable range (a DomainException, so fuzzing discards it), which costs evidence, never soundness.
     public const long MaxBits = 1_000_000;
 
-    public Rational Multiply(Rational a, Rational b)
+    public Rational Multiply(Rational a, Rational b) => a.IsSmall && b.IsSmall ? a * b : MultiplyLarge(a, b);
+
+    private static Rational MultiplyLarge(Rational a, Rational b)
     {
-        var bits = a.Numerator.GetBitLength() + a.Denominator.GetBitLength() + b.Numerator.GetBitLength() + b.Denominator.GetBitLength();
-        if (bits > MaxBits) throw new DomainException($"exact value too large to evaluate (a product of more than {MaxBits} bits)");
+        if (a.BitLength + b.BitLength > MaxBits) throw new DomainException($"exact value too large to evaluate (a product of more than {MaxBits} bits)");
         return a * b;
     }
 
