@@ -77,6 +77,13 @@ public class LatexReaderTests
     [InlineData(@"\langle \mathbf{A}, \mathbf{B} \rangle_F", "tr(A'*B)")]
     [InlineData(@"\mathbf{W}_2^T \mathbf{W}_2", "W2'*W2")]
     [InlineData(@"\left[ A_{ji} \right]_{ij}", "matrix(i,j; A[j,i])")]
+    [InlineData(@"\mathbf{X}^{-1}", "X^-1")]
+    [InlineData(@"\mathbf{I}^{-1}\mathbf{A}", "I^-1*A")]
+    [InlineData(@"(c\mathbf{A})^{-1}", "(c*A)^-1")]
+    [InlineData(@"\mathbf{X}^{-2}", "X^-2")]
+    [InlineData(@"\mathbf{A}\mathbf{X}^{-2}\mathbf{B}", "A*X^-2*B")]
+    [InlineData(@"(\mathbf{X} + \mathbf{A})^{-3}", "(X + A)^-3")]
+    [InlineData(@"\det(\mathbf{X})^{-2}", "det(X)^-2")]
     [InlineData(@"\mathbf{B}^T \begin{bmatrix} \mathbf{B}_{1:} \mathbf{X} \\ \vdots \\ \mathbf{B}_{K:} \mathbf{X} \end{bmatrix}", "B'*rows(k; B[k,:]*X)")]
     public void A_construct_reads_as_the_expression(string latex, string expected)
     {
@@ -150,6 +157,7 @@ public class LatexReaderTests
     [InlineData(@"\sum_{r=0}^{n} x_r", "a sum that does not start at 1")]
     [InlineData(@"\begin{bmatrix} a & b \\ c & d \end{bmatrix}", "a matrix written out entry by entry")]
     [InlineData(@"J^{ij}", "a superscript other than T")]
+    [InlineData(@"X^{-n}", "a superscript other than T")]
     [InlineData(@"|X|", "`|…|`")]
     public void What_the_language_does_not_express_is_its_own_diagnostic(string latex, string message)
     {
