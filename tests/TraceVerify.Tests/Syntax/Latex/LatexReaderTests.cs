@@ -81,6 +81,9 @@ public class LatexReaderTests
     [InlineData(@"\mathbf{I}^{-1}\mathbf{A}", "I^-1*A")]
     [InlineData(@"(c\mathbf{A})^{-1}", "(c*A)^-1")]
     [InlineData(@"\mathbf{X}^{-2}", "X^-2")]
+    [InlineData(@"\det(\mathbf{X})", "det(X)")]
+    [InlineData(@"adj(X)", "adj(X)")]
+    [InlineData(@"\mathbf{X}^{-T}", "X^-1'")]
     [InlineData(@"\mathbf{A}\mathbf{X}^{-2}\mathbf{B}", "A*X^-2*B")]
     [InlineData(@"(\mathbf{X} + \mathbf{A})^{-3}", "(X + A)^-3")]
     [InlineData(@"\det(\mathbf{X})^{-2}", "det(X)^-2")]
@@ -129,15 +132,11 @@ public class LatexReaderTests
     }
 
     [Theory]
-    [InlineData(@"\det(\mathbf{X})", "`\\det` (the determinant)", 1)]
-    [InlineData(@"\mathbf{X}^{-1}", "`^{-1}` (the inverse)", 11)]
-    [InlineData(@"\mathbf{X}^{-T}", "`^{-T}` (the inverse transpose)", 11)]
     [InlineData(@"A \otimes B", "`\\otimes` (the Kronecker product)", 3)]
     [InlineData(@"Tr(X^2)", "the matrix power `^2`", 5)]
     [InlineData(@"\sqrt{x}", "`\\sqrt`", 1)]
     [InlineData(@"\sin(X)", "`\\sin`", 1)]
     [InlineData(@"\cos(X)", "`\\cos`", 1)]
-    [InlineData(@"adj(X)", "`adj` (the adjugate)", 1)]
     [InlineData(@"vec(X)", "`vec`", 1)]
     public void What_issue_11_adds_is_not_yet_in_the_language_at_its_column(string latex, string what, int column)
     {
