@@ -6,7 +6,7 @@ namespace TraceVerify.Syntax.Latex;
 
 // Maps a LaTeX tree to the expression language's syntax tree, keeping the LaTeX spans (so a shape error
 // points into the formula). What the language cannot say is a diagnostic, never an approximation:
-// X^{-1} is M^-1 (an inverse, or a scalar's reciprocal), X^{-T} its transpose, \det and adj the language's det and adj;
+// X^{-1} is M^-1 (an inverse, or a scalar's reciprocal), X^{-n} is M^-n, X^{-T} its transpose, \det and adj the language's det and adj;
 // TV0123 for what issue 11 adds next (Kronecker, vec, matrix powers, sqrt/sin/cos),
 // TV0124 for what it does not express (differentials, ellipses, numbered entries, conjugates…).
 // Choices that need shapes are made from the syntax alone and stated here:
@@ -176,6 +176,10 @@ internal static class LatexLowering
                 throw NotExpressible("`^+` (the pseudo-inverse) is not in the expression language", s.ScriptSpan);
             case LatexScriptKind.Power:
                 var operand = Lower(s.Base, rename);
+                // X^{-n}: the language's M^-n, the n-th power of the inverse of a matrix, or a scalar's
+                // reciprocal power (as for X^{-1}, the base decides which).
+                if (s.Exponent is LatexNegate { Operand: LatexNumber { Value: var negated } } && negated.IsInteger && negated.Numerator >= 1 && negated.Numerator <= 1000)
+                    return new PowerSyntax(operand, -(int)negated.Numerator, s.Span);
                 if (s.Exponent is not LatexNumber { Value: var value } || !value.IsInteger || value.Numerator > 1000)
                     throw NotExpressible("a superscript other than T, -1, -T or an integer (a symbolic power, or the Cookbook's single-entry matrix J^{ij}) is not in the expression language", s.ScriptSpan);
                 if (!IsScalarIn(operand, rename)) throw NotYet($"the matrix power `^{((LatexNumber)s.Exponent).Text}`", s.ScriptSpan);
