@@ -75,18 +75,7 @@ internal static class Linter
     };
 
     // The direct children of a node, in text order.
-    private static IEnumerable<SyntaxNode> Children(SyntaxNode node) => node switch
-    {
-        NumberSyntax or NameSyntax => [],
-        CallSyntax c => [c.Argument],
-        BinarySyntax b => [b.Left, b.Right],
-        NegateSyntax n => [n.Operand],
-        TransposeSyntax t => [t.Operand],
-        PowerSyntax p => [p.Base],
-        EntrySyntax e => [e.Target],
-        BinderSyntax s => [s.Body],
-        _ => throw new UnreachableException($"no children for {node.GetType().Name}"),
-    };
+    private static IEnumerable<SyntaxNode> Children(SyntaxNode node) => TreeDepth.Children(node);
 
     private static IEnumerable<IndexSyntax> EntryIndices(EntrySyntax e) => new[] { e.Row, e.Column }.OfType<IndexSyntax>();
 
