@@ -57,9 +57,14 @@ public class CanonicalPropertyTests
         ExpressionGenerator.Declarations.Keys.ToDictionary(n => n, ExpressionGenerator.SymbolShape, StringComparer.Ordinal);
 
     [Fact]
-    public void Canonicalization_is_idempotent()
-    {
-        Check.One(Configuration(7001), Prop.ForAll(ExpressionGenerator.Any().ToArbitrary(), generated =>
+    public void Canonicalization_is_idempotent() => IsIdempotent(7001, ExpressionGenerator.Any());
+
+    [Fact]
+    public void Canonicalization_is_idempotent_with_inverses_determinants_and_adjugates() =>
+        IsIdempotent(7101, ExpressionGenerator.Any(matrixFunctions: true));
+
+    private static void IsIdempotent(ulong seed, Gen<GeneratedExpression> expressions) =>
+        Check.One(Configuration(seed), Prop.ForAll(expressions.ToArbitrary(), generated =>
         {
             var form = Context().Canonical(generated.Expr);
             var pool = new IndexPool();
@@ -67,25 +72,17 @@ public class CanonicalPropertyTests
             var again = Canonicalizer.Canonicalize(FunctionFactors.Instantiate(form, parameters, pool).Reverse().ToArray(), parameters, pool, form.Shape);
             Assert.Equal(form, again);
         }));
-    }
 
     [Fact]
-    public void Canonicalization_is_idempotent_with_inverses_determinants_and_adjugates()
-    {
-        Check.One(Configuration(7101), Prop.ForAll(ExpressionGenerator.Any(matrixFunctions: true).ToArbitrary(), generated =>
-        {
-            var form = Context().Canonical(generated.Expr);
-            var pool = new IndexPool();
-            var parameters = form.Parameters.Select(pool.Fresh).ToArray();
-            var again = Canonicalizer.Canonicalize(FunctionFactors.Instantiate(form, parameters, pool).Reverse().ToArray(), parameters, pool, form.Shape);
-            Assert.Equal(form, again);
-        }));
-    }
+    public void Canonicalization_keeps_the_numeric_value() => KeepsTheNumericValue(7002, ExpressionGenerator.Any());
 
     [Fact]
-    public void Canonicalization_keeps_the_numeric_value()
+    public void Canonicalization_keeps_the_numeric_value_with_inverses_determinants_and_adjugates() =>
+        KeepsTheNumericValue(7102, ExpressionGenerator.Any(matrixFunctions: true));
+
+    private static void KeepsTheNumericValue(ulong seed, Gen<GeneratedExpression> expressions)
     {
-        Check.One(Configuration(7002), Prop.ForAll(ExpressionGenerator.Any().ToArbitrary(), generated =>
+        Check.One(Configuration(seed), Prop.ForAll(expressions.ToArbitrary(), generated =>
         {
             var form = Context().Canonical(generated.Expr);
             var environment = new EvaluationEnvironment<Interval>(Sizes, Values(generated.Text.Length), Indices);
@@ -111,74 +108,16 @@ public class CanonicalPropertyTests
     }
 
     [Fact]
-    public void Canonicalization_keeps_the_numeric_value_with_inverses_determinants_and_adjugates()
-    {
-        Check.One(Configuration(7102), Prop.ForAll(ExpressionGenerator.Any(matrixFunctions: true).ToArbitrary(), generated =>
-        {
-            var form = Context().Canonical(generated.Expr);
-            var environment = new EvaluationEnvironment<Interval>(Sizes, Values(generated.Text.Length), Indices);
-            Matrix<Interval> matrix;
-            try
-            {
-                matrix = new Evaluator<Interval>(IntervalField.Instance).Evaluate(generated.Expr, environment);
-            }
-            catch (DomainException)
-            {
-                return;
-            }
-            var byIndex = new IndexFormEvaluator<Interval>(IntervalField.Instance, environment, SymbolShapes());
-            for (var r = 0; r < matrix.Rows; r++)
-            {
-                for (var c = 0; c < matrix.Cols; c++)
-                {
-                    var value = byIndex.Evaluate(form, Parameters(generated.Shape, r, c));
-                    Assert.True(value.Overlaps(matrix[r, c]), $"{generated.Text} at [{r},{c}]: {matrix[r, c]} by matrices, {value} by index form");
-                }
-            }
-        }));
-    }
+    public void Every_gradient_agrees_with_dual_numbers() => GradientsAgreeWithDualNumbers(7003, ExpressionGenerator.Scalars());
 
     [Fact]
-    public void Every_gradient_agrees_with_dual_numbers()
-    {
-        var dual = new DualField<Interval>(IntervalField.Instance);
-        Check.One(Configuration(7003), Prop.ForAll(ExpressionGenerator.Scalars().ToArbitrary(), generated =>
-        {
-            var variable = ExprNodes.Walk(generated.Expr).Select(n => n.Node).OfType<SymbolExpr>().Where(s => !s.Shape.IsScalar).OrderBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault();
-            if (variable is null) return;
-            var gradient = Context().Gradient(generated.Expr, variable);
-            var values = Values(generated.Text.Length);
-            var plain = new EvaluationEnvironment<Interval>(Sizes, values, Indices);
-            var byIndex = new IndexFormEvaluator<Interval>(IntervalField.Instance, plain, SymbolShapes());
-            var x = values[variable.Name];
-            for (var a = 0; a < x.Rows; a++)
-            {
-                for (var b = 0; b < x.Cols; b++)
-                {
-                    var seeded = values.ToDictionary(p => p.Key, p => p.Value.Map(v => dual.Constant(v)), StringComparer.Ordinal);
-                    seeded[variable.Name] = Matrix<Dual<Interval>>.Create(x.Rows, x.Cols, (r, c) => r == a && c == b ? dual.Variable(x[r, c]) : dual.Constant(x[r, c]));
-                    Dual<Interval> derivative;
-                    Interval symbolic;
-                    try
-                    {
-                        derivative = new Evaluator<Dual<Interval>>(dual).EvaluateScalar(generated.Expr, new EvaluationEnvironment<Dual<Interval>>(Sizes, seeded, Indices));
-                        symbolic = byIndex.Evaluate(gradient, Parameters(variable.Shape, a, b));
-                    }
-                    catch (DomainException)
-                    {
-                        return;
-                    }
-                    Assert.True(symbolic.Overlaps(derivative.Derivative), $"∂({generated.Text})/∂{variable.Name}[{a},{b}]: dual {derivative.Derivative}, symbolic {symbolic}");
-                }
-            }
-        }));
-    }
+    public void Every_gradient_agrees_with_dual_numbers_with_inverses_determinants_and_adjugates() =>
+        GradientsAgreeWithDualNumbers(7103, ExpressionGenerator.ScalarsWithMatrixFunctions());
 
-    [Fact]
-    public void Every_gradient_agrees_with_dual_numbers_with_inverses_determinants_and_adjugates()
+    private static void GradientsAgreeWithDualNumbers(ulong seed, Gen<GeneratedExpression> expressions)
     {
         var dual = new DualField<Interval>(IntervalField.Instance);
-        Check.One(Configuration(7103), Prop.ForAll(ExpressionGenerator.ScalarsWithMatrixFunctions().ToArbitrary(), generated =>
+        Check.One(Configuration(seed), Prop.ForAll(expressions.ToArbitrary(), generated =>
         {
             var variable = ExprNodes.Walk(generated.Expr).Select(n => n.Node).OfType<SymbolExpr>().Where(s => !s.Shape.IsScalar).OrderBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault();
             if (variable is null) return;
