@@ -264,14 +264,8 @@ internal static class TranscriptionCheck
         // A synthetic derivative entry whose one claim must be its derivative, by canonical form or numerically.
         private (bool Same, string Problem) SameDerivative(CatalogEntry synthetic)
         {
-            var binding = EntryBinder.Bind(synthetic);
-            if (binding.Entry is not { } bound)
-            {
-                var first = binding.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error);
-                return (false, first is null ? "" : $" (together they do not type-check: {first.Message})");
-            }
-            if (binding.ShapeRestriction is { } restriction && restriction != _ownRestriction.Value)
-                return (false, $" (they agree only if {restriction})");
+            var (bound, problem) = BindTogether(synthetic);
+            if (bound is null) return (false, problem!);
             var context = bound.IndexForms();
             if (context.Gradient(bound.Of!, bound.Wrt!).Equals(context.Canonical(bound.Sides[0]))) return (true, "");
             return Numerically(bound);
@@ -282,7 +276,7 @@ internal static class TranscriptionCheck
         {
             var name = point.Name.Name;
             var (value, error) = LatexLowering.TryLower(point.Value, scalars, vectors);
-            if (error is not null) { _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, $"cannot check the transcription: {error.Message} ({error.Code})", latex.Locate(error.Span))); return; }
+            if (error is not null) { Unreadable(error); return; }
             var text = SyntaxPrinter.Print(value!);
             var frozen = entry.Frozen.FirstOrDefault(f => f.Name == name);
             if (frozen is null || frozen.Value.Text.Trim() != text)
@@ -295,7 +289,7 @@ internal static class TranscriptionCheck
         {
             var name = definition.Name.Name;
             var (value, error) = LatexLowering.TryLower(definition.Value, scalars, vectors);
-            if (error is not null) { _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, $"cannot check the transcription: {error.Message} ({error.Code})", latex.Locate(error.Span))); return; }
+            if (error is not null) { Unreadable(error); return; }
             var text = SyntaxPrinter.Print(value!);
             var where = entry.Where.FirstOrDefault(w => w.Name == name);
             if (where is null)
@@ -327,18 +321,30 @@ internal static class TranscriptionCheck
             else Mismatch(DiagnosticCodes.TranscriptionMismatch, $"the latex has `{text}` where {name} has `{entry.Sides[target].Text}`{problem}", side.Expression!.Span);
         }
 
-        // Binds the synthetic entry and compares two of its sides by canonical index form.
-        // A latex side that type-checks with the entry only under an extra shape condition states another claim.
-        private (bool Same, string Problem) Same(CatalogEntry synthetic, int a, int b)
+        // The synthetic entry bound, or why the latex side and the entry's texts do not go together: they do not
+        // type-check together, or only under a shape condition the entry alone does not impose.
+        private (BoundEntry? Bound, string? Problem) BindTogether(CatalogEntry synthetic)
         {
             var binding = EntryBinder.Bind(synthetic);
             if (binding.Entry is not { } bound)
             {
                 var first = binding.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error);
-                return (false, first is null ? "" : $" (together they do not type-check: {first.Message})");
+                return (null, first is null ? "" : $" (together they do not type-check: {first.Message})");
             }
             if (binding.ShapeRestriction is { } restriction && restriction != _ownRestriction.Value)
-                return (false, $" (they agree only if {restriction})");
+                return (null, $" (they agree only if {restriction})");
+            return (bound, null);
+        }
+
+        private void Unreadable(SyntaxError error) =>
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TranscriptionUnreadable, $"cannot check the transcription: {error.Message} ({error.Code})", latex.Locate(error.Span)));
+
+        // Binds the synthetic entry and compares two of its sides by canonical index form.
+        // A latex side that type-checks with the entry only under an extra shape condition states another claim.
+        private (bool Same, string Problem) Same(CatalogEntry synthetic, int a, int b)
+        {
+            var (bound, problem) = BindTogether(synthetic);
+            if (bound is null) return (false, problem!);
             var context = bound.IndexForms();
             if (context.Canonical(bound.Sides[a]).Equals(context.Canonical(bound.Sides[b]))) return (true, "");
             return Numerically(bound with { Kind = EntryKind.Equality, Sides = [bound.Sides[a], bound.Sides[b]], Of = null, Wrt = null });
