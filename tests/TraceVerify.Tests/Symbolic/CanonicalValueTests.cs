@@ -29,16 +29,19 @@ public class CanonicalValueTests
     {
         var entry = EntryBinder.Bind(LoadAll().Single(e => e.Id == id)).Entry!;
         var random = new Random(id.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
-        var sizes = entry.Dimensions.Select((name, k) => (name, size: 2 + ((k + random.Next(2)) % 2))).ToDictionary(p => p.name, p => p.size, StringComparer.Ordinal);
+        var sizes = DrawSizes(entry, random);
         var context = new IndexFormContext(entry.FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal), entry.Frozen);
         var exprs = entry.Sides.Concat(entry.Kind == EntryKind.Derivative ? [] : Array.Empty<Expr>()).ToList();
         // Positive values keep every log and quotient of the notes' catalog inside its domain; a quotient by a
         // difference (the Cookbook's (x - a)/||x - a||) can still meet zero: such draws are redrawn, as the fuzzer
-        // discards them. Only the direct evaluation decides the domain, so a canonical form that leaves it still fails.
+        // discards them. Some domains also need a relation between sizes (inv(Z*Z') of an n×m Z needs n ≤ m), so
+        // the sizes are redrawn with the values. Only the direct evaluation decides the domain, so a canonical
+        // form that leaves it still fails.
         var symbolValues = Draw(entry, sizes, random);
         for (var attempt = 1; !InDomain(entry, exprs, sizes, symbolValues); attempt++)
         {
             Assert.True(attempt < 50, $"{id}: no draw inside the domain in {attempt} attempts");
+            sizes = DrawSizes(entry, random);
             symbolValues = Draw(entry, sizes, random);
         }
         foreach (var expr in exprs)
@@ -56,6 +59,9 @@ public class CanonicalValueTests
             }
         }
     }
+
+    private static Dictionary<string, int> DrawSizes(BoundEntry entry, Random random) =>
+        entry.Dimensions.Select((name, k) => (name, size: 2 + ((k + random.Next(2)) % 2))).ToDictionary(p => p.name, p => p.size, StringComparer.Ordinal);
 
     private static void Compare<T>(BoundEntry entry, Expr expr, CanonicalSum form, Dictionary<string, int> sizes,
         IReadOnlyDictionary<string, Matrix<T>> values, IScalarField<T> field, Action<T, T> agree)
