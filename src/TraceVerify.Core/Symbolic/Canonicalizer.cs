@@ -36,7 +36,7 @@ internal static class Canonicalizer
         {
             WorkCancellation.ThrowIfRequested();
             if (raw.Coefficient.IsZero) continue;
-            var term = Label(Simplify(raw, isParameter, parameterOrder, pool), parameterIds, pool);
+            var term = LabelEitherOrientation(Simplify(raw, isParameter, parameterOrder, pool), parameterIds, pool);
             canonical[term.Key] = canonical.TryGetValue(term.Key, out var like) ? like with { Coefficient = like.Coefficient + term.Coefficient } : term;
         }
         return CanonicalSum.Of(parameters, canonical.Values, shape);
@@ -186,6 +186,34 @@ internal static class Canonicalizer
     }
 
     private static Factor Substitute(Factor factor, int from, int to) => FactorIndices.Rename(factor, i => i == from ? to : i);
+
+    // inv(M) and adj(M) of a symmetric M are symmetric: their entry arguments are unordered, so the term is
+    // labelled with each orientation of (at most MaxReorientedFactors of) them and the least key is kept. Past
+    // that many the rest keep their order, which is still a correct (if not provably least) form.
+    private const int MaxReorientedFactors = 4;
+
+    private static CanonicalTerm LabelEitherOrientation(RawTerm term, IReadOnlyList<int> parameterIds, IndexPool pool)
+    {
+        var best = Label(term, parameterIds, pool);
+        var symmetric = new List<int>();
+        for (var k = 0; k < term.Factors.Count && symmetric.Count < MaxReorientedFactors; k++)
+        {
+            if (term.Factors[k] is MatrixFunctionFactor { SymmetricBody: true } f && f.Arguments[0] != f.Arguments[1]) symmetric.Add(k);
+        }
+        for (var mask = 1; mask < 1 << symmetric.Count; mask++)
+        {
+            var factors = term.Factors.ToArray();
+            for (var b = 0; b < symmetric.Count; b++)
+            {
+                if ((mask & (1 << b)) == 0) continue;
+                var f = (MatrixFunctionFactor)factors[symmetric[b]];
+                factors[symmetric[b]] = f with { Arguments = new EquatableArray<int>([f.Arguments[1], f.Arguments[0], .. f.Arguments.Skip(2)]) };
+            }
+            var candidate = Label(new RawTerm(term.Coefficient, new EquatableArray<Factor>(factors)), parameterIds, pool);
+            if (string.CompareOrdinal(candidate.Key, best.Key) < 0) best = candidate;
+        }
+        return best;
+    }
 
     private static CanonicalTerm Label(RawTerm term, IReadOnlyList<int> parameterIds, IndexPool pool)
     {

@@ -27,4 +27,8 @@ internal sealed record MatrixFunctionFactor(MatrixFunction Function, CanonicalSu
     public int EntryCount => Function == MatrixFunction.Determinant ? 0 : 2;
 
     public IEnumerable<int> Outer => Arguments.Skip(EntryCount);
+
+    // M = Mᵀ as canonical forms (M mentions no enclosing index): then inv(M) and adj(M) are symmetric too, and
+    // their two entry arguments may be read in either order. Set only where the body is made (it follows from it).
+    public bool SymmetricBody { get; init; }
 }

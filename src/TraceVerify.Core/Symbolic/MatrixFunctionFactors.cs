@@ -26,12 +26,20 @@ internal static class MatrixFunctionFactors
         CanonicalSum? best = null;
         var transposed = false;
         IReadOnlyList<int> bestOuter = outer;
+        string? unflippedKey = null;
+        var symmetric = false;
         foreach (var flip in new[] { false, true })
         {
             foreach (var permutation in Permutations(outer))
             {
                 int[] parameters = flip ? [columnId, rowId, .. permutation] : [rowId, columnId, .. permutation];
                 var body = Canonicalizer.Canonicalize(bodyTerms, parameters, pool);
+                // With no enclosing index, M and Mᵀ have one canonical form exactly when M = Mᵀ.
+                if (outer.Count == 0)
+                {
+                    if (!flip) unflippedKey = body.Key;
+                    else symmetric = string.Equals(unflippedKey, body.Key, StringComparison.Ordinal);
+                }
                 if (best is null || string.CompareOrdinal(body.Key, best.Key) < 0) (best, transposed, bestOuter) = (body, flip, permutation);
             }
         }
@@ -39,14 +47,17 @@ internal static class MatrixFunctionFactors
         // Entry of the result of the canonical (possibly transposed) body: inv(Mᵀ)[b,a] = inv(M)[a,b].
         int[] entryIds = function != MatrixFunction.Determinant ? (transposed ? [entry[1], entry[0]] : [entry[0], entry[1]]) : [];
         if (canonical.IsZero)
-            return function == MatrixFunction.Inverse ? [Single(function, canonical, entryIds, bestOuter)] : [];
+            return function == MatrixFunction.Inverse ? [Single(function, canonical, entryIds, bestOuter, symmetric)] : [];
         if (bestOuter.Count == 0 && canonical.Terms.Count == 1 && Rewrite(function, canonical, entryIds, pool) is { } rewritten)
             return rewritten;
-        return [Single(function, canonical, entryIds, bestOuter)];
+        return [Single(function, canonical, entryIds, bestOuter, symmetric)];
     }
 
-    private static RawTerm Single(MatrixFunction function, CanonicalSum body, IReadOnlyList<int> entry, IReadOnlyList<int> outer) =>
-        new(Rational.One, new EquatableArray<Factor>([new MatrixFunctionFactor(function, body, new EquatableArray<int>([.. entry, .. outer]))]));
+    private static RawTerm Single(MatrixFunction function, CanonicalSum body, IReadOnlyList<int> entry, IReadOnlyList<int> outer, bool symmetric) =>
+        new(Rational.One, new EquatableArray<Factor>([new MatrixFunctionFactor(function, body, new EquatableArray<int>([.. entry, .. outer]))
+        {
+            SymmetricBody = symmetric && function != MatrixFunction.Determinant,
+        }]));
 
     // M's terms at row and column ids, its further parameters at the factor's enclosing arguments, bound
     // indices fresh.

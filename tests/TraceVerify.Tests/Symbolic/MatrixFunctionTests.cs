@@ -99,6 +99,34 @@ public class MatrixFunctionTests
         Assert.Equal(2, Assert.Single(factor.Body.Terms).Factors.Count);
     }
 
+    // inv(M) and adj(M) of a symmetric M (M = Mᵀ as canonical forms) are symmetric: their entry is read in either
+    // order, so the Cookbook's (55) gradient X·inv(XᵀX)ᵀ + X·inv(XᵀX) is 2·X·inv(XᵀX), and the symmetric argument
+    // may sit inside a trace or be a sum. A non-symmetric argument keeps its order (the next theory).
+    [Theory]
+    [InlineData("inv(X'*X)'", "inv(X'*X)")]
+    [InlineData("adj(X'*X)'", "adj(X'*X)")]
+    [InlineData("inv(A + A')'", "inv(A + A')")]
+    [InlineData("inv(X*X')'*X", "inv(X*X')*X")]
+    [InlineData("tr(B*inv(X'*X)')", "tr(B*inv(X'*X))")]
+    [InlineData("X*inv(X'*X)' + X*inv(X'*X)", "2*X*inv(X'*X)")]
+    public void The_inverse_and_adjugate_of_a_symmetric_matrix_are_symmetric(string left, string right)
+    {
+        var forms = Bound.Canonical(new Bound(new Dictionary<string, string> { ["A"] = "n x n", ["B"] = "n x n", ["X"] = "m x n" }), left, right);
+        Assert.Equal(forms[0], forms[1]);
+    }
+
+    [Theory]
+    [InlineData("inv(A)'", "inv(A)")]
+    [InlineData("inv(X'*C*X)'", "inv(X'*C*X)")]
+    [InlineData("inv(X'*Y)'", "inv(X'*Y)")]
+    [InlineData("tr(B*inv(X'*C*X)')", "tr(B*inv(X'*C*X))")]
+    [InlineData("adj(A*A)'", "adj(A*A)")]
+    public void The_inverse_of_a_matrix_that_is_not_symmetric_keeps_its_orientation(string left, string right)
+    {
+        var forms = Bound.Canonical(new Bound(new Dictionary<string, string> { ["A"] = "n x n", ["B"] = "n x n", ["C"] = "m x m", ["X"] = "m x n", ["Y"] = "m x n" }), left, right);
+        Assert.NotEqual(forms[0], forms[1]);
+    }
+
     [Theory]
     [InlineData("inv(A*B)", "inv(A)*inv(B)")]
     [InlineData("det(A + B)", "det(A) + det(B)")]
