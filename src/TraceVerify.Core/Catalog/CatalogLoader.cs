@@ -156,8 +156,18 @@ internal static class CatalogLoader
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             var location = new SourceLocation(path, (int)e.Start.Line + lineOffset, (int)e.Start.Column);
-            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Clean(message)}", location);
+            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Clean(message)}{FlowListHint(text, (int)e.Start.Line)}", location);
         }
+    }
+
+    // `wrt: [X[i,j], X[k,l]]` is not YAML (a `[` inside a flow list opens another list): say how to write it.
+    private static string FlowListHint(string text, int line)
+    {
+        var lines = text.Split('\n');
+        var at = line >= 1 && line <= lines.Length ? lines[line - 1].TrimStart(' ', '-') : "";
+        return at.StartsWith("wrt:", StringComparison.Ordinal) && at.Count(c => c == '[') > 1
+            ? " (quote each entry in a list: `wrt: ['X[i,j]', 'X[k,l]']`)"
+            : "";
     }
 
     // YamlDotNet prefixes messages with its own "(Line: …)" position, which the diagnostic already gives.

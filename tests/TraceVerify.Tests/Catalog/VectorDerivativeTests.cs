@@ -136,4 +136,20 @@ public class VectorDerivativeTests
         Assert.False(entry.Symbols["B"].IsScalar);
         Assert.Equal(entry.Symbols["A"], entry.DerivativeShape);
     }
+
+    [Fact]
+    public void Unquoted_entries_in_a_flow_list_are_a_yaml_error_that_says_how_to_quote_them()
+    {
+        var entry = CatalogLoader.Parse("- id: t\n  kind: derivative\n  of: tr(X*X)\n  wrt: [X[i,j], X[k,l]]\n  claim: 2*I[j,k]*I[i,l]\n", "flow.yaml").Entries.Single();
+        var diagnostic = Assert.Single(entry.Diagnostics, d => d.Code == DiagnosticCodes.YamlSyntax);
+        Assert.Contains("`wrt: ['X[i,j]', 'X[k,l]']`", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(4, diagnostic.Location!.Line);
+    }
+
+    [Fact]
+    public void Entries_in_a_block_list_need_no_quotes()
+    {
+        var entry = Bound("  shapes: {X: n x n}\n  of: tr(X*X)\n  wrt:\n    - X[i,j]\n    - X[k,l]\n", "2*I[j,k]*I[i,l]");
+        Assert.True(SymbolicCheck.Run(entry).Proved);
+    }
 }
