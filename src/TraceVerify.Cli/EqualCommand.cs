@@ -10,10 +10,12 @@ internal static class EqualCommand
         var left = new Argument<string>("left");
         var right = new Argument<string>("right");
         var latex = new Option<bool>("--latex") { Description = "both expressions are LaTeX (\\operatorname{tr}(\\mathbf{AB}), \\mathbf{A}^T …)" };
-        var command = new Command("equal", "decide symbolically whether two expressions are equal for every shape") { left, right, latex };
+        var shapes = new Option<string[]>("--shape") { Description = "a shape declaration as a catalog's `shapes:` line, e.g. \"x: n\", \"X: m x n\" (repeatable)" };
+        var command = new Command("equal", "decide symbolically whether two expressions are equal for every shape") { left, right, latex, shapes };
         command.SetAction(result =>
         {
-            var binder = new Binder();
+            if (CommandLineShapes.Declarations(result.GetValue(shapes) ?? []) is not { } declared) return ExitCodes.Usage;
+            var binder = new Binder(declared);
             var texts = new[] { result.GetValue(left)!, result.GetValue(right)! };
             if (result.GetValue(latex))
             {

@@ -23,7 +23,9 @@ internal static class ExplainCommand
             w.WriteLine($"{P(entry.Id)} (eq {P(entry.Eq)}) at {entry.Location}: {P(entry.Title)}");
             if (entry.Latex is { } latex) w.WriteLine($"  as printed: {P(latex)}");
             if (entry.Note is { } note) w.WriteLine($"  note: {P(note)}");
-            if (entry.Of is { } of) w.WriteLine($"  ∂ {P(of.Text)} / ∂ {P(entry.Wrt?.Text)}");
+            if (entry.Of is { } of)
+                w.WriteLine(entry.SecondWrt is { } second ? $"  ∂² {P(of.Text)} / ∂ {P(entry.Wrt?.Text)} ∂ {P(second.Text)}" : $"  ∂ {P(of.Text)} / ∂ {P(entry.Wrt?.Text)}");
+            if (entry.Layout is { } layout) w.WriteLine($"  layout: {P(layout.Text)} (rows follow {(layout.Text.Trim() == "denominator" ? "wrt" : "of")})");
             foreach (var side in entry.Sides) w.WriteLine($"  {(entry.Kind == EntryKind.Derivative ? "claim" : "side ")}: {P(side.Text)}");
             var options = new VerifierOptions(result.GetValue(seed), MemoryBudgetBytes: MemoryBudget.TryRead(out var memory, out _) ? memory : VerifierOptions.DefaultMemoryBudgetBytes);
             var verdict = Methods.Verifier(options, Z3Policy.Always).Check(entry);
@@ -37,10 +39,10 @@ internal static class ExplainCommand
                 // Declared shapes are constraints the verdict holds at; inferred ones are what the symbols' use implies.
                 w.WriteLine("shapes: " + string.Join(", ", bound.Symbols.OrderBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => $"{p.Key}: {p.Value} ({(bound.Declared.Contains(p.Key) ? "declared" : "inferred")})")));
-                if (bound.Kind == EntryKind.Derivative)
+                if (bound.Kind == EntryKind.Derivative && bound.SecondWrt is null)
                 {
                     w.WriteLine("contributions, one per appearance of the variable (the notes' rule: apply (9) to each):");
-                    foreach (var part in AppearanceContributions.Of(bound.Of!, bound.Wrt!, bound.FreeIndexMap, bound.Frozen))
+                    foreach (var part in AppearanceContributions.Of(bound.Of!, bound.Wrt!, bound.FreeIndexMap, bound.Frozen, bound.Reversed))
                         w.WriteLine($"  {part.Appearance}: {Explaining.Print(part.Derivative, Explaining.FormContext(bound))}");
                 }
             }

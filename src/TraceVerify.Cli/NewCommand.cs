@@ -9,11 +9,13 @@ internal static class NewCommand
 {
     public static Command Create()
     {
-        var of = new Option<string>("--of") { Description = "a scalar expression, e.g. \"tr(A*X*B)\"" };
-        var wrt = new Option<string>("--wrt") { Description = "the variable: X, x, or an entry X[j,k]" };
+        var of = new Option<string>("--of") { Description = "an expression, e.g. \"tr(A*X*B)\"; by a scalar also a vector or matrix, by a vector a declared vector (a Jacobian)" };
+        var wrt = new Option<string>("--wrt") { Description = "the variable: X, x, t, or an entry X[j,k]; \"[x, x]\" for a second derivative" };
+        var shapes = new Option<string[]>("--shape") { Description = "a shape declaration as a catalog's `shapes:` line, e.g. \"x: n\" (repeatable); written into the entry" };
+        var layout = new Option<string?>("--layout") { Description = "a Jacobian's layout: numerator or denominator; written into the entry" };
         var id = new Option<string?>("--id") { Description = "the new entry's id (default: derived from the expression)" };
         var latex = new Option<string?>("--latex") { Description = "a formula in LaTeX instead, e.g. '\\frac{\\partial tr(\\mathbf{AXB})}{\\partial \\mathbf{X}} = \\mathbf{A}^T\\mathbf{B}^T'" };
-        var command = new Command("new", "print a ready catalog entry with the derived claim, or one from a LaTeX formula, checked") { of, wrt, id, latex };
+        var command = new Command("new", "print a ready catalog entry with the derived claim, or one from a LaTeX formula, checked") { of, wrt, id, latex, shapes, layout };
         command.SetAction(result =>
         {
             if (result.GetValue(latex) is { } formula) return NewFromLatex.Run(formula, result.GetValue(id));
@@ -22,7 +24,8 @@ internal static class NewCommand
                 Console.Error.WriteLine("traceverify: error: `new` needs `--of` and `--wrt`, or `--latex`");
                 return ExitCodes.Usage;
             }
-            if (Derivation.Run(result.GetValue(of)!, result.GetValue(wrt)!) is not { } d) return ExitCodes.Usage;
+            var declared = result.GetValue(shapes) ?? [];
+            if (Derivation.Run(result.GetValue(of)!, result.GetValue(wrt)!, declared, result.GetValue(layout)) is not { } d) return ExitCodes.Usage;
             if (MatrixForm.ToExpr(d.Gradient, d.Forms) is not { } claim)
             {
                 Console.Error.WriteLine($"traceverify: error: the derivative has no printable form: {IndexNotation.Print(d.Gradient)}");
@@ -33,10 +36,14 @@ internal static class NewCommand
             var b = new StringBuilder();
             b.Append("- id: ").Append(YamlScalar.QuotedAsNeeded(name)).Append('\n');
             b.Append("  eq: \"\"\n");
-            b.Append("  title: ").Append(Quote($"d {text} / d {result.GetValue(wrt)}")).Append('\n');
+            var variables = Derivation.Variables(result.GetValue(wrt)!)!;
+            b.Append("  title: ").Append(Quote(variables.Count == 1 ? $"d {text} / d {variables[0]}" : $"d² {text} / d {variables[0]} d {variables[1]}")).Append('\n');
             b.Append("  kind: derivative\n");
+            if (declared.Length > 0) b.Append("  shapes:\n");
+            foreach (var shape in CommandLineShapes.Read(declared)!) b.Append("    ").Append(shape.Name).Append(": ").Append(Quote(shape.Value.Text)).Append('\n');
             b.Append("  of: ").Append(Quote(text)).Append('\n');
-            b.Append("  wrt: ").Append(Quote(result.GetValue(wrt)!)).Append('\n');
+            b.Append("  wrt: ").Append(variables.Count == 1 ? Quote(variables[0]) : $"[{string.Join(", ", variables.Select(Quote))}]").Append('\n');
+            if (result.GetValue(layout) is { } written) b.Append("  layout: ").Append(Quote(written)).Append('\n');
             b.Append("  claim: ").Append(Quote(ExprPrinter.Print(claim))).Append('\n');
             Console.Out.Write(b.ToString());
             return ExitCodes.Success;

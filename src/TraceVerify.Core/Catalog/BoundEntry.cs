@@ -7,6 +7,9 @@ namespace TraceVerify.Catalog;
 // - Equality: every expression of Sides equals Sides[0] (a chain a = b = c …).
 // - Derivative: ∂Of/∂Wrt equals every expression of Sides (the claims). Wrt is a SymbolExpr (X, x, s) or an
 //   EntryExpr of one (X[j,k], x[j]) whose indices are free indices of the entry.
+//   `wrt: [v, v]` is a second derivative: SecondWrt is the second variable (the same symbol, or another entry
+//   of it). The result's axes are DerivativeAxes' (of's, then each variable's); Reversed is `layout:
+//   denominator` where the layout matters (a Jacobian), so rows follow the variable.
 // - Definition: Sides holds the optional `expr`, which only has to be well-formed.
 // Frozen maps a symbol to the variable it is a held-constant copy of (Y → X): numerically Y takes X's value,
 // symbolically it is a constant during differentiation and is renamed to X afterwards.
@@ -24,9 +27,42 @@ internal sealed record BoundEntry(
     // The symbols whose shape a `shapes:` declaration gave (rigidly); every other symbol's shape was inferred.
     public IReadOnlySet<string> Declared { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    // The second variable of `wrt: [x, x]`; null for a first derivative.
+    public Expr? SecondWrt { get; init; }
+
+    // `layout: denominator` on a Jacobian: the result's axes in reverse order (rows follow `wrt`).
+    public bool Reversed { get; init; }
+
+    // The variables in the order they are differentiated by.
+    public IReadOnlyList<Expr> Variables => new[] { Wrt, SecondWrt }.OfType<Expr>().ToArray();
+
+    // The shape of the derivative (and so of every claim): DerivativeAxes of `of` and the variables.
+    public Shape DerivativeShape => DerivativeAxes.ResultShape(
+        DerivativeAxes.Of(Shapes.Of(Of!), Variables.Select(v => v is SymbolExpr s ? s.Shape : Shape.Scalar).ToArray(), Reversed));
+
     public IReadOnlyDictionary<string, IndexVariable> FreeIndexMap => FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
     public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen);
+
+    // Whether the derivative needs more than a gradient of a scalar: a vector or matrix `of`, or a second derivative.
+    public bool IsGeneralDerivative => Kind == EntryKind.Derivative && (SecondWrt is not null || !Shapes.Of(Of!).IsScalar);
+
+    // The variables for a numeric derivative at free-index values (an entry's position read from them).
+    public IReadOnlyList<Numeric.DerivativeVariable> NumericVariables(IReadOnlyDictionary<string, int> indices) =>
+        Variables.Select(v => v switch
+        {
+            SymbolExpr s => new Numeric.DerivativeVariable(s.Name, s.Shape, null),
+            EntryExpr { Target: SymbolExpr s } e => new Numeric.DerivativeVariable(s.Name, s.Shape, (Position(e.Row, indices), Position(e.Column, indices))),
+            _ => throw new ArgumentException($"`{ExprPrinter.Print(v)}` is no variable"),
+        }).ToArray();
+
+    private static int Position(IndexSlot slot, IReadOnlyDictionary<string, int> indices) => slot switch
+    {
+        UnitSlot => 0,
+        IndexedSlot i when indices.TryGetValue(i.Index.Name, out var value) => value,
+        IndexedSlot i => throw new ArgumentException($"the variable's index {i.Index.Name} is not a free index"),
+        _ => throw new ArgumentException($"a derivative's variable has no slot {slot.GetType().Name}"),
+    };
 
     // The differentiated symbol's name (X for X[j,k]).
     public string? VariableName => Wrt switch

@@ -28,6 +28,12 @@ internal sealed record CatalogEntry(
     // `latex:` with its position, for diagnostics that point into the formula.
     public SourceText? LatexText { get; init; }
 
+    // The second item of `wrt: [x, x]` (a second derivative); Wrt is the first.
+    public SourceText? SecondWrt { get; init; }
+
+    // `layout: numerator | denominator`: a Jacobian's rows follow `of` or `wrt`.
+    public SourceText? Layout { get; init; }
+
     // `latex-check: "skip: <reason>"` turns the transcription check off for this entry, saying why.
     public SourceText? LatexCheck { get; init; }
 }

@@ -19,7 +19,7 @@ internal static class CatalogLoader
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
         "id", "eq", "title", "latex", "note", "kind", "lhs", "rhs", "chain", "of", "wrt", "claim", "expr",
-        "where", "shapes", "frozen", "expect", "latex-check",
+        "where", "shapes", "frozen", "expect", "latex-check", "layout",
     };
 
     public static CatalogFile Load(string path)
@@ -129,6 +129,8 @@ internal static class CatalogLoader
             Sides = entry.Sides.Select(Move).ToArray(),
             Of = entry.Of is null ? null : Move(entry.Of),
             Wrt = entry.Wrt is null ? null : Move(entry.Wrt),
+            SecondWrt = entry.SecondWrt is null ? null : Move(entry.SecondWrt),
+            Layout = entry.Layout is null ? null : Move(entry.Layout),
             Where = entry.Where.Select(MoveNamed).ToArray(),
             Shapes = entry.Shapes.Select(MoveNamed).ToArray(),
             Frozen = entry.Frozen.Select(MoveNamed).ToArray(),
@@ -154,8 +156,18 @@ internal static class CatalogLoader
         {
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             var location = new SourceLocation(path, (int)e.Start.Line + lineOffset, (int)e.Start.Column);
-            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Clean(message)}", location);
+            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"invalid YAML: {Clean(message)}{FlowListHint(text, (int)e.Start.Line)}", location);
         }
+    }
+
+    // `wrt: [X[i,j], X[k,l]]` is not YAML (a `[` inside a flow list opens another list): say how to write it.
+    private static string FlowListHint(string text, int line)
+    {
+        var lines = text.Split('\n');
+        var at = line >= 1 && line <= lines.Length ? lines[line - 1].TrimStart(' ', '-') : "";
+        return at.StartsWith("wrt:", StringComparison.Ordinal) && at.Count(c => c == '[') > 1
+            ? " (quote each entry in a list: `wrt: ['X[i,j]', 'X[k,l]']`)"
+            : "";
     }
 
     // YamlDotNet prefixes messages with its own "(Line: …)" position, which the diagnostic already gives.
@@ -278,6 +290,18 @@ internal static class CatalogLoader
             return result;
         }
 
+        // `wrt: X`, or `wrt: [x, x]` (also `[X[i,j], X[k,l]]`) for a second derivative by one variable.
+        (SourceText?, SourceText?) Variables()
+        {
+            if (!fields.TryGetValue("wrt", out var field) || field.Value is not YamlSequenceNode list) return (Text("wrt", required: true), null);
+            var items = Texts("wrt", required: true);
+            if (items.Count != list.Children.Count) return (null, null);
+            if (items.Count is 1 or 2) return (items[0], items.Count == 2 ? items[1] : null);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadWrtList,
+                $"`wrt` lists {items.Count} variables: write one (`wrt: x`) or two for a second derivative (`wrt: [x, x]`, `wrt: [X[i,j], X[k,l]]`)", Location(path, field.Value.Start)));
+            return (null, null);
+        }
+
         var id = Scalar("id", required: true) ?? $"{Path.GetFileName(path)}:{at.Line}";
         var eq = Scalar("eq") ?? "";
         var kindText = Scalar("kind", required: true);
@@ -300,7 +324,7 @@ internal static class CatalogLoader
         }
 
         var sides = new List<SourceText>();
-        SourceText? of = null, wrt = null;
+        SourceText? of = null, wrt = null, secondWrt = null;
         switch (kind)
         {
             case EntryKind.Equality:
@@ -318,7 +342,7 @@ internal static class CatalogLoader
                 break;
             case EntryKind.Derivative:
                 of = Text("of", required: true);
-                wrt = Text("wrt", required: true);
+                (wrt, secondWrt) = Variables();
                 sides = Texts("claim", required: true);
                 break;
             case EntryKind.Definition:
@@ -331,6 +355,8 @@ internal static class CatalogLoader
         {
             LatexText = fields.TryGetValue("latex", out var latex) && latex.Value is YamlScalarNode ? ToText(latex.Value, "latex", path, diagnostics) : null,
             LatexCheck = fields.TryGetValue("latex-check", out var check) ? ToText(check.Value, "latex-check", path, diagnostics) : null,
+            SecondWrt = secondWrt,
+            Layout = fields.TryGetValue("layout", out var layout) ? ToText(layout.Value, "layout", path, diagnostics) : null,
         };
         var idAt = fields.TryGetValue("id", out var idField) ? Location(path, idField.Value.Start) : at;
         var claimAt = kind == EntryKind.Derivative && fields.TryGetValue("claim", out var claimField) ? Location(path, claimField.Value.Start) : null;

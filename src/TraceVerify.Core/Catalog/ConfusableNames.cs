@@ -52,6 +52,7 @@ internal static class ConfusableNames
         var texts = entry.Where.Select(w => w.Value).Concat(entry.Frozen.Select(f => f.Value));
         if (entry.Of is { } of) texts = texts.Append(of);
         if (entry.Wrt is { } wrt) texts = texts.Append(wrt);
+        if (entry.SecondWrt is { } second) texts = texts.Append(second);
         foreach (var text in texts.Concat(entry.Sides))
         {
             foreach (var token in Lexer.Tokenize(text.Text).Tokens.Where(t => t.Kind == TokenKind.Identifier))

@@ -47,17 +47,14 @@ internal static class DeclaredConditions
         }
         var of = Bind(entry.Of, "of");
         var wrt = Bind(entry.Wrt, "wrt");
+        var secondWrt = Bind(entry.SecondWrt, EntryBinder.SecondWrt);
         var sides = entry.Sides.Select((s, k) => Bind(s, EntryBinder.SideName(kind, k, entry.Sides.Count))).ToList();
         if (relaxed.Errors.Count > 0 || sides.Any(s => s is null)) return null;
         Shape? target = kind switch
         {
             EntryKind.Equality when sides.Count > 0 => relaxed.ShapeOf(sides[0]!),
-            EntryKind.Derivative when of is not null && relaxed.UnifyShapes(relaxed.ShapeOf(of), Shape.Scalar) => wrt switch
-            {
-                SymbolExpr s => s.Shape,
-                EntryExpr => Shape.Scalar,
-                _ => null,
-            },
+            EntryKind.Derivative when of is not null && wrt is SymbolExpr or EntryExpr => DerivativeTarget.Decide(relaxed, of, new[] { wrt, secondWrt }.OfType<Expr>().ToArray(),
+                entry.Layout?.Text.Trim(), entry.Of!.Text, entry.Wrt!.Text, entry.Location, entry.Location).Target,
             _ => null,
         };
         if (target is null) return null;

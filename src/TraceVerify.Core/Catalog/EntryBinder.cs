@@ -45,6 +45,7 @@ internal static class EntryBinder
         foreach (var definition in entry.Where) Parse("where." + definition.Name, definition.Value);
         if (entry.Of is { } of) Parse("of", of);
         if (entry.Wrt is { } wrt) Parse("wrt", wrt);
+        if (entry.SecondWrt is { } second) Parse(SecondWrt, second);
         for (var k = 0; k < entry.Sides.Count; k++) Parse(SideName(kind, k, entry.Sides.Count), entry.Sides[k]);
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BindingResult(null, diagnostics, null);
 
@@ -59,6 +60,7 @@ internal static class EntryBinder
         Expr? Bind(string source) => parsed.TryGetValue(source, out var node) ? binder.Bind(node, source) : null;
         var ofExpr = Bind("of");
         var wrtExpr = Bind("wrt");
+        var secondWrtExpr = Bind(SecondWrt);
         var sides = Enumerable.Range(0, entry.Sides.Count).Select(k => Bind(SideName(kind, k, entry.Sides.Count))).ToList();
         if (kind == EntryKind.Equality && binder.Errors.Count == 0 && sides.All(s => s is not null))
             UnifySides(binder, entry, sides!, texts, diagnostics);
@@ -81,10 +83,12 @@ internal static class EntryBinder
         if (errors.Count > 0 || sides.Any(s => s is null) || diagnostics.Any(d => d.Severity == Severity.Error))
             return new BindingResult(null, diagnostics, null);
 
+        var reversed = false;
         if (kind == EntryKind.Derivative)
         {
             if (ofExpr is null || wrtExpr is null) return new BindingResult(null, diagnostics, null);
-            if (!CheckDerivative(binder, ofExpr, wrtExpr, sides!, entry, texts, diagnostics)) return new BindingResult(null, diagnostics, null);
+            if (CheckDerivative(binder, ofExpr, wrtExpr, secondWrtExpr, sides!, entry, texts, diagnostics) is not { } derivativeReversed) return new BindingResult(null, diagnostics, null);
+            reversed = derivativeReversed;
         }
 
         // A declaration of a name no text uses constrains nothing: most likely a misspelt symbol (x for X).
@@ -107,10 +111,13 @@ internal static class EntryBinder
         var resolvedSides = sides.Select(s => binder.Resolve(s!)).ToArray();
         var resolvedOf = ofExpr is null ? null : binder.Resolve(ofExpr);
         var resolvedWrt = wrtExpr is null ? null : binder.Resolve(wrtExpr);
-        var dimensions = DimensionNames(resolvedSymbols.Values, free, resolvedSides.Concat(new[] { resolvedOf, resolvedWrt }.OfType<Expr>()));
+        var resolvedSecondWrt = secondWrtExpr is null ? null : binder.Resolve(secondWrtExpr);
+        var dimensions = DimensionNames(resolvedSymbols.Values, free, resolvedSides.Concat(new[] { resolvedOf, resolvedWrt, resolvedSecondWrt }.OfType<Expr>()));
         var bound = new BoundEntry(entry.Id, kind, resolvedSides, resolvedOf, resolvedWrt, frozen, resolvedSymbols, free, dimensions)
         {
             Declared = new HashSet<string>(declared.Keys.Where(resolvedSymbols.ContainsKey), StringComparer.Ordinal),
+            SecondWrt = resolvedSecondWrt,
+            Reversed = reversed,
         };
         return new BindingResult(bound, diagnostics, restriction);
     }
@@ -122,6 +129,9 @@ internal static class EntryBinder
         EntryKind.Derivative => count == 1 ? "claim" : $"claim[{index + 1}]",
         _ => "expr",
     };
+
+    // The source name of the second variable of `wrt: [x, x]`.
+    public const string SecondWrt = "wrt[2]";
 
     private static bool IsDefinition(string source) => source.StartsWith("where.", StringComparison.Ordinal);
 
@@ -147,30 +157,34 @@ internal static class EntryBinder
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    private static bool CheckDerivative(Binder binder, Expr of, Expr wrt, IReadOnlyList<Expr> claims, CatalogEntry entry,
+    // The claims' shape is the derivative's (DerivativeTarget); null when the entry is ill-formed, else whether
+    // `layout: denominator` reverses the result's axes.
+    private static bool? CheckDerivative(Binder binder, Expr of, Expr wrt, Expr? secondWrt, IReadOnlyList<Expr> claims, CatalogEntry entry,
         Dictionary<string, SourceText> texts, List<Diagnostic> diagnostics)
     {
-        var ofShape = binder.ShapeOf(of);
-        if (!binder.UnifyShapes(ofShape, Shape.Scalar))
+        var variables = new[] { wrt, secondWrt }.OfType<Expr>().ToArray();
+        foreach (var (variable, source) in variables.Zip(new[] { "wrt", SecondWrt }))
         {
-            var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; it is a scalar only if {condition})" : "";
-            diagnostics.Add(Diagnostic.Error(binder.LastConflict() is null ? DiagnosticCodes.NotScalar : DiagnosticCodes.DeclaredShapeViolated,
-                $"`of` must be a scalar: `{entry.Of!.Text}` is {binder.Display(ofShape)} (wrap it in tr(…)?){because}", texts["of"].Start));
-            return false;
+            if (variable is SymbolExpr or EntryExpr { Target: SymbolExpr, Row: not SliceSlot, Column: not SliceSlot }) continue;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadVariable, $"`wrt` must be a symbol (`X`) or one entry of a symbol (`X[j,k]`, `x[j]`), found `{texts[source].Text}`", texts[source].Start));
+            return null;
         }
-        Shape target;
-        switch (wrt)
+        if (secondWrt is not null && VariableSymbol(wrt) != VariableSymbol(secondWrt))
         {
-            case SymbolExpr symbol:
-                target = symbol.Shape;
-                break;
-            case EntryExpr { Target: SymbolExpr, Row: not SliceSlot, Column: not SliceSlot }:
-                target = Shape.Scalar;
-                break;
-            default:
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadVariable, $"`wrt` must be a symbol (`X`) or one entry of a symbol (`X[j,k]`, `x[j]`), found `{entry.Wrt!.Text}`", texts["wrt"].Start));
-                return false;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadWrtList,
+                $"a second derivative is by one variable twice (`[x, x]`, `[X[i,j], X[k,l]]`): `{texts["wrt"].Text}` and `{texts[SecondWrt].Text}` are different variables", texts[SecondWrt].Start));
+            return null;
         }
+        var wrtText = secondWrt is null ? entry.Wrt!.Text : $"[{entry.Wrt!.Text}, {entry.SecondWrt!.Text}]";
+        var layout = entry.Layout?.Text.Trim();
+        var decision = DerivativeTarget.Decide(binder, of, variables, layout, entry.Of!.Text, wrtText, texts["of"].Start, entry.Layout?.Start ?? entry.Location);
+        if (decision.Warning is { } warning) diagnostics.Add(warning);
+        if (decision.Error is { } error)
+        {
+            diagnostics.Add(error);
+            return null;
+        }
+        var target = decision.Target!;
         for (var k = 0; k < claims.Count; k++)
         {
             var shape = binder.ShapeOf(claims[k]);
@@ -179,11 +193,18 @@ internal static class EntryBinder
             var source = SideName(EntryKind.Derivative, k, claims.Count);
             var because = binder.LastConflict() is (string declarations, string condition) ? $" ({declarations}; they agree only if {condition})" : "";
             diagnostics.Add(Diagnostic.Error(binder.LastConflict() is null ? DiagnosticCodes.ShapeMismatch : DiagnosticCodes.DeclaredShapeViolated,
-                $"the derivative with respect to `{entry.Wrt!.Text}` is {targetText}, but the claim is {shapeText}{because}", texts[source].Start));
-            return false;
+                $"the derivative with respect to `{wrtText}` is {targetText}, but the claim is {shapeText}{because}", texts[source].Start));
+            return null;
         }
-        return true;
+        return decision.Reversed;
     }
+
+    private static string VariableSymbol(Expr variable) => variable switch
+    {
+        SymbolExpr s => s.Name,
+        EntryExpr { Target: SymbolExpr s } => s.Name,
+        _ => "",
+    };
 
     // Binds the left side alone and compares: dimensions it leaves distinct (or free) that the whole entry
     // identifies are extra conditions the claim imposes. Symbols the left side does not use are compared the

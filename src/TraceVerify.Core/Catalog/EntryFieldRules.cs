@@ -69,6 +69,14 @@ internal static class EntryFieldRules
                     $"`frozen: {Printable.Escape(frozen.Name)}: {Printable.Shortened(frozen.Value.Text.Trim(), 60)}` — the value must be the name of the differentiated variable, `{variable}`", frozen.Value.Start);
         }
 
+        // `layout: numerator | denominator`, for derivatives only.
+        if (entry.Layout is { } layout && entry.Kind is { } entryKind && entryKind != EntryKind.Derivative)
+            yield return Diagnostic.Error(DiagnosticCodes.LayoutOutsideDerivative,
+                $"`layout:` orders the axes of a Jacobian, so it belongs to derivatives only, not to a {entryKind.ToString().ToLowerInvariant()}", layout.Start);
+        else if (entry.Layout is { } word && word.Text.Trim() is not ("numerator" or "denominator"))
+            yield return Diagnostic.Error(DiagnosticCodes.BadLayout,
+                $"unknown layout `{Printable.Shortened(word.Text.Trim(), 40)}`, expected numerator (rows follow `of`) or denominator (rows follow `wrt`)", word.Start);
+
         if (entry.Kind == EntryKind.Derivative && claimLocation is not null && entry.Sides.Count == 0)
             yield return Diagnostic.Error(DiagnosticCodes.EmptyClaim, "`claim` is an empty list: a derivative entry must claim at least one expression", claimLocation);
     }

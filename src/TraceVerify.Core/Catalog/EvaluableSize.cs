@@ -22,7 +22,7 @@ internal static class EvaluableSize
         }
         foreach (var shape in entry.Symbols.Values) { See(shape.Rows); See(shape.Columns); }
         foreach (var index in entry.FreeIndices) See(index.Range);
-        IEnumerable<Expr> roots = [.. entry.Sides, .. new[] { entry.Of, entry.Wrt }.OfType<Expr>()];
+        IEnumerable<Expr> roots = [.. entry.Sides, .. new[] { entry.Of, entry.Wrt, entry.SecondWrt }.OfType<Expr>()];
         foreach (var root in roots) DimensionMap.Apply(root, d => { See(d); return d; });
         return largest > MaxLiteralSize
             ? string.Create(CultureInfo.InvariantCulture, $"literal size above the evaluable cap: a size of {largest} is declared or implied, and numeric methods evaluate literal sizes up to {MaxLiteralSize}; only the symbolic engine decides this entry")

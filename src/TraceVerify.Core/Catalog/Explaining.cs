@@ -41,9 +41,7 @@ internal static class Explaining
 
     public static MatrixFormContext FormContext(BoundEntry entry)
     {
-        var shape = entry.Kind == EntryKind.Derivative
-            ? entry.Wrt is SymbolExpr variable ? variable.Shape : Shape.Scalar
-            : Shapes.Of(entry.Sides[0]);
+        var shape = entry.Kind == EntryKind.Derivative ? entry.DerivativeShape : Shapes.Of(entry.Sides[0]);
         return new MatrixFormContext(shape, entry.FreeIndices.Select(v => v.Name).Order(StringComparer.Ordinal).ToArray(), entry.Symbols);
     }
 

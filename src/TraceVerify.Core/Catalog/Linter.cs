@@ -39,6 +39,7 @@ internal static class Linter
         foreach (var definition in entry.Where) Parse("where." + definition.Name, definition.Value);
         if (entry.Of is { } of) Parse("of", of);
         if (entry.Wrt is { } wrt) Parse("wrt", wrt);
+        if (entry.SecondWrt is { } second) Parse(EntryBinder.SecondWrt, second);
         for (var k = 0; k < entry.Sides.Count; k++) Parse(EntryBinder.SideName(kind, k, entry.Sides.Count), entry.Sides[k]);
 
         var definitions = texts.Where(t => t.Source.StartsWith("where.", StringComparison.Ordinal))
@@ -203,7 +204,7 @@ internal static class Linter
                 }
                 break;
             case EntryKind.Derivative when free.ContainsKey("of") && free.ContainsKey("wrt"):
-                var expected = free["of"].Union(free["wrt"]);
+                var expected = free["of"].Union(free["wrt"]).Union(free.TryGetValue(EntryBinder.SecondWrt, out var second) ? second : []);
                 foreach (var side in sides)
                 {
                     if (free[side].SetEquals(expected)) continue;

@@ -33,7 +33,7 @@ internal static class SymbolicCheck
                 others = entry.Sides.Skip(1).ToArray();
                 break;
             case EntryKind.Derivative:
-                target = context.Gradient(entry.Of!, entry.Wrt!);
+                target = context.Derivative(entry.Of!, entry.Variables, entry.Reversed);
                 others = entry.Sides;
                 break;
             default:

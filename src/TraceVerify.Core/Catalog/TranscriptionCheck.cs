@@ -267,7 +267,7 @@ internal static class TranscriptionCheck
             var (bound, problem) = BindTogether(synthetic);
             if (bound is null) return (false, problem!);
             var context = bound.IndexForms();
-            if (context.Gradient(bound.Of!, bound.Wrt!).Equals(context.Canonical(bound.Sides[0]))) return (true, "");
+            if (context.Derivative(bound.Of!, bound.Variables, bound.Reversed).Equals(context.Canonical(bound.Sides[0]))) return (true, "");
             return Numerically(bound);
         }
 

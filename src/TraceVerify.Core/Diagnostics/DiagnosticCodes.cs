@@ -26,6 +26,13 @@ internal static class DiagnosticCodes
     public const string BadFrozen = "TV0019";
     public const string EmptyClaim = "TV0020";
 
+    // TV0021–TV0029: derivatives of vectors and matrices (`layout:`, list-valued `wrt:`).
+    public const string LayoutMissing = "TV0021";
+    public const string BadLayout = "TV0022";
+    public const string LayoutOutsideDerivative = "TV0023";
+    public const string BadWrtList = "TV0024";
+    public const string LayoutWithoutEffect = "TV0025";
+
     // TV005x: reports given to `merge`.
     public const string ReportUnreadable = "TV0050";
     public const string ReportsFromDifferentRuns = "TV0051";
@@ -62,6 +69,10 @@ internal static class DiagnosticCodes
     public const string DeclaredShapeViolated = "TV0211";
     public const string SideShapesDiffer = "TV0212";
     public const string UnusedShapeDeclaration = "TV0213";
+
+    // TV0240–TV0249: shapes of derivatives and of command-line `--shape` declarations.
+    public const string DerivativeIsTensor = "TV0240";
+    public const string BadCommandLineShape = "TV0241";
 
     public const string IndexReusedAsBound = "TV0301";
     public const string IndexUsedThrice = "TV0302";

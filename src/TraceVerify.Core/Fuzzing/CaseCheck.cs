@@ -23,6 +23,7 @@ internal sealed class CaseCheck<T>
     private readonly Evaluator<T> _values;
     private readonly Evaluator<Dual<T>> _derivatives;
     private readonly Func<T, T, bool> _agree;
+    private readonly NumericDerivative<T> _general;
 
     public CaseCheck(IScalarField<T> field, Func<T, T, bool> agree)
     {
@@ -33,6 +34,7 @@ internal sealed class CaseCheck<T>
         _values = new Evaluator<T>(field);
         _derivatives = new Evaluator<Dual<T>>(_dual);
         _agree = agree;
+        _general = new NumericDerivative<T>(field);
     }
 
     public CaseFailure? Run(FuzzTarget target, FuzzCase fuzzCase)
@@ -99,13 +101,30 @@ internal sealed class CaseCheck<T>
         {
             var scoped = environment.WithIndices(indices);
             var claims = entry.Sides.Select(claim => _values.Evaluate(claim, scoped)).ToArray();
-            var failure = entry.Wrt switch
+            var failure = entry.IsGeneralDerivative ? General() : entry.Wrt switch
             {
                 EntryExpr e => AtEntry(SlotValue(e.Row, indices), SlotValue(e.Column, indices)),
                 _ when fuzzCase.Directions.Count > 0 => AlongDirections(),
                 _ => Gradient(),
             };
             if (failure is not null) return failure;
+
+            // A vector or matrix `of`, or a second derivative: the whole derivative, entry by entry (NumericDerivative).
+            CaseFailure? General()
+            {
+                var derivative = _general.Evaluate(entry.Of!, entry.NumericVariables(indices), entry.Reversed, inputs, scoped);
+                for (var i = 0; i < claims.Length; i++)
+                {
+                    var differences = Differences(derivative, claims[i]);
+                    if (differences.Count > 0)
+                    {
+                        return new CaseFailure(indices, derivative.ToString(), claims[i].ToString(), differences,
+                            $"the derivative (forward-mode dual numbers{(entry.SecondWrt is null ? "" : ", nested")}) differs from claim {i + 1} at {Count(differences.Count, "entry", "entries")} of {derivative.Rows * derivative.Cols}");
+                    }
+                }
+
+                return null;
+            }
 
             CaseFailure? AtEntry(int row, int column)
             {

@@ -109,14 +109,9 @@ internal sealed class FuzzTarget
                 return entry.Sides.Count < 2 ? "an equality needs at least two sides" : null;
             case EntryKind.Derivative:
                 if (entry.Of is null || entry.Wrt is null || entry.Sides.Count == 0) return "a derivative needs `of`, `wrt` and a claim";
-                if (Shapes.Of(entry.Of) is not { IsScalar: true })
-                    return "only the derivative of a scalar is fuzzed";
-                return entry.Wrt switch
-                {
-                    SymbolExpr => null,
-                    EntryExpr { Target: SymbolExpr, Row: not SliceSlot, Column: not SliceSlot } => null,
-                    _ => "the variable must be a symbol or one entry of a symbol",
-                };
+                return entry.Variables.All(v => v is SymbolExpr or EntryExpr { Target: SymbolExpr, Row: not SliceSlot, Column: not SliceSlot })
+                    ? null
+                    : "the variable must be a symbol or one entry of a symbol";
             default:
                 return $"unknown entry kind {entry.Kind}";
         }

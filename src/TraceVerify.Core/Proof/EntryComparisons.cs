@@ -112,6 +112,8 @@ internal static class EntryComparisons
         EvaluationEnvironment<T> environment)
     {
         var variable = entry.VariableName ?? throw new ArgumentException($"entry {entry.Id} has no variable");
+        if (entry.IsGeneralDerivative)
+            return new NumericDerivative<T>(((DualField<T>)derivatives.Field).Inner).Evaluate(entry.Of!, entry.NumericVariables(environment.Indices), entry.Reversed, values, environment);
         var dual = (DualField<T>)derivatives.Field;
         var value = values[variable];
         var constants = values.ToDictionary(p => p.Key, p => p.Value.Map(dual.Constant), StringComparer.Ordinal);

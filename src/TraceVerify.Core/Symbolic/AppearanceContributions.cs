@@ -6,7 +6,8 @@ internal static class AppearanceContributions
 {
     public sealed record Contribution(int Number, string Appearance, CanonicalSum Derivative);
 
-    public static IReadOnlyList<Contribution> Of(Expr scalar, Expr variable, IReadOnlyDictionary<string, IndexVariable> freeIndices, IReadOnlyDictionary<string, string> frozen)
+    // reversed: `layout: denominator` of a Jacobian (the derivative of a vector `of` is taken the same way).
+    public static IReadOnlyList<Contribution> Of(Expr scalar, Expr variable, IReadOnlyDictionary<string, IndexVariable> freeIndices, IReadOnlyDictionary<string, string> frozen, bool reversed = false)
     {
         ArgumentNullException.ThrowIfNull(scalar);
         var name = variable switch
@@ -33,7 +34,7 @@ internal static class AppearanceContributions
             }
             var context = new IndexFormContext(freeIndices, held);
             var appearance = occurrences[k].Transposed ? $"{name}'" : name;
-            result.Add(new Contribution(k + 1, $"appearance {k + 1}: {appearance}", context.Gradient(expr, variable)));
+            result.Add(new Contribution(k + 1, $"appearance {k + 1}: {appearance}", context.Derivative(expr, [variable], reversed)));
         }
         return result;
     }

@@ -172,6 +172,10 @@ internal sealed class Binder
 
     public Dim Find(Dim dim) => _dimensions.Find(dim);
 
+    // A size the texts' declarations or literals fix (not merely inferred): `of` with such a side ≠ 1 is visibly
+    // a vector or matrix.
+    public bool HasDeclaredSize(Dim dim) => _dimensions.HasDeclaredSize(dim);
+
     public string Display(Dim dim) => _dimensions.Display(dim);
 
     public string Display(Shape shape) => shape.Rows is var r && Find(r).IsOne && Find(shape.Columns).IsOne

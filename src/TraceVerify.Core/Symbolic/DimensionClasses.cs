@@ -84,6 +84,13 @@ internal sealed class DimensionClasses
         _ => throw new UnreachableException("dimensions are known or variable"),
     };
 
+    // Whether the user gave this dimension a size: its class holds a known size or a declared letter.
+    public bool HasDeclaredSize(Dim dim)
+    {
+        var root = Find(dim);
+        return root is KnownDim || _names.Keys.Any(k => k.StartsWith(DeclaredPrefix, StringComparison.Ordinal) && Find(new DimVariable(k)) == root);
+    }
+
     // The class's representative under its readable name.
     public Dim Resolve(Dim dim) => Find(dim) switch
     {

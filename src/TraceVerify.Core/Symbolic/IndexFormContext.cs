@@ -35,31 +35,60 @@ internal sealed class IndexFormContext
     // ∂ scalar / ∂ variable, where variable is a symbol X or an entry X[j,k] / x[j] with free indices.
     public CanonicalSum Gradient(Expr scalar, Expr variable)
     {
+        ArgumentNullException.ThrowIfNull(scalar);
+        if (!Shapes.Of(scalar).IsScalar) throw new ArgumentException("only a scalar can be differentiated", nameof(scalar));
+        return Derivative(scalar, [variable], reversed: false);
+    }
+
+    // ∂of/∂v₁ (∂²of/∂v₁∂v₂ for two variables), each a symbol or an entry of one: the variables' target indices
+    // are fresh (a symbol's) or the entry's free indices, the derivative is taken one variable after the other,
+    // and the result's row and column are the axes DerivativeAxes orders (reversed for `layout: denominator`).
+    public CanonicalSum Derivative(Expr of, IReadOnlyList<Expr> variables, bool reversed)
+    {
+        ArgumentNullException.ThrowIfNull(of);
+        ArgumentNullException.ThrowIfNull(variables);
         var (lowering, pool, freeIds) = Start();
-        var lowered = lowering.Lower(scalar);
-        if (lowered.Row is not null || lowered.Column is not null)
-            throw new ArgumentException("only a scalar can be differentiated", nameof(scalar));
-        string name;
-        int? row, column;
-        int? resultRow = null, resultColumn = null;
-        switch (variable)
+        var lowered = lowering.Lower(of);
+        var terms = lowered.Terms;
+        var ids = new List<int?> { lowered.Row, lowered.Column };
+        var shapes = new List<Shape>();
+        foreach (var variable in variables)
         {
-            case SymbolExpr symbol:
-                name = symbol.Name;
-                row = symbol.Shape.Rows.IsOne ? null : pool.Fresh(symbol.Shape.Rows);
-                column = symbol.Shape.Columns.IsOne ? null : pool.Fresh(symbol.Shape.Columns);
-                (resultRow, resultColumn) = (row, column);
-                break;
-            case EntryExpr { Target: SymbolExpr symbol } entry:
-                name = symbol.Name;
-                row = SlotId(entry.Row, symbol.Shape.Rows, lowering);
-                column = SlotId(entry.Column, symbol.Shape.Columns, lowering);
-                break;
-            default:
-                throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variable));
+            string name;
+            int? row, column;
+            switch (variable)
+            {
+                case SymbolExpr symbol:
+                    name = symbol.Name;
+                    row = symbol.Shape.Rows.IsOne ? null : pool.Fresh(symbol.Shape.Rows);
+                    column = symbol.Shape.Columns.IsOne ? null : pool.Fresh(symbol.Shape.Columns);
+                    shapes.Add(symbol.Shape);
+                    break;
+                case EntryExpr { Target: SymbolExpr symbol } entry:
+                    name = symbol.Name;
+                    row = SlotId(entry.Row, symbol.Shape.Rows, lowering);
+                    column = SlotId(entry.Column, symbol.Shape.Columns, lowering);
+                    shapes.Add(Shape.Scalar);
+                    break;
+                default:
+                    throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variables));
+            }
+            terms = Differentiator.Differentiate(terms, name, row, column, pool);
+            if (variable is SymbolExpr) ids.AddRange([row, column]);
+            else ids.AddRange([null, null]);
         }
-        var derivative = Differentiator.Differentiate(lowered.Terms, name, row, column, pool);
-        return Finish(derivative, resultRow, resultColumn, freeIds, pool);
+        var ofShape = ShapeOf(lowered.Row, lowered.Column, pool);
+        var axes = DerivativeAxes.Of(ofShape, shapes, reversed);
+        var sides = DerivativeAxes.ResultSides(axes);
+        int? resultRow = null, resultColumn = null;
+        for (var k = 0; k < axes.Count; k++)
+        {
+            var id = ids[(2 * axes[k].Participant) + (axes[k].IsRow ? 0 : 1)];
+            if (sides[k]) resultRow = id;
+            else resultColumn = id;
+        }
+        if (axes.Count > DerivativeAxes.MaxAxes) throw new ArgumentException($"the derivative has {axes.Count} axes, a tensor", nameof(variables));
+        return Finish(terms, resultRow, resultColumn, freeIds, pool);
     }
 
     private static int? SlotId(IndexSlot slot, Dim range, Lowering lowering) => slot switch

@@ -54,6 +54,9 @@ internal sealed class SchemaSubsetValidator(JsonElement root)
                 case "minItems":
                     if (value is JsonArray few && few.Count < keyword.Value.GetInt32()) errors.Add($"{at}: fewer than {keyword.Value.GetInt32()} items");
                     break;
+                case "maxItems":
+                    if (value is JsonArray many && many.Count > keyword.Value.GetInt32()) errors.Add($"{at}: more than {keyword.Value.GetInt32()} items");
+                    break;
                 case "items":
                     if (value is JsonArray items)
                     {

@@ -11,9 +11,13 @@ public class ContributorCommandTests
     [InlineData("tr(ones*ones'*A*diag(x)*B)", "x")]
     [InlineData("fro(X - W*H)^2", "W")]
     [InlineData("tr(A*X*B)", "X[j,k]")]
-    public void New_prints_an_entry_that_checks_as_proved_when_pasted_into_a_catalog(string of, string wrt)
+    public void New_prints_an_entry_that_checks_as_proved_when_pasted_into_a_catalog(string of, string wrt) =>
+        AssertPastedEntryIsProved("--of", of, "--wrt", wrt);
+
+    // `new` with these arguments prints an entry that, pasted into a catalog, checks as proved.
+    internal static void AssertPastedEntryIsProved(params string[] arguments)
     {
-        var created = CliRunner.Invoke(CliRunner.RepositoryRoot, "new", "--of", of, "--wrt", wrt, "--id", "pasted");
+        var created = CliRunner.Invoke(CliRunner.RepositoryRoot, ["new", .. arguments, "--id", "pasted"]);
         Assert.True(created.ExitCode == 0, created.Error);
         var dir = Directory.CreateTempSubdirectory("tv-new-");
         File.WriteAllText(Path.Combine(dir.FullName, "pasted.yaml"), created.Output + "  expect: proved\n");

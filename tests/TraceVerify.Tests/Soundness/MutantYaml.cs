@@ -15,7 +15,8 @@ internal static class MutantYaml
         if (entry.Kind == EntryKind.Derivative)
         {
             lines.Add($"  of: {Quote(entry.Of!.Text)}");
-            lines.Add($"  wrt: {Quote(entry.Wrt!.Text)}");
+            lines.Add(entry.SecondWrt is { } second ? $"  wrt: [{Quote(entry.Wrt!.Text)}, {Quote(second.Text)}]" : $"  wrt: {Quote(entry.Wrt!.Text)}");
+            if (entry.Layout is { } layout) lines.Add($"  layout: {Quote(layout.Text)}");
             lines.Add("  claim:");
             lines.AddRange(members.Select(m => $"    - {Quote(m)}"));
         }

@@ -55,6 +55,9 @@ internal sealed record OracleEntry(
         if (entry.Kind == EntryKind.Derivative)
         {
             if (entry.Of is null || Parse(entry.Of.Text) is not { } parsedOf) return (null, Truth.IllFormed, "`of` does not parse");
+            // The oracle knows derivatives of a scalar only (OracleTyping excludes a vector or matrix `of` by a
+            // scalar): a second derivative or a Jacobian is outside it.
+            if (entry.SecondWrt is not null || entry.Layout is not null) return (null, Truth.Excluded, "a second derivative or a Jacobian");
             of = parsedOf;
             switch (entry.Wrt is null ? null : Parse(entry.Wrt.Text))
             {

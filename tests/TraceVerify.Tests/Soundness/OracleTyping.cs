@@ -103,8 +103,13 @@ internal sealed class OracleTyping
         var first = 1;
         if (_entry.Kind == EntryKind.Derivative)
         {
-            RequireScalar(ofShape!.Value, "the differentiated expression must be a scalar");
             var variable = SymbolShape(_entry.Variable!);
+            // By a scalar the tool differentiates a vector or matrix `of` entrywise (issue 11 §2), which this
+            // oracle does not evaluate: only an `of` that is already 1×1 is compared.
+            var byScalar = _entry.VariableIndices.Count > 0 || (Dims.IsOne(variable.Rows) && Dims.IsOne(variable.Columns));
+            var entrywise = byScalar && !(Dims.IsOne(ofShape!.Value.Rows) && Dims.IsOne(ofShape.Value.Columns));
+            if (entrywise) Unsupported ??= "a derivative by a scalar of what may be a vector or matrix";
+            else RequireScalar(ofShape!.Value, "the differentiated expression must be a scalar");
             switch (_entry.VariableIndices.Count)
             {
                 case 0:
@@ -126,6 +131,7 @@ internal sealed class OracleTyping
                     target = Scalar();
                     break;
             }
+            if (entrywise) target = ofShape!.Value; // the claims have `of`'s shape
             Derivative = target;
             first = 0;
         }
