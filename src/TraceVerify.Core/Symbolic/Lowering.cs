@@ -36,6 +36,7 @@ internal sealed class Lowering
         HadamardProduct h => Hadamard(Lower(h.Left), Lower(h.Right)),
         ElementwiseDivide d => Hadamard(Lower(d.Left), Reciprocal(Lower(d.Right))),
         ElementwiseFunction f => Apply(f.Function, Lower(f.Operand)),
+        MatrixFunctionExpr { Operand: KroneckerProduct k } f when KroneckerRewrite(f.Function, k) is { } rewritten => Lower(rewritten),
         MatrixFunctionExpr f => ApplyToMatrix(f.Function, Lower(f.Operand)),
         FrobeniusNorm f => Apply(FunctionKind.Sqrt, SumOfSquares(f.Operand)),
         KroneckerProduct k => LowerKronecker(Lower(k.Left), Lower(k.Right)),
@@ -62,6 +63,23 @@ internal sealed class Lowering
     public IEnumerable<int> Parts(int? id) => _split.Parts(id);
 
     // kron(A, B)[(i,k),(j,l)] = A[i,j]·B[k,l]: the operands' terms multiplied, indices paired, A's major.
+    // The index form does not split the argument of a whole-matrix function, so for square A (n×n) and B (p×p)
+    // two rules are applied before lowering: inv(A ⊗ B) = inv(A) ⊗ inv(B) (both sides exist exactly when A and B
+    // are invertible) and, where n and p are known sizes, det(A ⊗ B) = det(A)^p·det(B)^n. Anything else: null.
+    private static Expr? KroneckerRewrite(MatrixFunction function, KroneckerProduct k)
+    {
+        var (left, right) = (Shapes.Of(k.Left), Shapes.Of(k.Right));
+        if (left.Rows != left.Columns || right.Rows != right.Columns) return null;
+        return function switch
+        {
+            MatrixFunction.Inverse => new KroneckerProduct(new MatrixFunctionExpr(function, k.Left), new MatrixFunctionExpr(function, k.Right)),
+            MatrixFunction.Determinant when left.Rows is KnownDim n && right.Rows is KnownDim p => new ScalarProduct(
+                new PowerExpr(new MatrixFunctionExpr(function, k.Left), p.Size),
+                new PowerExpr(new MatrixFunctionExpr(function, k.Right), n.Size)),
+            _ => null,
+        };
+    }
+
     // vec(M)[(j,i)] = M[i,j]: one index pairing M's column (major) with its row.
     private Lowered LowerVec(Lowered matrix) => new(_split.Compose(matrix.Column, matrix.Row), null, matrix.Terms);
 
