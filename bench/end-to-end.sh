@@ -14,6 +14,9 @@
 #   fuzz      = the entries' seconds with Z3 off − symbolic;
 #   Z3        = the entries' seconds − the entries' seconds with Z3 off.
 # Every entry's seconds include the JIT compilation of code it is the first to run, as in a real check.
+# Peak memory is the largest resident size any run reached (TRACEVERIFY_PROFILE=1's peak_rss_mib).
+# For the targets of issue 15 (notes, full catalog, --jobs scaling, entries/s, before/after side by side) see
+# bench/targets.sh; this script is the breakdown by method.
 # Needs the .NET SDK and python3 (to read the JSON reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +25,7 @@ runs="${RUNS:-3}"
 catalog="identities.yaml"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 TRACEVERIFY_PROFILE=1
 
 echo "building the CLI (Release)…" >&2
 dotnet build -c Release src/TraceVerify.Cli -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
@@ -122,6 +125,10 @@ elif has_no_z3 == "0":
     print("| Z3 (included above: this CLI has no --no-z3 to separate it) | — | |")
 print(f"| **total, --jobs 1** (process start to exit) | **{seq_wall:.3f}** | 100% |")
 print(f"| **total, default --jobs {cores}** (process start to exit) | **{default_wall:.3f}** | |")
+import glob, re
+peaks = [float(m) for path in glob.glob(f"{work}/*.err") for m in re.findall(r"peak_rss_mib=([0-9.]+)", open(path).read())]
+if peaks:
+    print(f"| peak resident memory (largest of these runs) | {max(peaks):.0f} MiB | |")
 print()
 print("slowest entries (sequential run, all methods):")
 print()

@@ -8,6 +8,7 @@ internal static class Program
     {
         GuardedWriter.Install();
         var code = Run(args);
+        if (RunProfile.Enabled) RunProfile.Print();
         // Lost diagnostics on stderr make the run an output error, except that a bug (70) is still a bug.
         return GuardedWriter.StandardError?.Failed == true && code != ExitCodes.InternalError ? ExitCodes.OutputFailed : code;
     }

@@ -280,7 +280,7 @@ internal static class EntryBinder
     private static IReadOnlyList<string> DimensionNames(IEnumerable<Shape> shapes, IEnumerable<IndexVariable> free, IEnumerable<Expr> exprs)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        void Add(Dim d) { if (d is DimVariable v) names.Add(v.Name); }
+        void Add(Dim d) { foreach (var v in Dim.Atoms(d).OfType<DimVariable>()) names.Add(v.Name); }
         foreach (var s in shapes) { Add(s.Rows); Add(s.Columns); }
         foreach (var v in free) Add(v.Range);
         foreach (var e in exprs) DimensionMap.Apply(e, d => { Add(d); return d; });

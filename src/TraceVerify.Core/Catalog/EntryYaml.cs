@@ -24,11 +24,11 @@ internal static class EntryYaml
             // Dimensions renamed m, n, p, … in order of first use: only their identity matters.
             var ordered = shapes.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
             var names = new Dictionary<Dim, Dim>();
-            foreach (var dim in ordered.SelectMany(p => new[] { p.Value.Rows, p.Value.Columns }).OfType<DimVariable>())
+            foreach (var dim in ordered.SelectMany(p => new[] { p.Value.Rows, p.Value.Columns }).SelectMany(Dim.Atoms).OfType<DimVariable>())
             {
                 if (!names.ContainsKey(dim)) names[dim] = names.Count < DimensionNames.Length ? new DimVariable(DimensionNames[names.Count]) : dim;
             }
-            Dim Rename(Dim d) => names.TryGetValue(d, out var renamed) ? renamed : d;
+            Dim Rename(Dim d) => Dim.MapAtoms(d, a => names.TryGetValue(a, out var renamed) ? renamed : a);
             b.Append("  shapes:\n");
             foreach (var (name, shape) in ordered) b.Append("    ").Append(name).Append(": ").Append(Declaration(new Shape(Rename(shape.Rows), Rename(shape.Columns)))).Append('\n');
         }

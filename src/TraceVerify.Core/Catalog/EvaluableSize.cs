@@ -18,7 +18,7 @@ internal static class EvaluableSize
         var largest = 0;
         void See(Dim dim)
         {
-            if (dim is KnownDim known) largest = Math.Max(largest, known.Size);
+            foreach (var known in Dim.Atoms(dim).OfType<KnownDim>()) largest = Math.Max(largest, known.Size);
         }
         foreach (var shape in entry.Symbols.Values) { See(shape.Rows); See(shape.Columns); }
         foreach (var index in entry.FreeIndices) See(index.Range);

@@ -50,6 +50,9 @@ internal static class DiagnosticCodes
     public const string DefinitionsTooLarge = "TV0108";
     public const string SizeAboveEvaluableCap = "TV0109";
 
+    // TV0145–TV0149: Kronecker products and vectorisation.
+    public const string KroneckerArguments = "TV0145";
+
     public const string LatexUnsupportedCommand = "TV0120";
     public const string LatexUnexpected = "TV0121";
     public const string LatexAmbiguousRun = "TV0122";
@@ -69,6 +72,9 @@ internal static class DiagnosticCodes
     public const string DeclaredShapeViolated = "TV0211";
     public const string SideShapesDiffer = "TV0212";
     public const string UnusedShapeDeclaration = "TV0213";
+
+    // TV0235–TV0239: product sizes (kron, vec, a declared `n*q`).
+    public const string ProductSizeMismatch = "TV0235";
 
     // TV0240–TV0249: shapes of derivatives and of command-line `--shape` declarations.
     public const string DerivativeIsTensor = "TV0240";

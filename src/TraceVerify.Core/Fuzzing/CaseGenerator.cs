@@ -46,6 +46,7 @@ internal static class CaseGenerator
     {
         KnownDim k => k.Size,
         DimVariable v => dimensions[v.Name],
+        ProductDim p => Dim.SizeOf(p, d => Size(d, dimensions)),
         _ => throw new UnreachableException($"no size rule for {dim.GetType().Name}"),
     };
 

@@ -31,6 +31,9 @@ internal static class DomainScan
             case ElementwiseFunction f: Collect(f.Operand, true, names); break;
             case MatrixFunctionExpr f: Collect(f.Operand, positive, names); break;
             case FrobeniusNorm f: Collect(f.Operand, positive, names); break;
+            // kron's entries are products A[i,j]·B[k,l]: positive where both factors are.
+            case KroneckerProduct k: Collect(k.Left, positive, names); Collect(k.Right, positive, names); break;
+            case VecExpr v: Collect(v.Operand, positive, names); break;
             case PowerExpr p: Collect(p.Base, positive || p.Exponent < 0, names); break;
             case EntryExpr e: Collect(e.Target, positive, names); break;
             case IndexSumExpr s: Collect(s.Body, positive, names); break;

@@ -81,7 +81,7 @@ internal sealed class FuzzTarget
         var found = new HashSet<string>(StringComparer.Ordinal);
         Dim Note(Dim dim)
         {
-            if (dim is DimVariable v) found.Add(v.Name);
+            foreach (var atom in Dim.Atoms(dim).OfType<DimVariable>()) found.Add(atom.Name);
             return dim;
         }
 

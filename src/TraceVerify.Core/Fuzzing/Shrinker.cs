@@ -164,6 +164,7 @@ internal sealed class Shrinker
     {
         KnownDim k => k.Size,
         DimVariable v => dimensions.TryGetValue(v.Name, out var size) ? size : fallback,
+        ProductDim p => Dim.SizeOf(p, d => Size(d, dimensions, fallback)),
         _ => throw new UnreachableException($"no size rule for {dim.GetType().Name}"),
     };
 

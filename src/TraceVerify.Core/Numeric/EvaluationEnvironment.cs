@@ -62,6 +62,7 @@ internal sealed class EvaluationEnvironment<T>
     public int Size(Dim dim) => dim switch
     {
         KnownDim k => k.Size,
+        ProductDim p => Dim.SizeOf(p, Size),
         DimVariable v => Dimensions.TryGetValue(v.Name, out var size)
             ? size
             : throw new ArgumentException($"the environment gives no size for dimension `{v.Name}`", nameof(dim)),

@@ -102,6 +102,8 @@ internal sealed class Evaluator<T>
         PowerExpr p => Scalar(Power(ScalarOf(Eval(p.Base)), p.Exponent)),
         MatrixFunctionExpr f => OfMatrix(f.Function, Eval(f.Operand)),
         FrobeniusNorm f => Scalar(_field.Sqrt(SumOfSquares(Eval(f.Operand)))),
+        KroneckerProduct k => Kronecker(Eval(k.Left), Eval(k.Right)),
+        VecExpr v => Vectorise(Eval(v.Operand)),
         OnesExpr o => Filled(Environment.Size(o.Length), 1, _field.One),
         IdentityExpr i => Identity(Environment.Size(i.Size)),
         EntryExpr e => Entry(Eval(e.Target), e.Row, e.Column),
@@ -190,6 +192,11 @@ internal sealed class Evaluator<T>
         for (var i = 0; i < size; i++) value.Data[(i * size) + i] = _field.One;
         return value;
     }
+
+    private Value Kronecker(Value a, Value b) =>
+        new(checked(a.Rows * b.Rows), checked(a.Cols * b.Cols), KroneckerAlgebra.Kronecker(_field, a.Rows, a.Cols, a.Data, b.Rows, b.Cols, b.Data));
+
+    private static Value Vectorise(Value m) => new(m.Data.Length, 1, KroneckerAlgebra.Vectorise(m.Rows, m.Cols, m.Data));
 
     // (AB)[i,j] = Σ_k A[i,k]·B[k,j], summed left to right for reproducible enclosures.
     private Value Multiply(Value a, Value b)

@@ -29,6 +29,8 @@ internal static class IndexDependencies
             case ElementwiseFunction f: Collect(f.Operand, names); break;
             case MatrixFunctionExpr f: Collect(f.Operand, names); break;
             case FrobeniusNorm f: Collect(f.Operand, names); break;
+            case KroneckerProduct k: Collect(k.Left, names); Collect(k.Right, names); break;
+            case VecExpr v: Collect(v.Operand, names); break;
             case PowerExpr p: Collect(p.Base, names); break;
             case EntryExpr e:
                 Collect(e.Target, names);

@@ -172,6 +172,7 @@ internal static class SmtEncoder
         {
             KnownDim k => k.Size,
             DimVariable v => dimensions[v.Name],
+            ProductDim p => Dim.SizeOf(p, Size),
             _ => throw new ArgumentException($"unknown dimension {dim}"),
         };
         var used = new HashSet<string>(Reserved, StringComparer.Ordinal);

@@ -6,19 +6,30 @@ namespace TraceVerify.Proof;
 // The only owner of a Z3 context. One context is reused for every query and wiped with (reset) first:
 // measured on 4.8.12 that costs about half of creating a context per query (about 6 ms against 12 ms)
 // and clears the same state: declarations, assertions and scopes. Options that Z3 maps to process-wide
-// parameters (such as :timeout) survive a reset, which is why the timeout is set again for every query.
+// parameters (such as :timeout) survive a reset, which is why both limits are set again for every query.
 //
-// Time is bounded twice. (set-option :timeout) arms Z3's own timer around (check-sat), which reports
-// reason "timeout". Z3 keeps that option in process-wide parameters, so a concurrent solver with a
+// The verdict budget is Z3's resource limit (:rlimit), not the clock. Z3 counts deterministic work units
+// (propagations, conflicts, allocations in its engines) and gives up with "max. resource limit exceeded"
+// once a (check-sat) has spent the limit — a count that starts afresh at every (check-sat) (measured on
+// 4.8.12: the limit is pushed as "count so far + limit"), so an answer depends on the script alone, never
+// on the machine's load or the queries before it. The same seed therefore gives the same evidence on a
+// quiet laptop and on a saturated CI runner.
+//
+// The clock is only a safety net. (set-option :timeout) arms Z3's own timer around (check-sat), which
+// reports reason "timeout". Z3 keeps that option in process-wide parameters, so a concurrent solver with a
 // different budget, or a script command outside (check-sat), could escape it; a watchdog therefore
 // calls Z3_interrupt on this context once twice the budget has passed, and the answer is then
-// Unknown "timeout" as well.
+// Unknown "timeout" as well. With a resource limit the wall-clock budget is set far above what the limit
+// takes, so only a pathological step that Z3 does not meter reaches it.
 //
 // Check and Dispose are serialized, so a context is never used by two threads or freed while busy.
 internal sealed class Z3Solver : IDisposable
 {
     // Detail of an Unknown answer whose budget ran out, whichever of the two limits stopped it.
     public const string TimeoutDetail = "timeout";
+
+    // Z3's (:reason-unknown) when the resource limit stopped (check-sat).
+    private const string ResourceLimitReason = "max. resource limit exceeded";
 
     // The watchdog runs for twice the budget; CancellationTokenSource accepts at most int.MaxValue ms.
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue / 2);
@@ -29,8 +40,12 @@ internal sealed class Z3Solver : IDisposable
     private readonly long _timeoutMilliseconds;
     private IntPtr _context;
 
-    public Z3Solver(TimeSpan timeoutPerQuery)
+    // resourceLimitPerQuery: Z3's :rlimit for each (check-sat), the deterministic budget; null = none (the
+    // clock alone decides, as for a caller that wants a pure time limit).
+    public Z3Solver(TimeSpan timeoutPerQuery, long? resourceLimitPerQuery = null)
     {
+        if (resourceLimitPerQuery is { } limit) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, nameof(resourceLimitPerQuery));
+        ResourceLimitPerQuery = resourceLimitPerQuery;
         if (timeoutPerQuery <= TimeSpan.Zero || timeoutPerQuery > MaxTimeout)
         {
             throw new ArgumentOutOfRangeException(nameof(timeoutPerQuery), timeoutPerQuery,
@@ -55,6 +70,11 @@ internal sealed class Z3Solver : IDisposable
     }
 
     public TimeSpan TimeoutPerQuery { get; }
+
+    public long? ResourceLimitPerQuery { get; }
+
+    // Detail of an Unknown answer whose resource limit ran out: the limit itself, so the evidence names it.
+    public static string ResourceLimitDetail(long limit) => string.Create(CultureInfo.InvariantCulture, $"rlimit {limit} exhausted");
 
     // "major.minor.build" of the loaded libz3, or null when the library cannot be loaded, so callers can
     // report a missing solver instead of failing on first use.
@@ -103,8 +123,9 @@ internal sealed class Z3Solver : IDisposable
 
     private Z3Answer Run(string script, CancellationToken interrupted)
     {
+        // :rlimit 0 is Z3's "no limit", which also clears a limit an earlier query of this context set.
         var preamble = Evaluate(string.Create(CultureInfo.InvariantCulture,
-            $"(reset)\n(set-option :timeout {_timeoutMilliseconds})"));
+            $"(reset)\n(set-option :timeout {_timeoutMilliseconds})\n(set-option :rlimit {ResourceLimitPerQuery ?? 0})"));
         if (preamble.Error is { } preambleError) return Z3Answer.Error("resetting the context failed: " + preambleError);
 
         var scriptResult = Evaluate(script);
@@ -123,7 +144,8 @@ internal sealed class Z3Solver : IDisposable
             case "sat":
                 return ReadModel(interrupted);
             case "unknown":
-                return Z3Answer.Unknown(ReadReasonUnknown());
+                var reason = ReadReasonUnknown();
+                return Z3Answer.Unknown(reason == ResourceLimitReason && ResourceLimitPerQuery is { } limit ? ResourceLimitDetail(limit) : reason);
             default:
                 return Z3Answer.Error($"unexpected (check-sat) output: '{status}'");
         }

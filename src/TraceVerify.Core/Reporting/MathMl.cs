@@ -38,6 +38,9 @@ internal static class MathMl
             // Products inside ⊙ keep their parentheses: the notes' Aᵀ1 ⊙ B1 is easy to misread as Aᵀ(1 ⊙ B)1.
             BinarySyntax { Operator: BinaryOperator.Hadamard } b =>
                 $"<mrow>{Group(b.Left, Level(b.Left) is SumLevel or ProductLevel or UnaryLevel || OpenToTheRight(b.Left))}<mo>\u2299</mo>{Group(b.Right, Level(b.Right) <= UnaryLevel)}</mrow>",
+            // A ⊗ B binds looser than a product, as the Cookbook prints AC ⊗ BD.
+            BinarySyntax { Operator: BinaryOperator.Kronecker } b =>
+                $"<mrow>{Group(b.Left, Level(b.Left) <= HadamardLevel || OpenToTheRight(b.Left))}<mo>\u2297</mo>{Group(b.Right, Level(b.Right) <= HadamardLevel)}</mrow>",
             NegateSyntax n => $"<mrow><mo>\u2212</mo>{Group(n.Operand, Level(n.Operand) <= HadamardLevel || n.Operand is NegateSyntax)}</mrow>",
             TransposeSyntax t => $"<msup>{Base(t.Operand)}<mi mathvariant=\"normal\">T</mi></msup>",
             PowerSyntax { Base: CallSyntax { Function: "fro" } call } p => $"<msubsup>{Norm(call.Argument)}<mi>F</mi>{Exponent(p.Exponent)}</msubsup>",
@@ -120,7 +123,7 @@ internal static class MathMl
     private static int Level(SyntaxNode node) => node switch
     {
         BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } => SumLevel,
-        BinarySyntax { Operator: BinaryOperator.Hadamard } => HadamardLevel,
+        BinarySyntax { Operator: BinaryOperator.Hadamard or BinaryOperator.Kronecker } => HadamardLevel,
         BinarySyntax { Operator: BinaryOperator.Multiply } => ProductLevel,
         NegateSyntax => UnaryLevel,
         _ => AtomLevel,

@@ -43,7 +43,7 @@ internal sealed class Binder
         _definitions = new(definitions ?? new Dictionary<string, (SyntaxNode, string)>(), StringComparer.Ordinal);
         _frozen = new(frozen ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         _declarationLines = declarationLines ?? new Dictionary<string, int>();
-        var letters = _declared.Values.SelectMany(d => new[] { d.Rows, d.Columns }).Where(n => !n.All(char.IsAsciiDigit));
+        var letters = _declared.Values.SelectMany(d => new[] { d.Rows, d.Columns }).SelectMany(n => n.Split('*')).Where(n => !n.All(char.IsAsciiDigit));
         _dimensions = new DimensionClasses(letters, rigidDeclarations);
     }
 
@@ -154,15 +154,19 @@ internal sealed class Binder
         if (_dimensions.LastConflict is not (Dim first, Dim second)) return null;
         // Written in a fixed order (letters by name, a literal last), whichever way the unification ran.
         var (a, b) = first is KnownDim || (second is DimVariable && string.CompareOrdinal(Display(second), Display(first)) < 0) ? (second, first) : (first, second);
-        var letters = new[] { a, b }.OfType<DimVariable>().Select(Display).ToArray();
+        var letters = new[] { a, b }.SelectMany(Dim.Atoms).OfType<DimVariable>().Select(Display).Distinct(StringComparer.Ordinal).ToArray();
         var declarations = _declared
-            .Where(p => letters.Any(l => p.Value.Rows == l || p.Value.Columns == l))
-            .GroupBy(p => letters.First(l => p.Value.Rows == l || p.Value.Columns == l), StringComparer.Ordinal)
+            .Where(p => letters.Any(l => Declares(p.Value, l)))
+            .GroupBy(p => letters.First(l => Declares(p.Value, l)), StringComparer.Ordinal)
             .Select(g => g.OrderBy(p => _declarationLines.TryGetValue(p.Key, out var line) ? line : int.MaxValue).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key)
             .Distinct(StringComparer.Ordinal)
             .Select(DeclarationOf);
         return (string.Join(" and ", declarations), $"{Display(a)} = {Display(b)}");
     }
+
+    // Whether the declaration names the letter, alone or as a factor of a product (`n*q`).
+    private static bool Declares(ShapeDeclaration d, string letter) =>
+        d.Rows.Split('*').Contains(letter, StringComparer.Ordinal) || d.Columns.Split('*').Contains(letter, StringComparer.Ordinal);
 
     // "X is declared n x n (line 3)".
     private string DeclarationOf(string name) =>
@@ -233,8 +237,11 @@ internal sealed class Binder
     {
         if (LastConflict() is (string declarations, string condition))
         {
-            code = DiagnosticCodes.DeclaredShapeViolated;
-            message = $"{declarations}, but {message} — it type-checks only if {condition}";
+            // A declared letter against a product size (kron, vec): the declaration must be written as that product.
+            var product = _dimensions.LastConflict is (Dim x, Dim y) && (x is ProductDim || y is ProductDim);
+            code = product ? DiagnosticCodes.ProductSizeMismatch : DiagnosticCodes.DeclaredShapeViolated;
+            message = $"{declarations}, but {message} — it type-checks only if {condition}"
+                + (product ? "; sizes that are products (kron, vec) are equated factor by factor, in order, never as numbers — declare a vector of such a length as that product, e.g. `x: n*q`" : "");
             _dimensions.ForgetConflict();
         }
         // A definition used twice fails twice in the same place: report it once.
@@ -342,6 +349,7 @@ internal sealed class Binder
             case "inv": return BindMatrixFunction(MatrixFunction.Inverse, argument, "inv", call.Span);
             case "det": return BindMatrixFunction(MatrixFunction.Determinant, argument, "det", call.Span);
             case "adj": return BindMatrixFunction(MatrixFunction.Adjugate, argument, "adj", call.Span);
+            case "vec": return new VecExpr(argument);
             default: throw new UnreachableException($"the parser admits no function `{call.Function}`");
         }
     }
@@ -378,6 +386,8 @@ internal sealed class Binder
                         $"shape mismatch in `*`: {Quote(left)} is {Display(ls)}, {Quote(right)} is {Display(rs)} (needs {Display(ls.Columns)} = {Display(rs.Rows)})", binary.OperatorSpan);
                 }
                 return new MatrixProduct(left, right);
+            case BinaryOperator.Kronecker:
+                return new KroneckerProduct(left, right);
             case BinaryOperator.Divide:
                 if (!Unify(rs.Rows, Dim.One) || !Unify(rs.Columns, Dim.One))
                     return Fail(DiagnosticCodes.NotScalar, $"`/` divides by a scalar: {Quote(right)} is {Display(rs)} (use `./` for elementwise division)", binary.OperatorSpan);

@@ -9,6 +9,12 @@ namespace TraceVerify.Symbolic;
 // so the caller can report the declaration's condition. A class with a declared letter keeps it as its
 // representative, so resolved shapes read as declared. With rigidDeclarations off (to find what an entry
 // would need), declared letters unify like fresh ones.
+//
+// Products (kron, vec, a declared `n*q`) unify factor by factor, in order, never as numbers: after the
+// equal leading and trailing factors are cancelled, a lone fresh variable on one side becomes the other
+// side's product, equally long remainders unify pairwise, and anything else fails (m·p against p·m, a
+// declared k against n·q). A fresh variable bound to a product is a class whose value is that product; the
+// occurs check keeps those bindings acyclic, so Find terminates.
 internal sealed class DimensionClasses
 {
     private static readonly string[] Pool = ["m", "n", "p", "q", "r", "s", "t", "u", "v", "w", "a", "b", "c", "d", "e"];
@@ -18,6 +24,7 @@ internal sealed class DimensionClasses
     private readonly Dictionary<string, int> _size = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rigid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dim> _products = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedNames;
     private readonly bool _rigidDeclarations;
     private int _fresh;
@@ -41,6 +48,7 @@ internal sealed class DimensionClasses
         var ra = Find(a);
         var rb = Find(b);
         if (ra == rb) return true;
+        if (ra is ProductDim || rb is ProductDim) return UnifyProducts(ra, rb);
         switch (ra, rb)
         {
             case (KnownDim x, KnownDim y): return x.Size == y.Size;
@@ -59,6 +67,49 @@ internal sealed class DimensionClasses
         }
     }
 
+    // Both already found (resolved); at least one a product.
+    private bool UnifyProducts(Dim a, Dim b)
+    {
+        var x = Dim.Atoms(a).ToList();
+        var y = Dim.Atoms(b).ToList();
+        while (x.Count > 0 && y.Count > 0 && x[0] == y[0]) { x.RemoveAt(0); y.RemoveAt(0); }
+        while (x.Count > 0 && y.Count > 0 && x[^1] == y[^1]) { x.RemoveAt(x.Count - 1); y.RemoveAt(y.Count - 1); }
+        if (x.Count == 0 && y.Count == 0) return true;
+        if (TryBind(x, y) || TryBind(y, x)) return true;
+        if (x.Count == y.Count)
+        {
+            for (var k = 0; k < x.Count; k++)
+            {
+                // A declared factor in the way is the condition on the whole products (m·p = p·m).
+                if (!Unify(x[k], y[k])) return LastConflict is null ? false : Conflict(Dim.Product(x), Dim.Product(y));
+            }
+            return true;
+        }
+        if (x.Count == 0 || y.Count == 0)
+        {
+            foreach (var d in x.Concat(y))
+            {
+                if (!Unify(d, Dim.One)) return false;
+            }
+            return true;
+        }
+        if (x.Concat(y).All(d => d is KnownDim))
+            return x.Aggregate(1L, (s, d) => s * ((KnownDim)d).Size) == y.Aggregate(1L, (s, d) => s * ((KnownDim)d).Size);
+        // A declared letter, or a product holding one, cannot become a different product: the declaration's condition.
+        return x.Concat(y).Any(d => d is DimVariable v && _rigid.Contains(v.Name))
+            ? Conflict(Dim.Product(x), Dim.Product(y))
+            : false;
+    }
+
+    // A lone fresh variable becomes the other side's product, unless that product contains it.
+    private bool TryBind(List<Dim> lone, List<Dim> other)
+    {
+        if (lone is not [DimVariable v] || _rigid.Contains(v.Name) || other.Count < 2 || other.Contains(v)) return false;
+        _parent[v.Name] = "*";
+        _products[v.Name] = Dim.Product(other);
+        return true;
+    }
+
     private bool Conflict(Dim a, Dim b)
     {
         LastConflict = (a, b);
@@ -67,11 +118,13 @@ internal sealed class DimensionClasses
 
     public Dim Find(Dim dim)
     {
+        if (dim is ProductDim p) return Dim.Product(p.Factors.Select(Find));
         if (dim is not DimVariable v) return dim;
         var name = v.Name;
         while (_parent.TryGetValue(name, out var next))
         {
             if (next.StartsWith('#')) return new KnownDim(_size[name]);
+            if (next == "*") return Find(_products[name]);
             name = next;
         }
         return new DimVariable(name);
@@ -81,7 +134,8 @@ internal sealed class DimensionClasses
     {
         KnownDim k => k.Size.ToString(CultureInfo.InvariantCulture),
         DimVariable v => _names.TryGetValue(v.Name, out var n) ? n : v.Name,
-        _ => throw new UnreachableException("dimensions are known or variable"),
+        ProductDim p => string.Join("·", p.Factors.Select(Display)),
+        _ => throw new UnreachableException("dimensions are known, variable or products"),
     };
 
     // Whether the user gave this dimension a size: its class holds a known size or a declared letter.
@@ -96,7 +150,8 @@ internal sealed class DimensionClasses
     {
         KnownDim k => k,
         DimVariable v => new DimVariable(Display(v)),
-        _ => throw new UnreachableException("dimensions are known or variable"),
+        ProductDim p => Dim.Product(p.Factors.Select(Resolve)),
+        _ => throw new UnreachableException("dimensions are known, variable or products"),
     };
 
     public Dim Fresh()
@@ -109,9 +164,11 @@ internal sealed class DimensionClasses
         return new DimVariable(key);
     }
 
-    // A declared side: a literal is that known size, a letter the one rigid variable of that name.
+    // A declared side: a literal is that known size, a letter the one rigid variable of that name, `n*q` their product.
     public Dim Declared(string side)
     {
+        ArgumentNullException.ThrowIfNull(side);
+        if (side.Contains('*', StringComparison.Ordinal)) return Dim.Product(side.Split('*').Select(Declared));
         if (int.TryParse(side, NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return new KnownDim(size);
         var key = DeclaredPrefix + side;
         _names[key] = side;

@@ -5,8 +5,10 @@ namespace TraceVerify.Symbolic;
 // Rewrites every dimension in an expression (symbol shapes, ones, identities, index ranges).
 internal static class DimensionMap
 {
-    public static Expr Apply(Expr expr, Func<Dim, Dim> map)
+    // A product is mapped factor by factor (and rebuilt), so map sees only known sizes and variables.
+    public static Expr Apply(Expr expr, Func<Dim, Dim> atomMap)
     {
+        Dim map(Dim d) => Dim.MapAtoms(d, atomMap);
         IndexVariable Index(IndexVariable v) => v with { Range = map(v.Range) };
         IndexSlot Slot(IndexSlot s) => s is IndexedSlot i ? new IndexedSlot(Index(i.Index)) : s;
         Expr Go(Expr e) => e switch
@@ -26,6 +28,8 @@ internal static class DimensionMap
             ElementwiseFunction f => f with { Operand = Go(f.Operand) },
             MatrixFunctionExpr f => f with { Operand = Go(f.Operand) },
             FrobeniusNorm f => new FrobeniusNorm(Go(f.Operand)),
+            KroneckerProduct k => new KroneckerProduct(Go(k.Left), Go(k.Right)),
+            VecExpr v => new VecExpr(Go(v.Operand)),
             PowerExpr p => p with { Base = Go(p.Base) },
             OnesExpr o => new OnesExpr(map(o.Length)),
             IdentityExpr i => new IdentityExpr(map(i.Size)),

@@ -39,6 +39,12 @@ internal sealed record ElementwiseFunction(FunctionKind Function, Expr Operand) 
 // inv(M), det(M) or adj(M) of a square M: a function of the whole matrix, not of each entry.
 internal sealed record MatrixFunctionExpr(MatrixFunction Function, Expr Operand) : Expr;
 
+// kron(A, B): (m·p)×(n·q) for A m×n, B p×q; entry ((i,k),(j,l)) is A[i,j]·B[k,l] (see Dim.Product for the split).
+internal sealed record KroneckerProduct(Expr Left, Expr Right) : Expr;
+
+// vec(M): the columns of M m×n stacked, an (n·m)-vector whose entry (j,i) — the column index major — is M[i,j].
+internal sealed record VecExpr(Expr Operand) : Expr;
+
 internal sealed record FrobeniusNorm(Expr Operand) : Expr;
 
 internal sealed record PowerExpr(Expr Base, int Exponent) : Expr;

@@ -66,6 +66,14 @@ internal static class ExprPrinter
             case MatrixFunctionExpr { Function: MatrixFunction.Adjugate } f: Call(b, "adj", f.Operand); break;
             case MatrixFunctionExpr f: throw new UnreachableException($"{f.Function} has no surface syntax");
             case FrobeniusNorm f: Call(b, "fro", f.Operand); break;
+            case KroneckerProduct k:
+                b.Append("kron(");
+                Write(b, k.Left, SumLevel);
+                b.Append(", ");
+                Write(b, k.Right, SumLevel);
+                b.Append(')');
+                break;
+            case VecExpr v: Call(b, "vec", v.Operand); break;
             case PowerExpr p: Write(b, p.Base, PostfixLevel); b.Append('^').Append(p.Exponent); break;
             case OnesExpr: b.Append("ones"); break;
             case IdentityExpr: b.Append('I'); break;

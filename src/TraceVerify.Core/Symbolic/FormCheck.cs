@@ -18,6 +18,8 @@ internal static class FormCheck
         }
         var lowering = new Lowering(pool, named);
         var lowered = lowering.Lower(expr);
+        // A row or column over a product size is several parameters, which no role names: not this form.
+        if (lowering.Parts(lowered.Row).Count() > 1 || lowering.Parts(lowered.Column).Count() > 1) return false;
         var parameters = new List<int>(roles.Count);
         var usedRow = false;
         var usedColumn = false;

@@ -29,7 +29,7 @@ internal sealed class IndexFormContext
     {
         var (lowering, pool, freeIds) = Start();
         var lowered = lowering.Lower(expr);
-        return Finish(lowered.Terms, lowered.Row, lowered.Column, freeIds, pool);
+        return Finish(lowered.Terms, [.. lowering.Parts(lowered.Row), .. lowering.Parts(lowered.Column)], ShapeOf(lowered.Row, lowered.Column, pool), freeIds, pool);
     }
 
     // ∂ scalar / ∂ variable, where variable is a symbol X or an entry X[j,k] / x[j] with free indices.
@@ -88,7 +88,7 @@ internal sealed class IndexFormContext
             else resultColumn = id;
         }
         if (axes.Count > DerivativeAxes.MaxAxes) throw new ArgumentException($"the derivative has {axes.Count} axes, a tensor", nameof(variables));
-        return Finish(terms, resultRow, resultColumn, freeIds, pool);
+        return Finish(terms, [.. lowering.Parts(resultRow), .. lowering.Parts(resultColumn)], ShapeOf(resultRow, resultColumn, pool), freeIds, pool);
     }
 
     private static int? SlotId(IndexSlot slot, Dim range, Lowering lowering) => slot switch
@@ -98,14 +98,13 @@ internal sealed class IndexFormContext
         _ => throw new ArgumentException("a slice is not a variable"),
     };
 
-    private CanonicalSum Finish(IReadOnlyList<RawTerm> terms, int? row, int? column, int[] freeIds, IndexPool pool)
+    // entryIds: the parts of the row, then of the column (one each unless a size is a product, see IndexSplit).
+    private CanonicalSum Finish(IReadOnlyList<RawTerm> terms, IReadOnlyList<int> entryIds, Shape shape, int[] freeIds, IndexPool pool)
     {
-        var parameters = new List<int>();
-        if (row is { } r) parameters.Add(r);
-        if (column is { } c) parameters.Add(c);
+        var parameters = new List<int>(entryIds);
         parameters.AddRange(freeIds);
         if (_frozen.Count > 0) terms = RenameSymbols(terms, _frozen, pool);
-        return Canonicalizer.Canonicalize(terms, parameters, pool, ShapeOf(row, column, pool));
+        return Canonicalizer.Canonicalize(terms, parameters, pool, shape);
     }
 
     // A lowered expression's shape: its row and column index ranges, 1 where it has no such index.

@@ -14,7 +14,7 @@ internal static class IndexNotation
     public static string Print(CanonicalSum sum, IReadOnlyList<string>? parameterNames)
     {
         ArgumentNullException.ThrowIfNull(sum);
-        var names = parameterNames ?? DefaultNames(sum.Parameters.Count);
+        var names = parameterNames ?? DefaultNames(sum);
         if (sum.Terms.Count == 0) return "0";
         var b = new StringBuilder();
         for (var t = 0; t < sum.Terms.Count; t++)
@@ -38,6 +38,15 @@ internal static class IndexNotation
             b.Append(string.Join("·", factors));
         }
         return b.ToString();
+    }
+
+    // A row or column over a product size is several parameters (IndexSplit): r1, r2, … and c1, c2, ….
+    private static string[] DefaultNames(CanonicalSum sum)
+    {
+        if (sum.Shape is not { } shape || (shape.Rows is not ProductDim && shape.Columns is not ProductDim)) return DefaultNames(sum.Parameters.Count);
+        string[] Parts(Dim dim, string stem) => dim.IsOne ? [] : [.. Dim.Atoms(dim).Select((_, k) => stem + (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        string[] entry = [.. Parts(shape.Rows, "r"), .. Parts(shape.Columns, "c")];
+        return [.. entry, .. Enumerable.Range(1, Math.Max(0, sum.Parameters.Count - entry.Length)).Select(n => "f" + n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     private static string[] DefaultNames(int count) => count switch

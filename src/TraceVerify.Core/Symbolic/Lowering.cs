@@ -5,16 +5,19 @@ namespace TraceVerify.Symbolic;
 
 // Lowers an Expr to index form: transpose swaps the row and column index, a product contracts them,
 // a trace identifies them, a Hadamard product shares them, diag(x) is x_i δ_ij, `B[k,:]` fixes the row
-// index to k, `sum(k; …)` binds k, `rows(k; …)` frees it as the row index.
+// index to k, `sum(k; …)` binds k, `rows(k; …)` frees it as the row index. kron pairs its operands' rows and
+// columns, vec pairs M's column (major) with its row: an index over a product size is split (IndexSplit).
 internal sealed class Lowering
 {
     private readonly IndexPool _pool;
+    private readonly IndexSplit _split;
     private readonly List<Dictionary<string, int>> _scopes = [];
     private readonly Dictionary<string, int> _freeIndices;
 
     public Lowering(IndexPool pool, IReadOnlyDictionary<string, int> freeIndices)
     {
         _pool = pool;
+        _split = new IndexSplit(pool);
         _freeIndices = new Dictionary<string, int>(freeIndices, StringComparer.Ordinal);
     }
 
@@ -33,8 +36,11 @@ internal sealed class Lowering
         HadamardProduct h => Hadamard(Lower(h.Left), Lower(h.Right)),
         ElementwiseDivide d => Hadamard(Lower(d.Left), Reciprocal(Lower(d.Right))),
         ElementwiseFunction f => Apply(f.Function, Lower(f.Operand)),
+        MatrixFunctionExpr { Operand: KroneckerProduct k } f when KroneckerRewrite(f.Function, k) is { } rewritten => Lower(rewritten),
         MatrixFunctionExpr f => ApplyToMatrix(f.Function, Lower(f.Operand)),
         FrobeniusNorm f => Apply(FunctionKind.Sqrt, SumOfSquares(f.Operand)),
+        KroneckerProduct k => LowerKronecker(Lower(k.Left), Lower(k.Right)),
+        VecExpr v => LowerVec(Lower(v.Operand)),
         PowerExpr p => LowerPower(p),
         OnesExpr o => o.Length.IsOne ? Scalar([RawTerm.Constant(Rational.One)]) : LowerOnes(o.Length),
         IdentityExpr i => i.Size.IsOne ? Scalar([RawTerm.Constant(Rational.One)]) : LowerIdentity(i.Size),
@@ -51,12 +57,39 @@ internal sealed class Lowering
 
     private static Lowered Transpose(Lowered operand) => operand with { Row = operand.Column, Column = operand.Row };
 
-    private int? Fresh(Dim dim) => dim.IsOne ? null : _pool.Fresh(dim);
+    private int? Fresh(Dim dim) => dim.IsOne ? null : _split.Fresh(dim);
+
+    // The parts of a row or column index (IndexSplit): what a caller binds as the form's parameters.
+    public IEnumerable<int> Parts(int? id) => _split.Parts(id);
+
+    // kron(A, B)[(i,k),(j,l)] = A[i,j]·B[k,l]: the operands' terms multiplied, indices paired, A's major.
+    // The index form does not split the argument of a whole-matrix function, so for square A (n×n) and B (p×p)
+    // two rules are applied before lowering: inv(A ⊗ B) = inv(A) ⊗ inv(B) (both sides exist exactly when A and B
+    // are invertible) and, where n and p are known sizes, det(A ⊗ B) = det(A)^p·det(B)^n. Anything else: null.
+    private static Expr? KroneckerRewrite(MatrixFunction function, KroneckerProduct k)
+    {
+        var (left, right) = (Shapes.Of(k.Left), Shapes.Of(k.Right));
+        if (left.Rows != left.Columns || right.Rows != right.Columns) return null;
+        return function switch
+        {
+            MatrixFunction.Inverse => new KroneckerProduct(new MatrixFunctionExpr(function, k.Left), new MatrixFunctionExpr(function, k.Right)),
+            MatrixFunction.Determinant when left.Rows is KnownDim n && right.Rows is KnownDim p => new ScalarProduct(
+                new PowerExpr(new MatrixFunctionExpr(function, k.Left), p.Size),
+                new PowerExpr(new MatrixFunctionExpr(function, k.Right), n.Size)),
+            _ => null,
+        };
+    }
+
+    // vec(M)[(j,i)] = M[i,j]: one index pairing M's column (major) with its row.
+    private Lowered LowerVec(Lowered matrix) => new(_split.Compose(matrix.Column, matrix.Row), null, matrix.Terms);
+
+    private Lowered LowerKronecker(Lowered left, Lowered right) =>
+        new(_split.Compose(left.Row, right.Row), _split.Compose(left.Column, right.Column), Cross(left.Terms, right.Terms));
 
     private Lowered LowerSymbol(SymbolExpr symbol)
     {
-        var row = Fresh(symbol.Shape.Rows);
-        var column = Fresh(symbol.Shape.Columns);
+        var row = _split.Atomic(Fresh(symbol.Shape.Rows), $"`{symbol.Name}`");
+        var column = _split.Atomic(Fresh(symbol.Shape.Columns), $"`{symbol.Name}`");
         int[] indices = [.. new[] { row, column }.Where(i => i is not null).Select(i => i!.Value)];
         var factor = new TensorFactor(symbol.Name, new EquatableArray<int>(indices));
         return new Lowered(row, column, [new RawTerm(Rational.One, new EquatableArray<Factor>([factor]))]);
@@ -82,11 +115,7 @@ internal sealed class Lowering
         return terms;
     }
 
-    private static IReadOnlyList<RawTerm> Rename(IReadOnlyList<RawTerm> terms, int? from, int? to)
-    {
-        if (from is not { } f || to is not { } t || f == t) return terms;
-        return terms.Select(term => term.Rename(i => i == f ? t : i)).ToArray();
-    }
+    private IReadOnlyList<RawTerm> Rename(IReadOnlyList<RawTerm> terms, int? from, int? to) => _split.Rename(terms, from, to);
 
     private Lowered LowerMatrixProduct(MatrixProduct product)
     {
@@ -99,7 +128,7 @@ internal sealed class Lowering
     private static Lowered LowerScalarProduct(Lowered scalar, Lowered operand) =>
         operand with { Terms = Cross(scalar.Terms, operand.Terms) };
 
-    private static Lowered LowerAdd(Lowered left, Lowered right)
+    private Lowered LowerAdd(Lowered left, Lowered right)
     {
         // A sum of sums grows without any product: bounded by the same limit as a product's expansion.
         if ((long)left.Terms.Count + right.Terms.Count > MaxTerms)
@@ -109,19 +138,19 @@ internal sealed class Lowering
         return left with { Terms = [.. left.Terms, .. terms] };
     }
 
-    private static Lowered LowerTrace(Lowered operand) =>
+    private Lowered LowerTrace(Lowered operand) =>
         Scalar(Rename(operand.Terms, operand.Column, operand.Row));
 
     private Lowered LowerDiag(Lowered vector)
     {
         var index = vector.Row ?? vector.Column;
         if (index is not { } i) return vector;
-        var other = _pool.Fresh(_pool.Range(i));
-        var terms = vector.Terms.Select(t => t.With(new DeltaFactor(i, other))).ToArray();
+        var other = _split.Fresh(_pool.Range(i));
+        var terms = vector.Terms.Select(t => Deltas(t, i, other)).ToArray();
         return new Lowered(i, other, terms);
     }
 
-    private static Lowered Hadamard(Lowered left, Lowered right)
+    private Lowered Hadamard(Lowered left, Lowered right)
     {
         // A sum of sums grows without any product: bounded by the same limit as a product's expansion.
         if ((long)left.Terms.Count + right.Terms.Count > MaxTerms)
@@ -138,8 +167,10 @@ internal sealed class Lowering
     private Lowered Apply(FunctionKind function, Lowered operand)
     {
         var parameters = new List<int>();
-        if (operand.Row is { } r) parameters.Add(r);
-        if (operand.Column is { } c && !parameters.Contains(c)) parameters.Add(c);
+        foreach (var p in _split.Parts(operand.Row).Concat(_split.Parts(operand.Column)))
+        {
+            if (!parameters.Contains(p)) parameters.Add(p);
+        }
         var visible = new HashSet<int>(_freeIndices.Values.Concat(_scopes.SelectMany(s => s.Values)));
         var mentioned = operand.Terms.SelectMany(t => t.Factors).SelectMany(FactorIndices.Of).Where(visible.Contains).Distinct().Order();
         foreach (var id in mentioned)
@@ -154,7 +185,9 @@ internal sealed class Lowering
     // the enclosing indices M mentions as further arguments. A 1×1 M is a scalar: 1/m and m.
     private Lowered ApplyToMatrix(MatrixFunction function, Lowered operand)
     {
-        if (operand.Row is not { } row || operand.Column is not { } column)
+        var what = $"the argument of `{(function switch { MatrixFunction.Inverse => "inv", MatrixFunction.Determinant => "det", _ => "adj" })}`";
+        var (row, column) = (_split.Atomic(operand.Row, what), _split.Atomic(operand.Column, what));
+        if (row is null || column is null)
         {
             return function switch
             {
@@ -170,13 +203,13 @@ internal sealed class Lowering
         {
             case MatrixFunction.Inverse or MatrixFunction.Adjugate:
                 {
-                    var resultRow = _pool.Fresh(_pool.Range(column));
-                    var resultColumn = _pool.Fresh(_pool.Range(row));
-                    var terms = MatrixFunctionFactors.Make(function, operand.Terms, row, column, [resultRow, resultColumn], outer, _pool);
+                    var resultRow = _pool.Fresh(_pool.Range(column.Value));
+                    var resultColumn = _pool.Fresh(_pool.Range(row.Value));
+                    var terms = MatrixFunctionFactors.Make(function, operand.Terms, row.Value, column.Value, [resultRow, resultColumn], outer, _pool);
                     return new Lowered(resultRow, resultColumn, terms);
                 }
             case MatrixFunction.Determinant:
-                return Scalar(MatrixFunctionFactors.Make(function, operand.Terms, row, column, [], outer, _pool));
+                return Scalar(MatrixFunctionFactors.Make(function, operand.Terms, row.Value, column.Value, [], outer, _pool));
             default:
                 throw new UnreachableException($"no lowering rule for {function}");
         }
@@ -187,9 +220,9 @@ internal sealed class Lowering
     {
         var product = Hadamard(Lower(operand), Lower(operand));
         var terms = product.Terms.ToList();
-        foreach (var id in new[] { product.Row, product.Column })
+        foreach (var i in _split.Parts(product.Row).Concat(_split.Parts(product.Column)))
         {
-            if (id is { } i) terms = terms.Select(t => t.With(new OnesFactor(i))).ToList();
+            terms = terms.Select(t => t.With(new OnesFactor(i))).ToList();
         }
         return Scalar(terms);
     }
@@ -208,16 +241,20 @@ internal sealed class Lowering
 
     private Lowered LowerOnes(Dim length)
     {
-        var i = _pool.Fresh(length);
-        return new Lowered(i, null, [new RawTerm(Rational.One, new EquatableArray<Factor>([new OnesFactor(i)]))]);
+        var i = _split.Fresh(length);
+        return new Lowered(i, null, [new RawTerm(Rational.One, new EquatableArray<Factor>(_split.Parts(i).Select(p => (Factor)new OnesFactor(p))))]);
     }
 
     private Lowered LowerIdentity(Dim size)
     {
-        var i = _pool.Fresh(size);
-        var j = _pool.Fresh(size);
-        return new Lowered(i, j, [new RawTerm(Rational.One, new EquatableArray<Factor>([new DeltaFactor(i, j)]))]);
+        var i = _split.Fresh(size);
+        var j = _split.Fresh(size);
+        return new Lowered(i, j, [Deltas(RawTerm.Constant(Rational.One), i, j)]);
     }
+
+    // δ over a product size is the product of the parts' δs.
+    private RawTerm Deltas(RawTerm term, int a, int b) =>
+        _split.Parts(a).Zip(_split.Parts(b)).Aggregate(term, (t, pair) => t.With(new DeltaFactor(pair.First, pair.Second)));
 
     private int IndexId(IndexVariable variable)
     {
@@ -227,7 +264,7 @@ internal sealed class Lowering
         }
         if (!_freeIndices.TryGetValue(variable.Name, out var free))
         {
-            free = _pool.Fresh(variable.Range);
+            free = _split.Atomic(_split.Fresh(variable.Range), $"index `{variable.Name}`");
             _freeIndices[variable.Name] = free;
         }
         return free;
@@ -254,7 +291,7 @@ internal sealed class Lowering
     }
 
     // Fixing an index of size one still has a range to honour: such an index just takes its single value.
-    private static IReadOnlyList<RawTerm> FixIndex(IReadOnlyList<RawTerm> terms, int? slot, int index) =>
+    private IReadOnlyList<RawTerm> FixIndex(IReadOnlyList<RawTerm> terms, int? slot, int index) =>
         slot is { } s ? Rename(terms, s, index) : terms;
 
     private Lowered LowerIndexSum(IndexSumExpr sum) =>
@@ -271,7 +308,7 @@ internal sealed class Lowering
         var ids = new int[indices.Count];
         for (var k = 0; k < indices.Count; k++)
         {
-            ids[k] = _pool.Fresh(indices[k].Range);
+            ids[k] = _split.Atomic(_split.Fresh(indices[k].Range), $"index `{indices[k].Name}`");
             scope[indices[k].Name] = ids[k];
         }
         _scopes.Add(scope);

@@ -16,6 +16,8 @@ internal static class MatrixForm
         ArgumentNullException.ThrowIfNull(sum);
         ArgumentNullException.ThrowIfNull(context);
         var roles = context.Roles();
+        // A row or column over a product size (kron, vec) is several parameters (IndexSplit): no matrix notation.
+        if (sum.Shape is { } shape && (shape.Rows is ProductDim || shape.Columns is ProductDim)) return null;
         if (roles.Count != sum.Parameters.Count)
         {
             throw new ArgumentException(

@@ -32,6 +32,8 @@ internal static class Shapes
             MatrixFunctionExpr { Function: MatrixFunction.Inverse or MatrixFunction.Adjugate } f => Go(f.Operand),
             MatrixFunctionExpr { Function: MatrixFunction.Determinant } => Shape.Scalar,
             FrobeniusNorm => Shape.Scalar,
+            KroneckerProduct k => Kronecker(Go(k.Left), Go(k.Right)),
+            VecExpr v => Go(v.Operand) is { } m ? new Shape(Dim.Product(resolve(m.Columns), resolve(m.Rows)), Dim.One) : Shape.Scalar,
             PowerExpr => Shape.Scalar,
             OnesExpr o => new Shape(o.Length, Dim.One),
             IdentityExpr i => new Shape(i.Size, i.Size),
@@ -41,6 +43,10 @@ internal static class Shapes
             MatrixOfExpr m => new Shape(m.Row.Range, m.Column.Range),
             _ => throw new UnreachableException($"no shape rule for {node.GetType().Name}"),
         };
+
+        // (m·p)×(n·q) for m×n and p×q.
+        Shape Kronecker(Shape left, Shape right) =>
+            new(Dim.Product(resolve(left.Rows), resolve(right.Rows)), Dim.Product(resolve(left.Columns), resolve(right.Columns)));
     }
 
     private static Dim SlotDim(IndexSlot slot, Dim full) => slot is SliceSlot ? full : Dim.One;

@@ -24,7 +24,7 @@ internal sealed class Parser
 
     public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.Ordinal)
     {
-        "tr", "diag", "log", "exp", "fro", "inv", "det", "adj", "sum", "rows", "matrix",
+        "tr", "diag", "log", "exp", "fro", "inv", "det", "adj", "sum", "rows", "matrix", "kron", "vec",
     };
 
     private readonly IReadOnlyList<Token> _tokens;
@@ -242,10 +242,25 @@ internal sealed class Parser
         }
         var open = Advance().Span;
         if (name.Text is "sum" or "rows" or "matrix") return ParseBinder(name, open);
+        if (name.Text is "kron") return ParseKronecker(name, open);
         var argument = ParseSum();
         if (Current.Kind == TokenKind.Comma) throw Unexpected("`)` (`" + name.Text + "` takes one argument)");
         var close = ExpectClose(open);
         return Count(new CallSyntax(name.Text, argument, name.Span, name.Span.Cover(close.Span)));
+    }
+
+    // kron(A, B): exactly two arguments, a binary node (like `.*`) whose operator span is the name.
+    private SyntaxNode ParseKronecker(Token name, TextSpan open)
+    {
+        var left = ParseSum();
+        if (Current.Kind != TokenKind.Comma)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.KroneckerArguments, $"`kron` takes two arguments, `kron(A, B)`: unexpected {Current.Describe()}, expected `,`", Current.Span));
+        Advance();
+        var right = ParseSum();
+        if (Current.Kind == TokenKind.Comma)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.KroneckerArguments, "`kron` takes two arguments, `kron(A, B)`; write kron(A, kron(B, C)) for three", Current.Span));
+        var close = ExpectClose(open);
+        return Count(new BinarySyntax(BinaryOperator.Kronecker, left, right, name.Span, name.Span.Cover(close.Span)));
     }
 
     private SyntaxNode ParseBinder(Token name, TextSpan open)

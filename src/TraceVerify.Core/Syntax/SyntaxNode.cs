@@ -12,7 +12,7 @@ internal sealed record NumberSyntax(Rational Value, TextSpan Span) : SyntaxNode(
 
 internal sealed record NameSyntax(string Name, TextSpan Span) : SyntaxNode(Span);
 
-// tr, diag, log, exp, fro, inv, det, adj with one argument each.
+// tr, diag, log, exp, fro, inv, det, adj, vec with one argument each (kron is a BinarySyntax).
 internal sealed record CallSyntax(string Function, SyntaxNode Argument, TextSpan NameSpan, TextSpan Span) : SyntaxNode(Span);
 
 internal sealed record BinarySyntax(BinaryOperator Operator, SyntaxNode Left, SyntaxNode Right, TextSpan OperatorSpan, TextSpan Span)
@@ -42,6 +42,9 @@ internal enum BinaryOperator
     Divide,
     Hadamard,
     ElementwiseDivide,
+
+    // kron(A, B), written as a call; its OperatorSpan is the name `kron`.
+    Kronecker,
 }
 
 internal enum BinderKind

@@ -37,6 +37,7 @@ internal static class SyntaxPrinter
 
     private static (string, int) Binary(BinarySyntax b)
     {
+        if (b.Operator == BinaryOperator.Kronecker) return ($"kron({At(b.Left, 1)}, {At(b.Right, 1)})", 6);
         var (op, level) = b.Operator switch
         {
             BinaryOperator.Add => (" + ", 1),

@@ -69,6 +69,11 @@ public class EvaluatorTests
         ("adjugate", new MatrixFunctionExpr(MatrixFunction.Adjugate, A), "[4, -2; -3, 1]"),
         ("adjugate of a singular matrix", new MatrixFunctionExpr(MatrixFunction.Adjugate, new MatrixProduct(X, R)), "[8, -4; -6, 3]"),
         ("frobenius norm", new FrobeniusNorm(Y), "[5]"),
+        // Rows (i,k) at 2i + k: A[i,j]·x[k].
+        ("kronecker product", new KroneckerProduct(A, X), "[1, 2; 2, 4; 3, 4; 6, 8]"),
+        ("kronecker product of a row and a matrix", new KroneckerProduct(R, A), "[3, 6, 4, 8; 9, 12, 12, 16]"),
+        ("vec stacks the columns", new VecExpr(A), "[1; 3; 2; 4]"),
+        ("vec of a row vector", new VecExpr(R), "[3; 4]"),
         ("power", new PowerExpr(S, 3), "[8]"),
         ("negative power", new PowerExpr(S, -2), "[1/4]"),
         ("zeroth power", new PowerExpr(S, 0), "[1]"),

@@ -160,6 +160,36 @@ public sealed class Z3SolverTests : IDisposable
     }
 
     [Fact]
+    public void ResourceLimitStopsAHardQueryWithTheSameAnswerEveryTime()
+    {
+        // A generous clock: only the resource limit, which does not depend on load, may stop the query.
+        using var solver = new Z3Solver(TimeSpan.FromSeconds(60), resourceLimitPerQuery: 200_000);
+
+        var first = solver.Check(HardNonlinear);
+        var easy = solver.Check(BinomialDeclarations + "(assert (not (= (* (+ a b) (+ a b)) (+ (* a a) (* 2 a b) (* b b)))))");
+        var second = solver.Check(HardNonlinear);
+
+        Assert.Equal(Z3Status.Unknown, first.Status);
+        Assert.Equal(Z3Solver.ResourceLimitDetail(200_000), first.Detail);
+        Assert.Equal(Z3Status.Unsat, easy.Status);
+        // The count starts afresh at every (check-sat): the work spent before does not shorten the next budget.
+        Assert.Equal(first.Status, second.Status);
+        Assert.Equal(first.Detail, second.Detail);
+    }
+
+    [Fact]
+    public void ResourceLimitOfAnEarlierQueryDoesNotLeakIntoASolverWithoutOne()
+    {
+        using (var limited = new Z3Solver(TimeSpan.FromSeconds(60), resourceLimitPerQuery: 1))
+        {
+            Assert.Equal(Z3Status.Unknown, limited.Check(HardNonlinear).Status);
+        }
+
+        Assert.Equal(Z3Status.Unsat, _solver.Check(BinomialDeclarations +
+            "(assert (not (= (* (+ a b) (+ a b)) (+ (* a a) (* 2 a b) (* b b)))))").Status);
+    }
+
+    [Fact]
     public void CallerCancellationThrowsAndLeavesTheSolverUsable()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
@@ -196,5 +226,11 @@ public sealed class Z3SolverTests : IDisposable
     public void NonPositiveTimeoutIsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Z3Solver(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void NonPositiveResourceLimitIsRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Z3Solver(TimeSpan.FromSeconds(1), resourceLimitPerQuery: 0));
     }
 }

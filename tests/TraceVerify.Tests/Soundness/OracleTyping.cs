@@ -243,6 +243,9 @@ internal sealed class OracleTyping
                 Unsupported ??= $"`{call.Function}` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, $"`{call.Function}` needs a square matrix");
                 return argument;
+            case "vec":
+                Unsupported ??= "`vec` (Kronecker products and vectorisation are not in the oracle)";
+                return new OracleShape(Dims.Fresh(), One());
             case "det":
                 Unsupported ??= "`det` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, "`det` needs a square matrix");
@@ -273,6 +276,9 @@ internal sealed class OracleTyping
             case BinaryOperator.Divide:
                 RequireScalar(right, "`/` divides by a scalar");
                 return left;
+            case BinaryOperator.Kronecker:
+                Unsupported ??= "`kron` (Kronecker products and vectorisation are not in the oracle)";
+                return Fresh();
             default:
                 Unify(left.Rows, right.Rows, $"rows of `{binary.Operator}`");
                 Unify(left.Columns, right.Columns, $"columns of `{binary.Operator}`");

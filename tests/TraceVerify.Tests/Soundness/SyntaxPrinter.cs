@@ -13,6 +13,7 @@ internal static class SyntaxPrinter
         NumberSyntax n => n.Value.IsInteger && n.Value.Sign >= 0 ? n.Value.ToString() : $"({n.Value})",
         NameSyntax n => n.Name,
         CallSyntax c => $"{c.Function}({Print(c.Argument)})",
+        BinarySyntax { Operator: BinaryOperator.Kronecker } b => $"kron({Print(b.Left)}, {Print(b.Right)})",
         BinarySyntax b => $"{Operand(b.Left, Level(b), false)}{Symbol(b.Operator)}{Operand(b.Right, Level(b), true)}",
         NegateSyntax n => "-" + Operand(n.Operand, 4, false),
         TransposeSyntax t => Postfix(t.Operand) + "'",
@@ -38,6 +39,7 @@ internal static class SyntaxPrinter
     {
         BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } => 1,
         BinarySyntax { Operator: BinaryOperator.Hadamard or BinaryOperator.ElementwiseDivide } => 2,
+        BinarySyntax { Operator: BinaryOperator.Kronecker } => 5,
         BinarySyntax => 3,
         NegateSyntax => 4,
         NumberSyntax n when !(n.Value.IsInteger && n.Value.Sign >= 0) => 5,
@@ -52,5 +54,5 @@ internal static class SyntaxPrinter
     }
 
     private static string Postfix(SyntaxNode node) =>
-        node is NameSyntax or CallSyntax or BinderSyntax or TransposeSyntax or PowerSyntax or EntrySyntax ? Print(node) : $"({Print(node)})";
+        node is NameSyntax or CallSyntax or BinarySyntax { Operator: BinaryOperator.Kronecker } or BinderSyntax or TransposeSyntax or PowerSyntax or EntrySyntax ? Print(node) : $"({Print(node)})";
 }

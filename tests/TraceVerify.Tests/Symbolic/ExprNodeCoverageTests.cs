@@ -31,6 +31,8 @@ public class ExprNodeCoverageTests
         new ElementwiseFunction(FunctionKind.Log, A),
         new MatrixFunctionExpr(MatrixFunction.Inverse, A),
         new FrobeniusNorm(A),
+        new KroneckerProduct(A, X),
+        new VecExpr(A),
         new PowerExpr(S, 2),
         new OnesExpr(M),
         new IdentityExpr(M),

@@ -79,7 +79,6 @@ internal static class LatexLowering
 
     private static SyntaxNode Binary(LatexBinary b, Scope rename)
     {
-        if (b.Operator == LatexOperator.Kronecker) throw NotYet("`\\otimes` (the Kronecker product)", b.OperatorSpan);
         var left = Lower(b.Left, rename);
         var right = Lower(b.Right, rename);
         var op = b.Operator switch
@@ -90,6 +89,7 @@ internal static class LatexLowering
             LatexOperator.Divide => BinaryOperator.Divide,
             LatexOperator.Hadamard => BinaryOperator.Hadamard,
             LatexOperator.ElementwiseDivide => BinaryOperator.ElementwiseDivide,
+            LatexOperator.Kronecker => BinaryOperator.Kronecker,
             _ => throw new UnreachableException($"no operator for {b.Operator}"),
         };
         return new BinarySyntax(op, left, right, b.OperatorSpan, b.Span);
@@ -238,8 +238,7 @@ internal static class LatexLowering
 
     private static SyntaxNode Function(LatexFunction f, Scope rename) => f.Name switch
     {
-        "tr" or "diag" or "log" or "exp" or "det" or "adj" => new CallSyntax(f.Name, Lower(f.Argument, rename), f.NameSpan, f.Span),
-        "vec" => throw NotYet("`vec`", f.NameSpan),
+        "tr" or "diag" or "log" or "exp" or "det" or "adj" or "vec" => new CallSyntax(f.Name, Lower(f.Argument, rename), f.NameSpan, f.Span),
         "sqrt" => throw NotYet("`\\sqrt`", f.NameSpan),
         "sin" => throw NotYet("`\\sin`", f.NameSpan),
         "cos" => throw NotYet("`\\cos`", f.NameSpan),

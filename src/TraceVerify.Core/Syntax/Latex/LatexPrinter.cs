@@ -51,6 +51,7 @@ internal static class LatexPrinter
             case BinaryOperator.Add: return (At(b.Left, 1) + " + " + At(b.Right, 2), 1);
             case BinaryOperator.Subtract: return (At(b.Left, 1) + " - " + At(b.Right, 2), 1);
             case BinaryOperator.Hadamard: return (At(b.Left, 2) + @" \odot " + At(b.Right, 3), 2);
+            case BinaryOperator.Kronecker: return (At(b.Left, 2) + @" \otimes " + At(b.Right, 3), 2);
             case BinaryOperator.ElementwiseDivide when !LatexLowering.IsVisiblyScalar(b.Right):
                 return (@"\frac{" + At(b.Left, 1) + "}{" + At(b.Right, 1) + "}", 6);
             case BinaryOperator.ElementwiseDivide: return (At(b.Left, 2) + @" \oslash " + At(b.Right, 3), 2);
@@ -97,6 +98,7 @@ internal static class LatexPrinter
         "diag" => @"\operatorname{diag}",
         "log" => @"\log",
         "exp" => @"\exp",
+        "vec" => @"\operatorname{vec}",
         _ => throw new UnreachableException($"no LaTeX operator for {function}"),
     };
 
