@@ -63,6 +63,8 @@ public class OracleTests
     [InlineData("equality", "tr(A)", "tr(A')", "A: 5 x 5", Truth.Holds)]
     [InlineData("equality", "tr(A)", "tr(A')", "A: 9 x 9", Truth.Excluded)]
     [InlineData("equality", "A*B", "A*B", "A: n x n, B: m x m", Truth.IllFormed)]
+    // A declared product size is well-formed (kron(A, B)*y needs y: n*q); the oracle excludes it.
+    [InlineData("equality", "-(y'*y)", "y'*y", "y: n*q", Truth.Excluded)]
     public void SmallEqualities_GetTheirTruth(string kind, string lhs, string rhs, string shapes, Truth expected)
     {
         var yaml = $"- id: t\n  kind: {kind}\n  lhs: \"{lhs}\"\n  rhs: \"{rhs}\"\n" + Shapes(shapes);
