@@ -16,7 +16,7 @@ internal static class DomainScan
         switch (expr)
         {
             case SymbolExpr s: if (positive) names.Add(s.Name); break;
-            case NumberExpr or OnesExpr or IdentityExpr: break;
+            case NumberExpr or OnesExpr or IdentityExpr or ZerosExpr: break;
             case MatrixProduct p: Collect(p.Left, positive, names); Collect(p.Right, positive, names); break;
             case ScalarProduct p: Collect(p.Scalar, positive, names); Collect(p.Operand, positive, names); break;
             case ScalarDivide d: Collect(d.Operand, positive, names); Collect(d.Divisor, true, names); break;
@@ -39,6 +39,7 @@ internal static class DomainScan
             case IndexSumExpr s: Collect(s.Body, positive, names); break;
             case RowsExpr r: Collect(r.Body, positive, names); break;
             case MatrixOfExpr m: Collect(m.Body, positive, names); break;
+            case MatrixLiteralExpr m: foreach (var entry in m.Entries) Collect(entry, positive, names); break;
             default: throw new UnreachableException($"no domain rule for {expr.GetType().Name}");
         }
     }

@@ -53,9 +53,19 @@ internal static class MathMl
             // The matrix whose k-th row is r, stacked as the notes' (46) prints it.
             BinderSyntax { Kind: BinderKind.Rows } s =>
                 $"<msub>{Bracketed($"<mtable><mtr><mtd><mo>\u22EE</mo></mtd></mtr><mtr><mtd>{Render(s.Body)}</mtd></mtr><mtr><mtd><mo>\u22EE</mo></mtd></mtr></mtable>", "matrix")}{IndexList(s.Indices.Select(i => (string?)i.Name))}</msub>",
+            MatrixLiteralSyntax m => Bracketed("<mtable>" + string.Concat(m.Rows.Select(r => "<mtr>" + string.Concat(r.Select(e => $"<mtd>{Render(e)}</mtd>")) + "</mtr>")) + "</mtable>", "matrix"),
+            // I₅, 𝟏ₘ, 𝟏ₘₓₙ, 0ₘₓₙ: the written sizes as a subscript.
+            SizedConstantSyntax c => $"<msub>{SizedConstant(c.Name)}<mrow>{string.Join("<mo>\u00D7</mo>", c.Sizes.Select(s => s.IsPosition ? $"<mn>{s.Name}</mn>" : $"<mi>{Escape(s.Name)}</mi>"))}</mrow></msub>",
             _ => throw new UnreachableException($"no MathML for {node.GetType().Name}"),
         };
     }
+
+    private static string SizedConstant(string name) => name switch
+    {
+        "I" => "<mi mathvariant=\"normal\">I</mi>",
+        "ones" => "<mn>\U0001D7CF</mn>",
+        _ => "<mn>0</mn>",
+    };
 
     // A <math> element around content (one or more MathML elements).
     public static string Math(string content, bool block = true) =>
@@ -215,10 +225,10 @@ internal static class MathMl
     private static string Indices(EntrySyntax e) =>
         e.SingleIndex ? IndexList([e.Row?.Name]) : IndexList([e.Row?.Name, e.Column?.Name]);
 
-    // i,j as a subscript; a null index is the slice `:`.
+    // i,j as a subscript; a null index is the slice `:`, a numeric position a number.
     private static string IndexList(IEnumerable<string?> names)
     {
-        var parts = names.Select(n => n is null ? "<mo>:</mo>" : $"<mi>{Escape(n)}</mi>").ToList();
+        var parts = names.Select(n => n is null ? "<mo>:</mo>" : n.All(char.IsAsciiDigit) ? $"<mn>{n}</mn>" : $"<mi>{Escape(n)}</mi>").ToList();
         return parts.Count == 1 ? parts[0] : "<mrow>" + string.Join("<mo>,</mo>", parts) + "</mrow>";
     }
 

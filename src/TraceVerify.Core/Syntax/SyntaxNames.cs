@@ -11,7 +11,7 @@ internal static class SyntaxNames
         return node switch
         {
             NameSyntax n => [n.Name],
-            NumberSyntax => [],
+            NumberSyntax or SizedConstantSyntax => [],
             CallSyntax c => Of(c.Argument),
             BinarySyntax b => Of(b.Left).Concat(Of(b.Right)),
             NegateSyntax n => Of(n.Operand),
@@ -19,6 +19,7 @@ internal static class SyntaxNames
             PowerSyntax p => Of(p.Base),
             EntrySyntax e => Of(e.Target),
             BinderSyntax b => Of(b.Body),
+            MatrixLiteralSyntax m => m.Rows.SelectMany(r => r).SelectMany(Of),
             _ => throw new UnreachableException($"no names rule for {node.GetType().Name}"),
         };
     }

@@ -28,7 +28,8 @@ internal static class TreeDepth
         PowerSyntax p => [p.Base],
         EntrySyntax e => [e.Target],
         BinderSyntax b => [b.Body],
-        NumberSyntax or NameSyntax => [],
+        MatrixLiteralSyntax m => [.. m.Rows.SelectMany(r => r)],
+        NumberSyntax or NameSyntax or SizedConstantSyntax => [],
         _ => throw new System.Diagnostics.UnreachableException($"no children rule for {node.GetType().Name}"),
     };
 }

@@ -95,7 +95,7 @@ internal sealed class OracleTyping
         foreach (var root in roots)
         {
             _currentFree = new HashSet<string>(StringComparer.Ordinal);
-            shapes.Add(Type(root));
+            shapes.Add(IsZeroLiteral(root) ? Unsupporting("a bare 0 (the zero of its context's shape)") : Type(root));
             FreeIndicesOfRoots.Add(_currentFree);
         }
         if (!whole) return;
@@ -155,6 +155,8 @@ internal sealed class OracleTyping
             PowerSyntax p => Power(p),
             EntrySyntax e => Entry(e),
             BinderSyntax b => Binder(b),
+            MatrixLiteralSyntax => Unsupporting("a matrix literal"),
+            SizedConstantSyntax => Unsupporting("a sized constant (I(n), ones(m, n), zeros(m, n))"),
             _ => throw new UnreachableException($"the oracle has no typing rule for {node.GetType().Name}"),
         };
         _shapes[node] = shape;
@@ -255,8 +257,19 @@ internal sealed class OracleTyping
         }
     }
 
+    // What the oracle does not model makes the entry excluded, never a guess: any shape will do.
+    private OracleShape Unsupporting(string what)
+    {
+        Unsupported ??= what;
+        return Fresh();
+    }
+
+    private static bool IsZeroLiteral(SyntaxNode node) => node is NumberSyntax { Value.IsZero: true } || node is NegateSyntax { Operand: var inner } && IsZeroLiteral(inner);
+
     private OracleShape Binary(BinarySyntax binary)
     {
+        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && (IsZeroLiteral(binary.Left) || IsZeroLiteral(binary.Right)))
+            Unsupported ??= "a literal 0 in a sum (the zero of its context's shape)";
         var left = Type(binary.Left);
         var right = Type(binary.Right);
         switch (binary.Operator)
@@ -302,12 +315,16 @@ internal sealed class OracleTyping
             Unsupported ??= "a negative power (an inverse when the base is a matrix)";
             return baseShape;
         }
-        RequireScalar(Type(power.Base), "`^n` needs a scalar base");
-        return Scalar();
+        // M^n of anything not already a scalar is a matrix power: M is square.
+        var powered = Type(power.Base);
+        if (IsScalar(powered)) return Scalar();
+        Unify(powered.Rows, powered.Columns, "`^n` needs a scalar or a square matrix");
+        return powered;
     }
 
     private OracleShape Entry(EntrySyntax entry)
     {
+        if (entry.Row is { IsPosition: true } || entry.Column is { IsPosition: true }) return Unsupporting("a numeric position M[1,2]");
         var target = Type(entry.Target);
         if (entry.SingleIndex)
         {
@@ -394,7 +411,6 @@ internal sealed class OracleTyping
     {
         switch (node)
         {
-            case PowerSyntax { Base: NameSyntax n, Exponent: >= 0 }: _scalarHints.Add(n.Name); break;
             case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); return;
         }
         foreach (var child in SyntaxTrees.Children(node)) CollectScalarHints(child);

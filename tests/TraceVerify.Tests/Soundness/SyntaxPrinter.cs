@@ -19,6 +19,8 @@ internal static class SyntaxPrinter
         TransposeSyntax t => Postfix(t.Operand) + "'",
         PowerSyntax p => Postfix(p.Base) + "^" + p.Exponent,
         EntrySyntax e => Postfix(e.Target) + "[" + (e.SingleIndex ? e.Row!.Name : $"{e.Row?.Name ?? ":"},{e.Column?.Name ?? ":"}") + "]",
+        MatrixLiteralSyntax m => "[" + string.Join("; ", m.Rows.Select(r => string.Join(", ", r.Select(Print)))) + "]",
+        SizedConstantSyntax c => $"{c.Name}({string.Join(",", c.Sizes.Select(s => s.Name))})",
         BinderSyntax b => $"{b.Kind.ToString().ToLowerInvariant()}({string.Join(",", b.Indices.Select(i => i.Name))}; {Print(b.Body)})",
         _ => throw new UnreachableException($"no printing rule for {node.GetType().Name}"),
     };

@@ -7,12 +7,12 @@ namespace TraceVerify.Syntax.Latex;
 // Maps a LaTeX tree to the expression language's syntax tree, keeping the LaTeX spans (so a shape error
 // points into the formula). What the language cannot say is a diagnostic, never an approximation:
 // X^{-1} is M^-1 (an inverse, or a scalar's reciprocal), X^{-n} is M^-n, X^{-T} its transpose, \det and adj the language's det and adj;
-// TV0123 for what issue 11 adds next (Kronecker, vec, matrix powers, sqrt/sin/cos),
+// TV0123 for what issue 11 adds next (Kronecker, vec, sqrt/sin/cos),
 // TV0124 for what it does not express (differentials, ellipses, numbered entries, conjugates…).
 // Choices that need shapes are made from the syntax alone and stated here:
 //   \frac{a}{b} is a / b when b is visibly a scalar (a number, an entry, a sum or trace of them), else the
-//   notes' elementwise fraction a ./ b;  a power ^n is a scalar power when its base is visibly a scalar,
-//   else a matrix power (not yet in the language);  \delta_{ij} is I[i,j];  \sum_{k=1}^{n} is sum(k; …)
+//   notes' elementwise fraction a ./ b;  a power ^n is the language's ^n (a scalar power, or a
+//   matrix power of a square base: the binder decides);  \delta_{ij} is I[i,j];  \sum_{k=1}^{n} is sum(k; …)
 //   (the range of k is inferred, as for every index);  the stacked rows [r(1); ⋮; r(K)] of the notes' (46)
 //   are rows(k; r(k));  W_2 is the symbol W2 (one number after a letter names it, X_{11} is an entry);
 //   [a_{ji}]_{ij} (a visibly scalar group with two indices) is matrix(i,j; a[j,i]);  ⟨A, B⟩ is tr(A'*B).
@@ -182,7 +182,6 @@ internal static class LatexLowering
                     return new PowerSyntax(operand, -(int)negated.Numerator, s.Span);
                 if (s.Exponent is not LatexNumber { Value: var value } || !value.IsInteger || value.Numerator > 1000)
                     throw NotExpressible("a superscript other than T, -1, -T or an integer (a symbolic power, or the Cookbook's single-entry matrix J^{ij}) is not in the expression language", s.ScriptSpan);
-                if (!IsScalarIn(operand, rename)) throw NotYet($"the matrix power `^{((LatexNumber)s.Exponent).Text}`", s.ScriptSpan);
                 return new PowerSyntax(operand, (int)value.Numerator, s.Span);
             default:
                 throw new UnreachableException($"no lowering for superscript {s.Kind}");

@@ -39,6 +39,8 @@ internal static class LatexPrinter
         BinderSyntax { Kind: BinderKind.Sum } s => (@"\sum_{" + string.Join(",", s.Indices.Select(i => i.Name)) + "} " + At(s.Body, 3), 3),
         BinderSyntax { Kind: BinderKind.Rows } r => (Rows(r), 6),
         BinderSyntax { Kind: BinderKind.Matrix } m => (@"\left[ " + At(m.Body, 1) + @" \right]_{" + string.Join(",", m.Indices.Select(i => i.Name)) + "}", 5),
+        MatrixLiteralSyntax m => (@"\begin{bmatrix} " + string.Join(@" \\ ", m.Rows.Select(r => string.Join(" & ", r.Select(e => At(e, 1))))) + @" \end{bmatrix}", 6),
+        SizedConstantSyntax c => ((c.Name switch { "I" => @"\mathbf{I}", "ones" => @"\mathbf{1}", _ => @"\mathbf{0}" }) + "_{" + string.Join(@" \times ", c.Sizes.Select(s => s.Name)) + "}", 6),
         _ => throw new UnreachableException($"no LaTeX rule for {node.GetType().Name}"),
     };
 
@@ -117,7 +119,8 @@ internal static class LatexPrinter
         IndexSyntax? Index(IndexSyntax? i) => i is not null && i.Name == from ? i with { Name = to } : i;
         return node switch
         {
-            NumberSyntax or NameSyntax => node,
+            NumberSyntax or NameSyntax or SizedConstantSyntax => node,
+            MatrixLiteralSyntax m => m with { Rows = m.Rows.Select(r => (IReadOnlyList<SyntaxNode>)r.Select(e => Rename(e, from, to)).ToList()).ToList() },
             CallSyntax c => c with { Argument = Rename(c.Argument, from, to) },
             BinarySyntax b => b with { Left = Rename(b.Left, from, to), Right = Rename(b.Right, from, to) },
             NegateSyntax n => n with { Operand = Rename(n.Operand, from, to) },
