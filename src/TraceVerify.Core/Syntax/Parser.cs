@@ -278,6 +278,7 @@ internal sealed class Parser
             throw new ParseFailure(new SyntaxError(DiagnosticCodes.KroneckerArguments, "`kron` takes two arguments, `kron(A, B)`; write kron(A, kron(B, C)) for three", Current.Span));
         var close = ExpectClose(open);
         return Count(new BinarySyntax(BinaryOperator.Kronecker, left, right, name.Span, name.Span.Cover(close.Span)));
+    }
 
     // [a, b; c, d]: entries are whole expressions (nesting is bounded by ParseSum), `,` ends an entry, `;` a
     // row, `]` the literal; a row of another length than the first is a ragged literal (TV0132).
