@@ -43,6 +43,9 @@ internal static class DiagnosticCodes
     public const string DefinitionsTooLarge = "TV0108";
     public const string SizeAboveEvaluableCap = "TV0109";
 
+    // TV014x: scalar functions and rational powers (issue 11).
+    public const string BadRationalExponent = "TV0140";
+
     public const string LatexUnsupportedCommand = "TV0120";
     public const string LatexUnexpected = "TV0121";
     public const string LatexAmbiguousRun = "TV0122";
@@ -62,6 +65,10 @@ internal static class DiagnosticCodes
     public const string DeclaredShapeViolated = "TV0211";
     public const string SideShapesDiffer = "TV0212";
     public const string UnusedShapeDeclaration = "TV0213";
+
+    // TV023x: scalar functions and rational powers (issue 11).
+    public const string RationalPowerOfMatrix = "TV0230";
+    public const string RootDegreeNotSupported = "TV0231";
 
     public const string IndexReusedAsBound = "TV0301";
     public const string IndexUsedThrice = "TV0302";

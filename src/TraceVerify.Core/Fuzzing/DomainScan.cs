@@ -27,7 +27,7 @@ internal static class DomainScan
             case DiagExpr d: Collect(d.Vector, positive, names); break;
             case HadamardProduct h: Collect(h.Left, positive, names); Collect(h.Right, positive, names); break;
             case ElementwiseDivide d: Collect(d.Left, positive, names); Collect(d.Right, true, names); break;
-            case ElementwiseFunction { Function: FunctionKind.Exp } f: Collect(f.Operand, false, names); break;
+            case ElementwiseFunction { Function: FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs } f: Collect(f.Operand, false, names); break;
             case ElementwiseFunction f: Collect(f.Operand, true, names); break;
             case MatrixFunctionExpr f: Collect(f.Operand, positive, names); break;
             case FrobeniusNorm f: Collect(f.Operand, positive, names); break;

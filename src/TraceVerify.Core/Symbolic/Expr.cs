@@ -90,4 +90,8 @@ internal enum FunctionKind
     Exp,
     Reciprocal,
     Sqrt,
+    Sin,
+    Cos,
+    Tan,
+    Abs,
 }

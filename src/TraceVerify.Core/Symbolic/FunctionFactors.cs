@@ -82,6 +82,9 @@ internal static class FunctionFactors
             case FunctionKind.Log when value.IsOne: result = Rational.Zero; return true;
             case FunctionKind.Reciprocal when !value.IsZero: result = value.Reciprocal(); return true;
             case FunctionKind.Sqrt when value.Sign >= 0 && ExactSquareRoot(value) is { } root: result = root; return true;
+            case FunctionKind.Sin or FunctionKind.Tan when value.IsZero: result = Rational.Zero; return true;
+            case FunctionKind.Cos when value.IsZero: result = Rational.One; return true;
+            case FunctionKind.Abs: result = value.Sign < 0 ? -value : value; return true;
             default: return false;
         }
     }

@@ -147,6 +147,7 @@ internal sealed class OracleTyping
             NegateSyntax n => Type(n.Operand),
             TransposeSyntax t => Type(t.Operand) is var s ? new OracleShape(s.Columns, s.Rows) : default,
             PowerSyntax p => Power(p),
+            RationalPowerSyntax p => RationalPower(p),
             EntrySyntax e => Entry(e),
             BinderSyntax b => Binder(b),
             _ => throw new UnreachableException($"the oracle has no typing rule for {node.GetType().Name}"),
@@ -237,6 +238,9 @@ internal sealed class OracleTyping
                 Unsupported ??= $"`{call.Function}` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, $"`{call.Function}` needs a square matrix");
                 return argument;
+            case "sin" or "cos" or "tan" or "sqrt" or "abs":
+                Unsupported ??= $"`{call.Function}` (irrational values and sign cases are not in the oracle)";
+                return argument;
             case "det":
                 Unsupported ??= "`det` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, "`det` needs a square matrix");
@@ -272,6 +276,16 @@ internal sealed class OracleTyping
                 Unify(left.Columns, right.Columns, $"columns of `{binary.Operator}`");
                 return left;
         }
+    }
+
+    // s^(p/q) is irrational at most rational points: outside the oracle, but still typed (its base is a scalar).
+    private OracleShape RationalPower(RationalPowerSyntax power)
+    {
+        Unsupported ??= "a rational power (irrational values are not in the oracle)";
+        var shape = Type(power.Base);
+        Unify(shape.Rows, One(), "a rational power of a scalar");
+        Unify(shape.Columns, One(), "a rational power of a scalar");
+        return Scalar();
     }
 
     private OracleShape Power(PowerSyntax power)

@@ -51,9 +51,9 @@ internal static class LatexLowering
         LatexSuperscript s => Superscript(s, rename),
         LatexSubscript s => Subscript(s, rename),
         LatexFunction f => Function(f, rename),
-        LatexNorm n => throw (n.Double
-            ? NotExpressible("a norm needs its kind: `\\|M\\|_F` is the Frobenius norm", n.Span)
-            : NotExpressible("`|…|` (an absolute value or a determinant) is not in the expression language", n.Span)),
+        LatexNorm n => n.Double
+            ? throw NotExpressible("a norm needs its kind: `\\|M\\|_F` is the Frobenius norm", n.Span)
+            : AbsoluteValue(n, rename),
         LatexInnerProduct p => InnerProduct(p, rename),
         LatexSum s => Sum(s, rename),
         LatexDerivative d => throw NotExpressible("a derivative inside an expression: the language states a derivative as a whole entry (of, wrt, claim)", d.Span),
@@ -109,11 +109,12 @@ internal static class LatexLowering
     {
         NumberSyntax => true,
         EntrySyntax e => e.Row is not null && (e.SingleIndex || e.Column is not null),
-        CallSyntax c => c.Function is "tr" or "fro" || (c.Function is "log" or "exp" && IsVisiblyScalar(c.Argument)),
+        CallSyntax c => c.Function is "tr" or "fro" || (c.Function is "log" or "exp" or "sin" or "cos" or "tan" or "sqrt" or "abs" && IsVisiblyScalar(c.Argument)),
         BinderSyntax { Kind: BinderKind.Sum } s => IsVisiblyScalar(s.Body),
         BinarySyntax b => IsVisiblyScalar(b.Left) && IsVisiblyScalar(b.Right),
         NegateSyntax n => IsVisiblyScalar(n.Operand),
         PowerSyntax p => IsVisiblyScalar(p.Base),
+        RationalPowerSyntax => true,
         TransposeSyntax t => IsVisiblyScalar(t.Operand),
         _ => false,
     };
@@ -127,8 +128,9 @@ internal static class LatexLowering
         BinarySyntax b => IsScalarIn(b.Left, scope) && IsScalarIn(b.Right, scope),
         NegateSyntax n => IsScalarIn(n.Operand, scope),
         PowerSyntax p => IsScalarIn(p.Base, scope),
+        RationalPowerSyntax => true,
         TransposeSyntax t => IsScalarIn(t.Operand, scope),
-        CallSyntax { Function: "log" or "exp" } c => IsScalarIn(c.Argument, scope),
+        CallSyntax { Function: "log" or "exp" or "sin" or "cos" or "tan" or "sqrt" or "abs" } c => IsScalarIn(c.Argument, scope),
         BinderSyntax { Kind: BinderKind.Sum } s => IsScalarIn(s.Body, scope),
         _ => false,
     };
@@ -236,13 +238,19 @@ internal static class LatexLowering
 
     private static IndexSyntax? Index(LatexIndex index) => index.Kind == LatexIndexKind.Slice ? null : new IndexSyntax(index.Text, index.Span);
 
+    // |s| of a visible scalar is its absolute value; of anything else it may be a determinant (the Cookbook's
+    // |X|) or an elementwise absolute value, so it is not guessed.
+    private static SyntaxNode AbsoluteValue(LatexNorm n, Scope rename)
+    {
+        var inner = Lower(n.Inner, rename);
+        if (IsScalarIn(inner, rename)) return new CallSyntax("abs", inner, n.Span, n.Span);
+        throw NotExpressible("`|…|` of what is not visibly a scalar (an elementwise absolute value or a determinant: write `abs` or `\\det`) is not in the expression language", n.Span);
+    }
+
     private static SyntaxNode Function(LatexFunction f, Scope rename) => f.Name switch
     {
-        "tr" or "diag" or "log" or "exp" or "det" or "adj" => new CallSyntax(f.Name, Lower(f.Argument, rename), f.NameSpan, f.Span),
+        "tr" or "diag" or "log" or "exp" or "det" or "adj" or "sin" or "cos" or "tan" or "sqrt" => new CallSyntax(f.Name, Lower(f.Argument, rename), f.NameSpan, f.Span),
         "vec" => throw NotYet("`vec`", f.NameSpan),
-        "sqrt" => throw NotYet("`\\sqrt`", f.NameSpan),
-        "sin" => throw NotYet("`\\sin`", f.NameSpan),
-        "cos" => throw NotYet("`\\cos`", f.NameSpan),
         "eig" => throw NotExpressible("`eig` (the eigenvalues) is not in the expression language", f.NameSpan),
         _ => throw new UnreachableException($"no lowering for operator {f.Name}"),
     };
