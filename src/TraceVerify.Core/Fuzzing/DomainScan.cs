@@ -31,7 +31,8 @@ internal static class DomainScan
             case ElementwiseFunction f: Collect(f.Operand, true, names); break;
             case MatrixFunctionExpr f: Collect(f.Operand, positive, names); break;
             case FrobeniusNorm f: Collect(f.Operand, positive, names); break;
-            case PowerExpr p: Collect(p.Base, positive || p.Exponent < 0, names); break;
+            // An even power is non-negative whatever the base's sign: sqrt(t^2) keeps t free to be negative.
+            case PowerExpr p: Collect(p.Base, p.Exponent < 0 || (positive && p.Exponent % 2 != 0), names); break;
             case EntryExpr e: Collect(e.Target, positive, names); break;
             case IndexSumExpr s: Collect(s.Body, positive, names); break;
             case RowsExpr r: Collect(r.Body, positive, names); break;
