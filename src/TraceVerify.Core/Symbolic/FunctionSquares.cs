@@ -5,7 +5,8 @@ namespace TraceVerify.Symbolic;
 //   |u|·|u| = u·u      (everywhere);
 //   cos u·cos u = 1 − sin u·sin u   (everywhere), so every even power of cos is a polynomial in sin and
 //                      sin²u + cos²u = 1 becomes 1 = 1 once like terms merge;
-//   1/√u·1/√u = 1/u    (wherever 1/√u is defined, u > 0).
+//   1/√u·1/√u = 1/u    (wherever 1/√u is defined, u > 0);
+//   1/|u|·1/|u| = 1/(u·u) (wherever 1/|u| is defined, u ≠ 0).
 // The two factors must be the same function of the same canonical body at the same argument indices (record
 // equality), so they denote one value. Each rewrite removes a pair of function factors and introduces only
 // smaller bodies or sin factors, which no rule rewrites, so repeated application terminates.
@@ -27,7 +28,7 @@ internal static class FunctionSquares
                     FunctionKind.Sqrt => FunctionFactors.Instantiate(f.Body, f.Arguments, pool).Select(rest.Times).ToArray(),
                     FunctionKind.Abs => Square(f, pool).Select(rest.Times).ToArray(),
                     FunctionKind.Cos => [Counted(rest, f), rest.With(f with { Function = FunctionKind.Sin }).With(f with { Function = FunctionKind.Sin }).Scaled(Numeric.Rational.MinusOne)],
-                    _ => FunctionFactors.Make(FunctionKind.Reciprocal, Instantiate(SquareRootBody(f)!.Value, pool), f.Arguments.ToArray(), pool).Select(rest.Times).ToArray(),
+                    _ => FunctionFactors.Make(FunctionKind.Reciprocal, SquareOfInner(InnerOfReciprocal(f)!.Value, pool), f.Arguments.ToArray(), pool).Select(rest.Times).ToArray(),
                 };
             }
         }
@@ -41,7 +42,7 @@ internal static class FunctionSquares
     {
         FunctionKind.Sqrt or FunctionKind.Abs when f.Body.Terms.Count == 1 => f.Function,
         FunctionKind.Cos => f.Function,
-        FunctionKind.Reciprocal when SquareRootBody(f) is { } root && root.Root.Body.Terms.Count == 1 => FunctionKind.Reciprocal,
+        FunctionKind.Reciprocal when InnerOfReciprocal(f) is { } inner && inner.Root.Body.Terms.Count == 1 => FunctionKind.Reciprocal,
         _ => null,
     };
 
@@ -58,13 +59,17 @@ internal static class FunctionSquares
         return [.. first.SelectMany(a => second.Select(a.Times))];
     }
 
-    // The √u factor a reciprocal is of, when its body is exactly one such factor: 1/√u.
-    private static (FunctionFactor Root, IReadOnlyList<int> Arguments)? SquareRootBody(FunctionFactor reciprocal) =>
-        reciprocal.Body.Terms is [{ Coefficient.IsOne: true, BoundRanges.Count: 0, Factors: [FunctionFactor { Function: FunctionKind.Sqrt } root] }]
+    // The √u or |u| factor a reciprocal is of, when its body is exactly one such factor: 1/√u, 1/|u|.
+    private static (FunctionFactor Root, IReadOnlyList<int> Arguments)? InnerOfReciprocal(FunctionFactor reciprocal) =>
+        reciprocal.Body.Terms is [{ Coefficient.IsOne: true, BoundRanges.Count: 0, Factors: [FunctionFactor { Function: FunctionKind.Sqrt or FunctionKind.Abs } root] }]
             ? (root, reciprocal.Arguments.ToArray())
             : null;
 
-    // u of 1/√u, at the reciprocal's arguments: the root's parameters are the reciprocal body's parameters.
-    private static IReadOnlyList<RawTerm> Instantiate((FunctionFactor Root, IReadOnlyList<int> Arguments) found, IndexPool pool) =>
-        FunctionFactors.Instantiate(found.Root.Body, found.Root.Arguments.Select(p => found.Arguments[p]).ToArray(), pool);
+    // (√u)² = u and |u|² = u·u, at the reciprocal's arguments: the inner factor's parameters are the
+    // reciprocal body's parameters.
+    private static IReadOnlyList<RawTerm> SquareOfInner((FunctionFactor Root, IReadOnlyList<int> Arguments) found, IndexPool pool)
+    {
+        var inner = found.Root with { Arguments = new EquatableArray<int>(found.Root.Arguments.Select(p => found.Arguments[p]).ToArray()) };
+        return inner.Function == FunctionKind.Sqrt ? FunctionFactors.Instantiate(inner.Body, inner.Arguments, pool) : Square(inner, pool);
+    }
 }

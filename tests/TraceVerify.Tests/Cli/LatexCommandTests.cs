@@ -67,6 +67,15 @@ public class LatexCommandTests
     }
 
     [Fact]
+    public void New_latex_reads_a_square_root_and_proves_the_Cookbooks_49()
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "new", "--latex", @"\frac{\partial \sqrt{\det(\mathbf{X})}}{\partial \mathbf{X}} = \frac{1}{2} \sqrt{\det(\mathbf{X})} \mathbf{X}^{-T}");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("of: \"sqrt(det(X))\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("# checked: proved (symbolic: proved; fuzz: confirmed; latex: agrees)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_latex_writes_one_checked_entry_per_equation_and_lists_the_lines_it_cannot_read()
     {
         const string Document = """

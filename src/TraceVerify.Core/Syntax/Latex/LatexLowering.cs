@@ -109,7 +109,7 @@ internal static class LatexLowering
     {
         NumberSyntax => true,
         EntrySyntax e => e.Row is not null && (e.SingleIndex || e.Column is not null),
-        CallSyntax c => c.Function is "tr" or "fro" || (c.Function is "log" or "exp" or "sin" or "cos" or "tan" or "sqrt" or "abs" && IsVisiblyScalar(c.Argument)),
+        CallSyntax c => c.Function is "tr" or "fro" or "det" || (c.Function is "log" or "exp" or "sin" or "cos" or "tan" or "sqrt" or "abs" && IsVisiblyScalar(c.Argument)),
         BinderSyntax { Kind: BinderKind.Sum } s => IsVisiblyScalar(s.Body),
         BinarySyntax b => IsVisiblyScalar(b.Left) && IsVisiblyScalar(b.Right),
         NegateSyntax n => IsVisiblyScalar(n.Operand),
