@@ -56,6 +56,9 @@ internal static class DiagnosticCodes
     // TV0145–TV0149: Kronecker products and vectorisation.
     public const string KroneckerArguments = "TV0145";
 
+    // TV014x: scalar functions and rational powers (issue 11).
+    public const string BadRationalExponent = "TV0140";
+
     public const string LatexUnsupportedCommand = "TV0120";
     public const string LatexUnexpected = "TV0121";
     public const string LatexAmbiguousRun = "TV0122";
@@ -87,6 +90,10 @@ internal static class DiagnosticCodes
     // TV0240–TV0249: shapes of derivatives and of command-line `--shape` declarations.
     public const string DerivativeIsTensor = "TV0240";
     public const string BadCommandLineShape = "TV0241";
+
+    // TV023x: scalar functions and rational powers (issue 11).
+    public const string RationalPowerOfMatrix = "TV0230";
+    public const string RootDegreeNotSupported = "TV0231";
 
     public const string IndexReusedAsBound = "TV0301";
     public const string IndexUsedThrice = "TV0302";

@@ -264,6 +264,10 @@ internal sealed class Evaluator<T>
                 FunctionKind.Exp => _field.Exp(x),
                 FunctionKind.Reciprocal => _field.Reciprocal(x),
                 FunctionKind.Sqrt => _field.Sqrt(x),
+                FunctionKind.Sin => _field.Sin(x),
+                FunctionKind.Cos => _field.Cos(x),
+                FunctionKind.Tan => _field.Tan(x),
+                FunctionKind.Abs => _field.Abs(x),
                 _ => throw new UnreachableException($"no elementwise rule for {function}"),
             };
         }

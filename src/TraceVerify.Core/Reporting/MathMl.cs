@@ -30,6 +30,8 @@ internal static class MathMl
             NameSyntax name => $"<mi>{Escape(name.Name)}</mi>",
             CallSyntax { Function: "fro" } call => $"<msub>{Norm(call.Argument)}<mi>F</mi></msub>",
             CallSyntax { Function: "inv" } call => $"<msup>{Base(call.Argument)}{Exponent(-1)}</msup>",
+            CallSyntax { Function: "sqrt" } call => $"<msqrt>{Render(call.Argument)}</msqrt>",
+            CallSyntax { Function: "abs" } call => $"<mrow><mo>|</mo>{Render(call.Argument)}<mo>|</mo></mrow>",
             CallSyntax call => $"<mrow><mi>{Escape(call.Function)}</mi>{FunctionApplication}{Parenthesized(Render(call.Argument))}</mrow>",
             BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b => Sum(b),
             BinarySyntax { Operator: BinaryOperator.Multiply } b => Product(b),
@@ -45,6 +47,7 @@ internal static class MathMl
             TransposeSyntax t => $"<msup>{Base(t.Operand)}<mi mathvariant=\"normal\">T</mi></msup>",
             PowerSyntax { Base: CallSyntax { Function: "fro" } call } p => $"<msubsup>{Norm(call.Argument)}<mi>F</mi>{Exponent(p.Exponent)}</msubsup>",
             PowerSyntax p => $"<msup>{Base(p.Base)}{Exponent(p.Exponent)}</msup>",
+            RationalPowerSyntax p => $"<msup>{Base(p.Base)}<mrow>{(p.Exponent.Sign < 0 ? "<mo>\u2212</mo>" : "")}<mn>{(p.Exponent.Sign < 0 ? -p.Exponent : p.Exponent).Numerator}</mn><mo>/</mo><mn>{p.Exponent.Denominator}</mn></mrow></msup>",
             EntrySyntax e => $"<msub>{(e.Target is NameSyntax ? Render(e.Target) : Bracketed(Render(e.Target)))}{Indices(e)}</msub>",
             BinderSyntax { Kind: BinderKind.Sum } s =>
                 $"<mrow><munder><mo>\u2211</mo>{IndexList(s.Indices.Select(i => (string?)i.Name))}</munder>{Group(s.Body, Level(s.Body) <= HadamardLevel)}</mrow>",

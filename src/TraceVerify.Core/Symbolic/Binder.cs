@@ -86,6 +86,10 @@ internal sealed class Binder
                 case CallSyntax c: pending.Push(c.Argument); break;
                 case NegateSyntax n: pending.Push(n.Operand); break;
                 case TransposeSyntax t: pending.Push(t.Operand); break;
+                case RationalPowerSyntax p:
+                    if (p.Base is NameSyntax rooted) _scalarHints.Add(rooted.Name);
+                    pending.Push(p.Base);
+                    break;
                 case EntrySyntax e: pending.Push(e.Target); break;
                 case BinderSyntax b: pending.Push(b.Body); break;
                 case MatrixLiteralSyntax m: foreach (var entry in m.Rows.SelectMany(r => r)) pending.Push(entry); break;
@@ -277,6 +281,7 @@ internal sealed class Binder
         NegateSyntax n => BindNode(n.Operand) is { } operand ? new NegateExpr(operand) : null,
         TransposeSyntax t => BindNode(t.Operand) is { } operand ? new TransposeExpr(operand) : null,
         PowerSyntax p => BindPower(p),
+        RationalPowerSyntax p => BindRationalPower(p),
         EntrySyntax e => BindEntry(e),
         BinderSyntax b => BindBinder(b),
         SizedConstantSyntax c => BindSizedConstant(c),
@@ -361,6 +366,11 @@ internal sealed class Binder
                 return new DiagExpr(argument);
             case "log": return new ElementwiseFunction(FunctionKind.Log, argument);
             case "exp": return new ElementwiseFunction(FunctionKind.Exp, argument);
+            case "sin": return new ElementwiseFunction(FunctionKind.Sin, argument);
+            case "cos": return new ElementwiseFunction(FunctionKind.Cos, argument);
+            case "tan": return new ElementwiseFunction(FunctionKind.Tan, argument);
+            case "sqrt": return new ElementwiseFunction(FunctionKind.Sqrt, argument);
+            case "abs": return new ElementwiseFunction(FunctionKind.Abs, argument);
             case "fro": return new FrobeniusNorm(argument);
             case "inv": return BindMatrixFunction(MatrixFunction.Inverse, argument, "inv", call.Span);
             case "det": return BindMatrixFunction(MatrixFunction.Determinant, argument, "det", call.Span);
@@ -497,6 +507,24 @@ internal sealed class Binder
             entries.Add(entry);
         }
         return failed ? null : new MatrixLiteralExpr(literal.Rows.Count, literal.Rows[0].Count, new EquatableArray<Expr>(entries));
+    }
+
+    // s^(p/q) of a scalar s with q = 2^k is (√…√s)^p, k nested square roots: equal wherever s ≥ 0 (s > 0 for
+    // p < 0), the real domain of an even root, and it differentiates as (p/q)·s^(p/q − 1) by the chain rule.
+    // An odd root (defined for negative s too) is not in the language yet: TV0231, never a guess.
+    private Expr? BindRationalPower(RationalPowerSyntax power)
+    {
+        if (BindNode(power.Base) is not { } operand) return null;
+        var shape = ShapeOf(operand);
+        if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
+            return Fail(DiagnosticCodes.RationalPowerOfMatrix, $"`^({power.Exponent})` raises a scalar to a rational power: {Quote(operand)} is {Display(shape)}", power.Span);
+        var denominator = power.Exponent.Denominator;
+        if (!denominator.IsPowerOfTwo)
+            return Fail(DiagnosticCodes.RootDegreeNotSupported,
+                $"`^({power.Exponent})` needs a root of degree {denominator}; only square roots and their nestings (denominators 2, 4, 8, …) are in the language", power.Span);
+        var root = operand;
+        for (var q = denominator; q > 1; q /= 2) root = new ElementwiseFunction(FunctionKind.Sqrt, root);
+        return new PowerExpr(root, (int)power.Exponent.Numerator);
     }
 
     private Expr? BindEntry(EntrySyntax entry)

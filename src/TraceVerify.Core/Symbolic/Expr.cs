@@ -107,4 +107,8 @@ internal enum FunctionKind
     Exp,
     Reciprocal,
     Sqrt,
+    Sin,
+    Cos,
+    Tan,
+    Abs,
 }

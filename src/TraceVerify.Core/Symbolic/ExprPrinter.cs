@@ -60,6 +60,11 @@ internal static class ExprPrinter
             case ElementwiseDivide d: WriteElementwise(b, d.Left, " ./ ", d.Right, divides: true); break;
             case ElementwiseFunction { Function: FunctionKind.Log } f: Call(b, "log", f.Operand); break;
             case ElementwiseFunction { Function: FunctionKind.Exp } f: Call(b, "exp", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Sqrt } f: Call(b, "sqrt", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Sin } f: Call(b, "sin", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Cos } f: Call(b, "cos", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Tan } f: Call(b, "tan", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Abs } f: Call(b, "abs", f.Operand); break;
             case ElementwiseFunction f: throw new UnreachableException($"{f.Function} has no surface syntax");
             case MatrixFunctionExpr { Function: MatrixFunction.Inverse } f: Call(b, "inv", f.Operand); break;
             case MatrixFunctionExpr { Function: MatrixFunction.Determinant } f: Call(b, "det", f.Operand); break;

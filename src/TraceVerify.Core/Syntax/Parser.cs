@@ -4,7 +4,7 @@ using TraceVerify.Numeric;
 namespace TraceVerify.Syntax;
 
 // Recursive descent over the grammar (tightest first):
-//   postfix  := primary ( ' | ᵀ | ^T | ^n | [idx] | [idx,idx] )*
+//   postfix  := primary ( ' | ᵀ | ^T | ^n | ^(p/q) | [idx] | [idx,idx] )*
 //   unary    := '-' unary | postfix
 //   product  := unary (( '*' | '/' ) unary)*
 //   hadamard := product (( '.*' | '⊙' | './' ) product)*
@@ -25,6 +25,7 @@ internal sealed class Parser
     public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.Ordinal)
     {
         "tr", "diag", "log", "exp", "fro", "inv", "det", "adj", "sum", "rows", "matrix", "kron", "vec",
+        "sin", "cos", "tan", "sqrt", "abs",
     };
 
     private readonly IReadOnlyList<Token> _tokens;
@@ -169,6 +170,7 @@ internal sealed class Parser
         Advance();
         if (Current.Kind == TokenKind.Identifier && Current.Text == "T")
             return Count(new TransposeSyntax(operand, operand.Span.Cover(Advance().Span)));
+        if (Current.Kind == TokenKind.OpenParen) return ParseRationalExponent(operand);
         var negative = false;
         var start = Current.Span;
         if (Current.Kind == TokenKind.Minus) { negative = true; Advance(); }
@@ -178,6 +180,40 @@ internal sealed class Parser
         if (!int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exponent) || exponent > 1000)
             throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadExponent, $"exponent `{token.Text}` is too large (at most 1000)", token.Span));
         return Count(new PowerSyntax(operand, negative ? -exponent : exponent, operand.Span.Cover(start.Cover(token.Span))));
+    }
+
+    // `^(p/q)`, `^(-p/q)` or `^(n)`: an exact rational exponent; one with denominator 1 is an integer power.
+    private SyntaxNode ParseRationalExponent(SyntaxNode operand)
+    {
+        var open = Advance();
+        var negative = false;
+        if (Current.Kind == TokenKind.Minus) { negative = true; Advance(); }
+        var numerator = ExponentInteger(open.Span);
+        var denominator = 1;
+        if (Current.Kind == TokenKind.Slash)
+        {
+            Advance();
+            denominator = ExponentInteger(open.Span);
+        }
+        var close = ExpectClose(open.Span);
+        var span = operand.Span.Cover(close.Span);
+        if (denominator == 0)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadRationalExponent, "the exponent's denominator is 0", open.Span.Cover(close.Span)));
+        var exponent = Rational.Of(negative ? -numerator : numerator, denominator);
+        if (exponent.Denominator.IsOne) return Count(new PowerSyntax(operand, (int)exponent.Numerator, span));
+        return Count(new RationalPowerSyntax(operand, exponent, span));
+    }
+
+    private int ExponentInteger(TextSpan open)
+    {
+        var token = Current;
+        if (token.Kind != TokenKind.Number || token.Text.Contains('.'))
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadRationalExponent,
+                $"unexpected {token.Describe()}: a rational exponent is written `^(p/q)` with integers p and q", open.Cover(token.Span)));
+        Advance();
+        if (!int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value > 1000)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadExponent, $"exponent `{token.Text}` is too large (at most 1000)", token.Span));
+        return value;
     }
 
     private SyntaxNode ParseEntry(SyntaxNode target)

@@ -17,6 +17,7 @@ internal static class SyntaxNames
             NegateSyntax n => Of(n.Operand),
             TransposeSyntax t => Of(t.Operand),
             PowerSyntax p => Of(p.Base),
+            RationalPowerSyntax p => Of(p.Base),
             EntrySyntax e => Of(e.Target),
             BinderSyntax b => Of(b.Body),
             MatrixLiteralSyntax m => m.Rows.SelectMany(r => r).SelectMany(Of),

@@ -24,6 +24,9 @@ internal sealed record TransposeSyntax(SyntaxNode Operand, TextSpan Span) : Synt
 
 internal sealed record PowerSyntax(SyntaxNode Base, int Exponent, TextSpan Span) : SyntaxNode(Span);
 
+// s^(p/q): a rational, non-integer exponent in lowest terms (q > 1).
+internal sealed record RationalPowerSyntax(SyntaxNode Base, Rational Exponent, TextSpan Span) : SyntaxNode(Span);
+
 // M[i,j], x[j], B[k,:], B[:,k]; a null index is the slice `:`.
 internal sealed record EntrySyntax(SyntaxNode Target, IndexSyntax? Row, IndexSyntax? Column, bool SingleIndex, TextSpan Span)
     : SyntaxNode(Span);

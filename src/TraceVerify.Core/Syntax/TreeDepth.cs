@@ -26,6 +26,7 @@ internal static class TreeDepth
         NegateSyntax n => [n.Operand],
         TransposeSyntax t => [t.Operand],
         PowerSyntax p => [p.Base],
+        RationalPowerSyntax p => [p.Base],
         EntrySyntax e => [e.Target],
         BinderSyntax b => [b.Body],
         MatrixLiteralSyntax m => [.. m.Rows.SelectMany(r => r)],

@@ -153,6 +153,7 @@ internal sealed class OracleTyping
             NegateSyntax n => Type(n.Operand),
             TransposeSyntax t => Type(t.Operand) is var s ? new OracleShape(s.Columns, s.Rows) : default,
             PowerSyntax p => Power(p),
+            RationalPowerSyntax p => RationalPower(p),
             EntrySyntax e => Entry(e),
             BinderSyntax b => Binder(b),
             MatrixLiteralSyntax => Unsupporting("a matrix literal"),
@@ -248,6 +249,9 @@ internal sealed class OracleTyping
             case "vec":
                 Unsupported ??= "`vec` (Kronecker products and vectorisation are not in the oracle)";
                 return new OracleShape(Dims.Fresh(), One());
+            case "sin" or "cos" or "tan" or "sqrt" or "abs":
+                Unsupported ??= $"`{call.Function}` (irrational values and sign cases are not in the oracle)";
+                return argument;
             case "det":
                 Unsupported ??= "`det` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, "`det` needs a square matrix");
@@ -297,6 +301,16 @@ internal sealed class OracleTyping
                 Unify(left.Columns, right.Columns, $"columns of `{binary.Operator}`");
                 return left;
         }
+    }
+
+    // s^(p/q) is irrational at most rational points: outside the oracle, but still typed (its base is a scalar).
+    private OracleShape RationalPower(RationalPowerSyntax power)
+    {
+        Unsupported ??= "a rational power (irrational values are not in the oracle)";
+        var shape = Type(power.Base);
+        Unify(shape.Rows, One(), "a rational power of a scalar");
+        Unify(shape.Columns, One(), "a rational power of a scalar");
+        return Scalar();
     }
 
     private OracleShape Power(PowerSyntax power)
