@@ -8,7 +8,9 @@ namespace TraceVerify.Catalog;
 // negative power is conditional on that domain, and the verifier accepts it only with a witness that the
 // domain is not empty (a defined fuzz case, or a shape where Z3 satisfied the side conditions).
 //   Conditional: some node restricts the domain (ScalarDivide, ElementwiseDivide, a negative power, log,
-//     sqrt, a reciprocal); exp and the Frobenius norm are defined everywhere.
+//     sqrt, tan (cos ≠ 0), a reciprocal); exp, sin, cos, abs and the Frobenius norm are defined everywhere.
+//     abs is not differentiable at 0: the differentiator's abs'(u) = u/abs(u) is defined only where u ≠ 0
+//     and the fuzzer's dual numbers discard a case at u = 0, so a derivative of abs is checked off 0 only.
 //   UndefinedEverywhere: a divisor whose canonical form is the zero sum (`0`, `s-s`), or a log or sqrt of a
 //     constant the canonical form shows to be non-positive (negative); only closed subexpressions (without
 //     entry or sum indices) are canonicalized, so the check never needs an index out of its scope.
@@ -34,6 +36,8 @@ internal static class EntryDomain
                 {
                     "divisor" => value.IsZero,
                     "log argument" => value.Sign <= 0,
+                    // cos q ≠ 0 at every rational q: tan of a constant is always defined.
+                    "tan argument" => false,
                     _ => value.Sign < 0,
                 };
                 if (undefined) return $"the {restricted.Kind} `{ExprPrinter.Print(restricted.Argument)}` is the constant {value} wherever it is evaluated";
@@ -52,6 +56,7 @@ internal static class EntryDomain
         ElementwiseFunction { Function: FunctionKind.Log } f => ("log argument", f.Operand),
         ElementwiseFunction { Function: FunctionKind.Reciprocal } f => ("divisor", f.Operand),
         ElementwiseFunction { Function: FunctionKind.Sqrt } f => ("sqrt argument", f.Operand),
+        ElementwiseFunction { Function: FunctionKind.Tan } f => ("tan argument", f.Operand),
         _ => null,
     };
 

@@ -78,7 +78,8 @@ internal static class Linter
     // The direct children of a node, in text order.
     private static IEnumerable<SyntaxNode> Children(SyntaxNode node) => TreeDepth.Children(node);
 
-    private static IEnumerable<IndexSyntax> EntryIndices(EntrySyntax e) => new[] { e.Row, e.Column }.OfType<IndexSyntax>();
+    // Index names only: a numeric position (`M[1,2]`) is no index.
+    private static IEnumerable<IndexSyntax> EntryIndices(EntrySyntax e) => new[] { e.Row, e.Column }.OfType<IndexSyntax>().Where(i => !i.IsPosition);
 
     // Indices used outside every binder that binds them, plus those of any `where` definition the text names.
     public static ImmutableSortedSet<string> FreeIndices(SyntaxNode node, IReadOnlyDictionary<string, SyntaxNode> definitions)

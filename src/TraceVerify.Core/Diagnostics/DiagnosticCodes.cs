@@ -49,9 +49,15 @@ internal static class DiagnosticCodes
     public const string NestedTooDeeply = "TV0107";
     public const string DefinitionsTooLarge = "TV0108";
     public const string SizeAboveEvaluableCap = "TV0109";
+    public const string BadSize = "TV0130";
+    public const string BadPosition = "TV0131";
+    public const string RaggedMatrixLiteral = "TV0132";
 
     // TV0145–TV0149: Kronecker products and vectorisation.
     public const string KroneckerArguments = "TV0145";
+
+    // TV014x: scalar functions and rational powers (issue 11).
+    public const string BadRationalExponent = "TV0140";
 
     public const string LatexUnsupportedCommand = "TV0120";
     public const string LatexUnexpected = "TV0121";
@@ -72,6 +78,11 @@ internal static class DiagnosticCodes
     public const string DeclaredShapeViolated = "TV0211";
     public const string SideShapesDiffer = "TV0212";
     public const string UnusedShapeDeclaration = "TV0213";
+    public const string PowerOfNonSquare = "TV0220";
+    public const string UndeclaredSizeLetter = "TV0221";
+    public const string PositionOutsideSize = "TV0222";
+    public const string PositionNeedsLiteralSize = "TV0223";
+    public const string LiteralEntryNotScalar = "TV0224";
 
     // TV0235–TV0239: product sizes (kron, vec, a declared `n*q`).
     public const string ProductSizeMismatch = "TV0235";
@@ -79,6 +90,10 @@ internal static class DiagnosticCodes
     // TV0240–TV0249: shapes of derivatives and of command-line `--shape` declarations.
     public const string DerivativeIsTensor = "TV0240";
     public const string BadCommandLineShape = "TV0241";
+
+    // TV023x: scalar functions and rational powers (issue 11).
+    public const string RationalPowerOfMatrix = "TV0230";
+    public const string RootDegreeNotSupported = "TV0231";
 
     public const string IndexReusedAsBound = "TV0301";
     public const string IndexUsedThrice = "TV0302";

@@ -243,6 +243,7 @@ internal sealed class CaseCheck<T>
             ? value
             : throw new ArgumentException($"`{i.Index.Name}` in the variable is not a free index of the entry"),
         UnitSlot => 0,
+        PositionSlot p => p.Position - 1,
         _ => throw new UnreachableException($"no position for {slot.GetType().Name}"),
     };
 

@@ -97,4 +97,24 @@ internal sealed class DualField<T> : IMatrixInverseField<Dual<T>>
         var root = _inner.Sqrt(a.Value);
         return new Dual<T>(root, _inner.Multiply(a.Derivative, _inner.Reciprocal(_inner.Add(root, root))));
     }
+
+    // (sin v)' = v'·cos v.
+    public Dual<T> Sin(Dual<T> a) => new(_inner.Sin(a.Value), _inner.Multiply(a.Derivative, _inner.Cos(a.Value)));
+
+    // (cos v)' = −v'·sin v.
+    public Dual<T> Cos(Dual<T> a) => new(_inner.Cos(a.Value), _inner.Negate(_inner.Multiply(a.Derivative, _inner.Sin(a.Value))));
+
+    // (tan v)' = v'/cos² v, computed from cos (not from tan²) so it shares nothing with the symbolic 1 + tan² rule.
+    public Dual<T> Tan(Dual<T> a)
+    {
+        var cos = _inner.Cos(a.Value);
+        return new Dual<T>(_inner.Tan(a.Value), _inner.Multiply(a.Derivative, _inner.Reciprocal(_inner.Multiply(cos, cos))));
+    }
+
+    // |v|' = v'·v/|v|: sign v, undefined at v = 0, where Reciprocal reports it (the case is outside the domain).
+    public Dual<T> Abs(Dual<T> a)
+    {
+        var abs = _inner.Abs(a.Value);
+        return new Dual<T>(abs, _inner.Multiply(a.Derivative, _inner.Multiply(a.Value, _inner.Reciprocal(abs))));
+    }
 }

@@ -99,23 +99,25 @@ internal sealed class Evaluator<T>
         ElementwiseFunction f => Map(Eval(f.Operand), f.Function),
         // fro(M)^(2k) = (Σ M[i,j]²)^k: exact over Q although fro(M) itself usually is not.
         PowerExpr { Base: FrobeniusNorm f, Exponent: var e } when e % 2 == 0 => Scalar(Power(SumOfSquares(Eval(f.Operand)), e / 2)),
-        PowerExpr p => Scalar(Power(ScalarOf(Eval(p.Base)), p.Exponent)),
+        PowerExpr p => Power(Eval(p.Base), p.Exponent),
         MatrixFunctionExpr f => OfMatrix(f.Function, Eval(f.Operand)),
         FrobeniusNorm f => Scalar(_field.Sqrt(SumOfSquares(Eval(f.Operand)))),
         KroneckerProduct k => Kronecker(Eval(k.Left), Eval(k.Right)),
         VecExpr v => Vectorise(Eval(v.Operand)),
         OnesExpr o => Filled(Environment.Size(o.Length), 1, _field.One),
         IdentityExpr i => Identity(Environment.Size(i.Size)),
+        ZerosExpr z => Filled(Environment.Size(z.Rows), Environment.Size(z.Columns), _field.Zero),
         EntryExpr e => Entry(Eval(e.Target), e.Row, e.Column),
         IndexSumExpr s => IndexSum(s),
         RowsExpr r => Rows(r),
         MatrixOfExpr m => MatrixOf(m),
+        MatrixLiteralExpr m => new Value(m.Rows, m.Columns, [.. m.Entries.Select(e => ScalarOf(Eval(e)))]),
         _ => throw new UnreachableException($"no evaluation rule for {expr.GetType().Name}"),
     };
 
     // Leaves and entries of symbols cost less to recompute than to look up.
     private static bool IsWorthMemoizing(Expr expr) =>
-        expr is not (SymbolExpr or NumberExpr or OnesExpr or IdentityExpr or EntryExpr { Target: SymbolExpr });
+        expr is not (SymbolExpr or NumberExpr or OnesExpr or IdentityExpr or ZerosExpr or EntryExpr { Target: SymbolExpr });
 
     private Value EvalMemoized(Expr expr)
     {
@@ -262,6 +264,10 @@ internal sealed class Evaluator<T>
                 FunctionKind.Exp => _field.Exp(x),
                 FunctionKind.Reciprocal => _field.Reciprocal(x),
                 FunctionKind.Sqrt => _field.Sqrt(x),
+                FunctionKind.Sin => _field.Sin(x),
+                FunctionKind.Cos => _field.Cos(x),
+                FunctionKind.Tan => _field.Tan(x),
+                FunctionKind.Abs => _field.Abs(x),
                 _ => throw new UnreachableException($"no elementwise rule for {function}"),
             };
         }
@@ -338,6 +344,24 @@ internal sealed class Evaluator<T>
         return exponent < 0 ? _field.Reciprocal(result) : result;
     }
 
+    // A 1×1 base is a scalar (any integer exponent); a square matrix's Mⁿ is found by repeated squaring
+    // (M⁰ = I); negative powers of matrices never reach here.
+    private Value Power(Value m, int exponent)
+    {
+        if (m is { Rows: 1, Cols: 1 }) return Scalar(Power(m.Data[0], exponent));
+        if (m.Rows != m.Cols || exponent < 0) throw new InvalidOperationException($"no power {exponent} of a {m.Rows}×{m.Cols} matrix");
+        var result = Identity(m.Rows);
+        var square = m;
+        for (var n = exponent; n > 0; n >>= 1)
+        {
+            WorkCancellation.ThrowIfRequested();
+            if ((n & 1) == 1) result = Multiply(result, square);
+            if (n > 1) square = Multiply(square, square);
+        }
+
+        return result;
+    }
+
     private Value Entry(Value target, IndexSlot row, IndexSlot column)
     {
         var (rowStart, rowCount) = SlotRange(row, target.Rows);
@@ -364,6 +388,10 @@ internal sealed class Evaluator<T>
                 return (value, 1);
             case SliceSlot:
                 return (0, length);
+            case PositionSlot position:
+                if (position.Position > length)
+                    throw new ArgumentOutOfRangeException(nameof(slot), position.Position, $"position {position.Position} is outside 1..{length}");
+                return (position.Position - 1, 1);
             case UnitSlot:
                 if (length != 1) throw new InvalidOperationException($"a unit slot indexes a dimension of size {length}");
                 return (0, 1);

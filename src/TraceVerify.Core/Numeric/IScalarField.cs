@@ -33,5 +33,16 @@ internal interface IScalarField<T>
     // Throws DomainException when a is (or may be) negative; NotExactException when not representable.
     T Sqrt(T a);
 
+    // sin, cos: NotExactException when the result is not representable (only sin 0 = 0, cos 0 = 1 are rational).
+    T Sin(T a);
+
+    T Cos(T a);
+
+    // Throws DomainException where cos a is (or may be) zero; NotExactException when not representable.
+    T Tan(T a);
+
+    // |a|, exact in every field.
+    T Abs(T a);
+
     bool IsExact { get; }
 }

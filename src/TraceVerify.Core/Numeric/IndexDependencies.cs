@@ -15,7 +15,7 @@ internal static class IndexDependencies
         ArgumentNullException.ThrowIfNull(names);
         switch (expr)
         {
-            case SymbolExpr or NumberExpr or OnesExpr or IdentityExpr: break;
+            case SymbolExpr or NumberExpr or OnesExpr or IdentityExpr or ZerosExpr: break;
             case MatrixProduct p: Collect(p.Left, names); Collect(p.Right, names); break;
             case ScalarProduct p: Collect(p.Scalar, names); Collect(p.Operand, names); break;
             case ScalarDivide d: Collect(d.Operand, names); Collect(d.Divisor, names); break;
@@ -40,6 +40,7 @@ internal static class IndexDependencies
             case IndexSumExpr s: CollectBound(s.Body, s.Indices.Select(i => i.Name), names); break;
             case RowsExpr r: CollectBound(r.Body, [r.Index.Name], names); break;
             case MatrixOfExpr m: CollectBound(m.Body, [m.Row.Name, m.Column.Name], names); break;
+            case MatrixLiteralExpr m: foreach (var entry in m.Entries) Collect(entry, names); break;
             default: throw new UnreachableException($"no index-dependency rule for {expr.GetType().Name}");
         }
     }

@@ -81,6 +81,16 @@ internal sealed class IntervalField : IScalarField<Interval>
         return new Interval(DirectedRounding.SqrtDown(a.Lo), DirectedRounding.SqrtUp(a.Hi));
     }
 
+    public Interval Sin(Interval a) => IntervalTrigonometry.Sin(a);
+
+    public Interval Cos(Interval a) => IntervalTrigonometry.Cos(a);
+
+    public Interval Tan(Interval a) => IntervalTrigonometry.Tan(a);
+
+    // |x| is decreasing on (−∞, 0] and increasing on [0, ∞); on an interval across 0 its least value is 0.
+    public Interval Abs(Interval a) =>
+        a.Lo >= 0 ? a : a.Hi <= 0 ? Negate(a) : new Interval(0.0, Math.Max(-a.Lo, a.Hi));
+
     private static double WidenDown(double value)
     {
         for (var i = 0; i < LibmWideningUlps; i++) value = Math.BitDecrement(value);

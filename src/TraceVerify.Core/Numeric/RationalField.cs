@@ -73,6 +73,16 @@ internal sealed class RationalField : IScalarField<Rational>
         return Rational.Of(p, q);
     }
 
+    // sin r, cos r and tan r are irrational for rational r ≠ 0 (Lindemann: e^(ir) is transcendental).
+    public Rational Sin(Rational a) => a.IsZero ? Rational.Zero : throw new NotExactException($"sin({a}) is irrational");
+
+    public Rational Cos(Rational a) => a.IsZero ? Rational.One : throw new NotExactException($"cos({a}) is irrational");
+
+    // cos r ≠ 0 for every rational r (π/2 is irrational), so tan is defined at every rational.
+    public Rational Tan(Rational a) => a.IsZero ? Rational.Zero : throw new NotExactException($"tan({a}) is irrational");
+
+    public Rational Abs(Rational a) => a.Sign < 0 ? -a : a;
+
     // floor(sqrt(n)) for n >= 0 by Newton's iteration from an over-estimate; the iterates decrease
     // monotonically to the floor, so the loop stops at the first non-decrease.
     private static BigInteger IntegerSqrt(BigInteger n)

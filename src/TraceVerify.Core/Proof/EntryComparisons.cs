@@ -138,6 +138,7 @@ internal static class EntryComparisons
     private static int SlotValue(IndexSlot slot, IReadOnlyDictionary<string, int> assignment) => slot switch
     {
         UnitSlot => 0,
+        PositionSlot p => p.Position - 1,
         IndexedSlot i when assignment.TryGetValue(i.Index.Name, out var value) => value,
         IndexedSlot i => throw new ArgumentException($"the variable's index {i.Index.Name} is not a free index"),
         _ => throw new UnreachableException($"a derivative's variable has no slot {slot.GetType().Name}"),

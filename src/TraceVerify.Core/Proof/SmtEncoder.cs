@@ -37,6 +37,7 @@ internal static class SmtEncoder
         "true", "false", "not", "and", "or", "xor", "ite", "distinct", "abs", "div", "mod", "rem", "to_real", "to_int", "is_int",
         "pi", "euler", "root-obj", "Real", "Int", "Bool",
         SmtField.LogFunction, SmtField.ExpFunction, SmtField.SqrtFunction,
+        SmtField.SinFunction, SmtField.CosFunction, SmtField.TanFunction, SmtField.AbsFunction,
     };
 
     public static SmtQuery Encode(BoundEntry entry, IReadOnlyDictionary<string, int> dimensions)

@@ -18,7 +18,11 @@ namespace TraceVerify.Proof;
 //   1/u       → (not (= u 0.0)), as 1/u is defined only there (Z3 would otherwise give (/ 1.0 0.0) any value);
 //   log_(u)   → (> u 0.0): an identity is claimed where its sides are defined. Unsat would hold without it
 //               (log_ is arbitrary), but a model outside log's domain could never be confirmed;
-//   sqrt_(u)  → (= (* s s) u) and (>= s 0.0) for s = sqrt_(u): sqrt is the non-negative square root.
+//   sqrt_(u)  → (= (* s s) u) and (>= s 0.0) for s = sqrt_(u): sqrt is the non-negative square root;
+//   sin_(u), cos_(u) → each in [−1, 1], and with cos_(u) also sin_(u)² + cos_(u)² = 1;
+//   tan_(u)   → cos_(u) ≠ 0 and tan_(u)·cos_(u) = sin_(u) (tan = sin/cos where defined);
+//   abs_(u)   → (>= a 0.0) and (= (* a a) (* u u)): these two determine a = |u|, so abs is exact, not merely bounded.
+// Every axiom holds for the real functions, so "unsat" stays sound; a model is still confirmed by evaluation.
 // The argument u of each of these is first put in canonical polynomial form (SmtPolynomial) and the
 // application is made once per distinct argument, so 1/u written two ways on the two sides is one term.
 // A field instance belongs to one query; its conditions and functions are that query's.
@@ -27,6 +31,10 @@ internal sealed class SmtField : IMatrixInverseField<SmtTerm>
     public const string LogFunction = "log_";
     public const string ExpFunction = "exp_";
     public const string SqrtFunction = "sqrt_";
+    public const string SinFunction = "sin_";
+    public const string CosFunction = "cos_";
+    public const string TanFunction = "tan_";
+    public const string AbsFunction = "abs_";
 
     private static readonly SmtNumeral ZeroNumeral = new(Rational.Zero);
     private static readonly SmtNumeral OneNumeral = new(Rational.One);
@@ -193,6 +201,60 @@ internal sealed class SmtField : IMatrixInverseField<SmtTerm>
         return Apply(SqrtFunction, u, () => new SmtApplication(SqrtFunction, [u]),
             root => [new SmtApplication("=", [new SmtApplication("*", [root, root]), u]), new SmtApplication(">=", [root, ZeroNumeral])]);
     }
+
+    public SmtTerm Sin(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        return u is SmtNumeral { Value.IsZero: true } ? ZeroNumeral : SineOf(u);
+    }
+
+    public SmtTerm Cos(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        return u is SmtNumeral { Value.IsZero: true } ? OneNumeral : CosineOf(u);
+    }
+
+    public SmtTerm Tan(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        if (u is SmtNumeral { Value.IsZero: true }) return ZeroNumeral;
+        var sine = SineOf(u);
+        var cosine = CosineOf(u);
+        _functions.Add(TanFunction);
+        return Apply(TanFunction, u, () => new SmtApplication(TanFunction, [u]), t =>
+            [new SmtApplication("not", [new SmtApplication("=", [cosine, ZeroNumeral])]), new SmtApplication("=", [new SmtApplication("*", [t, cosine]), sine])]);
+    }
+
+    public SmtTerm Abs(SmtTerm a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        if (u is SmtNumeral x) return Numeral(RationalField.Instance.Abs(x.Value));
+        _functions.Add(AbsFunction);
+        return Apply(AbsFunction, u, () => new SmtApplication(AbsFunction, [u]),
+            r => [new SmtApplication(">=", [r, ZeroNumeral]), new SmtApplication("=", [new SmtApplication("*", [r, r]), new SmtApplication("*", [u, u])])]);
+    }
+
+    private SmtTerm SineOf(SmtTerm u)
+    {
+        _functions.Add(SinFunction);
+        return Apply(SinFunction, u, () => new SmtApplication(SinFunction, [u]), Bounded);
+    }
+
+    private SmtTerm CosineOf(SmtTerm u)
+    {
+        var sine = SineOf(u);
+        _functions.Add(CosFunction);
+        return Apply(CosFunction, u, () => new SmtApplication(CosFunction, [u]), c =>
+            [.. Bounded(c), new SmtApplication("=", [new SmtApplication("+", [new SmtApplication("*", [sine, sine]), new SmtApplication("*", [c, c])]), OneNumeral])]);
+    }
+
+    // −1 ≤ v ≤ 1.
+    private static IEnumerable<SmtTerm> Bounded(SmtTerm v) =>
+        [new SmtApplication("<=", [Numeral(Rational.MinusOne), v]), new SmtApplication("<=", [v, OneNumeral])];
 
     // The application of function to a canonical argument, made (and its side conditions recorded) once.
     private SmtTerm Apply(string function, SmtTerm argument, Func<SmtTerm> make, Func<SmtTerm, IEnumerable<SmtTerm>> conditions)

@@ -30,6 +30,8 @@ internal static class MathMl
             NameSyntax name => $"<mi>{Escape(name.Name)}</mi>",
             CallSyntax { Function: "fro" } call => $"<msub>{Norm(call.Argument)}<mi>F</mi></msub>",
             CallSyntax { Function: "inv" } call => $"<msup>{Base(call.Argument)}{Exponent(-1)}</msup>",
+            CallSyntax { Function: "sqrt" } call => $"<msqrt>{Render(call.Argument)}</msqrt>",
+            CallSyntax { Function: "abs" } call => $"<mrow><mo>|</mo>{Render(call.Argument)}<mo>|</mo></mrow>",
             CallSyntax call => $"<mrow><mi>{Escape(call.Function)}</mi>{FunctionApplication}{Parenthesized(Render(call.Argument))}</mrow>",
             BinarySyntax { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b => Sum(b),
             BinarySyntax { Operator: BinaryOperator.Multiply } b => Product(b),
@@ -45,6 +47,7 @@ internal static class MathMl
             TransposeSyntax t => $"<msup>{Base(t.Operand)}<mi mathvariant=\"normal\">T</mi></msup>",
             PowerSyntax { Base: CallSyntax { Function: "fro" } call } p => $"<msubsup>{Norm(call.Argument)}<mi>F</mi>{Exponent(p.Exponent)}</msubsup>",
             PowerSyntax p => $"<msup>{Base(p.Base)}{Exponent(p.Exponent)}</msup>",
+            RationalPowerSyntax p => $"<msup>{Base(p.Base)}<mrow>{(p.Exponent.Sign < 0 ? "<mo>\u2212</mo>" : "")}<mn>{(p.Exponent.Sign < 0 ? -p.Exponent : p.Exponent).Numerator}</mn><mo>/</mo><mn>{p.Exponent.Denominator}</mn></mrow></msup>",
             EntrySyntax e => $"<msub>{(e.Target is NameSyntax ? Render(e.Target) : Bracketed(Render(e.Target)))}{Indices(e)}</msub>",
             BinderSyntax { Kind: BinderKind.Sum } s =>
                 $"<mrow><munder><mo>\u2211</mo>{IndexList(s.Indices.Select(i => (string?)i.Name))}</munder>{Group(s.Body, Level(s.Body) <= HadamardLevel)}</mrow>",
@@ -53,9 +56,19 @@ internal static class MathMl
             // The matrix whose k-th row is r, stacked as the notes' (46) prints it.
             BinderSyntax { Kind: BinderKind.Rows } s =>
                 $"<msub>{Bracketed($"<mtable><mtr><mtd><mo>\u22EE</mo></mtd></mtr><mtr><mtd>{Render(s.Body)}</mtd></mtr><mtr><mtd><mo>\u22EE</mo></mtd></mtr></mtable>", "matrix")}{IndexList(s.Indices.Select(i => (string?)i.Name))}</msub>",
+            MatrixLiteralSyntax m => Bracketed("<mtable>" + string.Concat(m.Rows.Select(r => "<mtr>" + string.Concat(r.Select(e => $"<mtd>{Render(e)}</mtd>")) + "</mtr>")) + "</mtable>", "matrix"),
+            // I₅, 𝟏ₘ, 𝟏ₘₓₙ, 0ₘₓₙ: the written sizes as a subscript.
+            SizedConstantSyntax c => $"<msub>{SizedConstant(c.Name)}<mrow>{string.Join("<mo>\u00D7</mo>", c.Sizes.Select(s => s.IsPosition ? $"<mn>{s.Name}</mn>" : $"<mi>{Escape(s.Name)}</mi>"))}</mrow></msub>",
             _ => throw new UnreachableException($"no MathML for {node.GetType().Name}"),
         };
     }
+
+    private static string SizedConstant(string name) => name switch
+    {
+        "I" => "<mi mathvariant=\"normal\">I</mi>",
+        "ones" => "<mn>\U0001D7CF</mn>",
+        _ => "<mn>0</mn>",
+    };
 
     // A <math> element around content (one or more MathML elements).
     public static string Math(string content, bool block = true) =>
@@ -215,10 +228,10 @@ internal static class MathMl
     private static string Indices(EntrySyntax e) =>
         e.SingleIndex ? IndexList([e.Row?.Name]) : IndexList([e.Row?.Name, e.Column?.Name]);
 
-    // i,j as a subscript; a null index is the slice `:`.
+    // i,j as a subscript; a null index is the slice `:`, a numeric position a number.
     private static string IndexList(IEnumerable<string?> names)
     {
-        var parts = names.Select(n => n is null ? "<mo>:</mo>" : $"<mi>{Escape(n)}</mi>").ToList();
+        var parts = names.Select(n => n is null ? "<mo>:</mo>" : n.All(char.IsAsciiDigit) ? $"<mn>{n}</mn>" : $"<mi>{Escape(n)}</mi>").ToList();
         return parts.Count == 1 ? parts[0] : "<mrow>" + string.Join("<mo>,</mo>", parts) + "</mrow>";
     }
 

@@ -30,6 +30,7 @@ internal sealed class Binder
     private readonly HashSet<string> _hintedDefinitions = new(StringComparer.Ordinal);
     private readonly List<BindError> _errors = [];
     private readonly DimensionClasses _dimensions;
+    private readonly HashSet<string> _declaredLetters;
     private string _source = "";
 
     public Binder(
@@ -44,7 +45,8 @@ internal sealed class Binder
         _frozen = new(frozen ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         _declarationLines = declarationLines ?? new Dictionary<string, int>();
         var letters = _declared.Values.SelectMany(d => new[] { d.Rows, d.Columns }).SelectMany(n => n.Split('*')).Where(n => !n.All(char.IsAsciiDigit));
-        _dimensions = new DimensionClasses(letters, rigidDeclarations);
+        _declaredLetters = new HashSet<string>(letters, StringComparer.Ordinal);
+        _dimensions = new DimensionClasses(_declaredLetters, rigidDeclarations);
     }
 
     public IReadOnlyList<BindError> Errors => _errors;
@@ -56,8 +58,9 @@ internal sealed class Binder
     // The `where:` names the bound texts used.
     public IReadOnlyCollection<string> UsedDefinitions => _boundDefinitions.Keys;
 
-    // Names used as the base of `^n` or as a divisor are scalars unless declared otherwise (a declaration
-    // wins; using a declared matrix so is then a TV0211 error). Hints come from the given text and from the
+    // Names used as a divisor are scalars unless declared otherwise (a declaration wins; using a declared
+    // matrix so is then a TV0211 error). The base of `^n` is no hint: a base of unknown shape is a square
+    // matrix (its power a matrix power), never silently a scalar. Hints come from the given text and from the
     // `where:` definitions it uses, transitively: a definition nothing uses changes no shape. A work list,
     // not recursion: a long chain of definitions must not exhaust the stack.
     public void CollectScalarHints(SyntaxNode node)
@@ -73,8 +76,6 @@ internal sealed class Binder
                     if (_hintedDefinitions.Add(n.Name)) pending.Push(definition.Node);
                     break;
                 case PowerSyntax p:
-                    // `M^-n` is an inverse power, of a scalar only if M is one by other evidence.
-                    if (p is { Base: NameSyntax powered, Exponent: >= 0 }) _scalarHints.Add(powered.Name);
                     pending.Push(p.Base);
                     break;
                 case BinarySyntax b:
@@ -85,9 +86,14 @@ internal sealed class Binder
                 case CallSyntax c: pending.Push(c.Argument); break;
                 case NegateSyntax n: pending.Push(n.Operand); break;
                 case TransposeSyntax t: pending.Push(t.Operand); break;
+                case RationalPowerSyntax p:
+                    if (p.Base is NameSyntax rooted) _scalarHints.Add(rooted.Name);
+                    pending.Push(p.Base);
+                    break;
                 case EntrySyntax e: pending.Push(e.Target); break;
                 case BinderSyntax b: pending.Push(b.Body); break;
-                case NumberSyntax or NameSyntax: break;
+                case MatrixLiteralSyntax m: foreach (var entry in m.Rows.SelectMany(r => r)) pending.Push(entry); break;
+                case NumberSyntax or NameSyntax or SizedConstantSyntax: break;
                 default: throw new UnreachableException($"no scalar-hint rule for {current.GetType().Name}");
             }
         }
@@ -100,13 +106,25 @@ internal sealed class Binder
         _source = source;
         try
         {
-            return BindNode(node);
+            return BindWhole(node);
         }
         finally
         {
             _source = previous;
         }
     }
+
+    // A whole text (a side, a claim, a definition) that is a bare `0` is the zero of whatever shape the
+    // entry gives it, not the scalar 0: `A - A = 0` compares two matrices.
+    private Expr? BindWhole(SyntaxNode node) =>
+        IsZeroLiteral(node) ? new ZerosExpr(FreshDim(), FreshDim()) : BindNode(node);
+
+    private static bool IsZeroLiteral(SyntaxNode node) => node switch
+    {
+        NumberSyntax n => n.Value.IsZero,
+        NegateSyntax n => IsZeroLiteral(n.Operand),
+        _ => false,
+    };
 
     public Shape SymbolShape(string name) => SymbolShapeOf(name);
 
@@ -263,8 +281,11 @@ internal sealed class Binder
         NegateSyntax n => BindNode(n.Operand) is { } operand ? new NegateExpr(operand) : null,
         TransposeSyntax t => BindNode(t.Operand) is { } operand ? new TransposeExpr(operand) : null,
         PowerSyntax p => BindPower(p),
+        RationalPowerSyntax p => BindRationalPower(p),
         EntrySyntax e => BindEntry(e),
         BinderSyntax b => BindBinder(b),
+        SizedConstantSyntax c => BindSizedConstant(c),
+        MatrixLiteralSyntax m => BindMatrixLiteral(m),
         _ => throw new UnreachableException($"no binding rule for {node.GetType().Name}"),
     };
 
@@ -286,7 +307,7 @@ internal sealed class Binder
             _source = definition.Source;
             var savedScopes = _scopes.ToList();
             _scopes.Clear();
-            var result = BindNode(definition.Node);
+            var result = BindWhole(definition.Node);
             _scopes.AddRange(savedScopes);
             _source = previous;
             _definitionsInProgress.Remove(name.Name);
@@ -345,6 +366,11 @@ internal sealed class Binder
                 return new DiagExpr(argument);
             case "log": return new ElementwiseFunction(FunctionKind.Log, argument);
             case "exp": return new ElementwiseFunction(FunctionKind.Exp, argument);
+            case "sin": return new ElementwiseFunction(FunctionKind.Sin, argument);
+            case "cos": return new ElementwiseFunction(FunctionKind.Cos, argument);
+            case "tan": return new ElementwiseFunction(FunctionKind.Tan, argument);
+            case "sqrt": return new ElementwiseFunction(FunctionKind.Sqrt, argument);
+            case "abs": return new ElementwiseFunction(FunctionKind.Abs, argument);
             case "fro": return new FrobeniusNorm(argument);
             case "inv": return BindMatrixFunction(MatrixFunction.Inverse, argument, "inv", call.Span);
             case "det": return BindMatrixFunction(MatrixFunction.Determinant, argument, "det", call.Span);
@@ -359,6 +385,12 @@ internal sealed class Binder
         var left = BindNode(binary.Left);
         var right = BindNode(binary.Right);
         if (left is null || right is null) return null;
+        // A literal 0 added to a matrix is that matrix's zero (A - A + 0), not a scalar.
+        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract)
+        {
+            if (IsZeroLiteral(binary.Right) && !IsScalar(left)) right = ZeroLike(left);
+            else if (IsZeroLiteral(binary.Left) && !IsScalar(right)) left = ZeroLike(right);
+        }
         var ls = ShapeOf(left);
         var rs = ShapeOf(right);
         switch (binary.Operator)
@@ -416,15 +448,97 @@ internal sealed class Binder
             if (BindMatrixFunction(MatrixFunction.Inverse, operand, $"^{power.Exponent}", power.Span) is not { } inverse) return null;
             return Enumerable.Repeat(inverse, -power.Exponent - 1).Aggregate(inverse, (product, next) => new MatrixProduct(product, next));
         }
-        if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
-            return Fail(DiagnosticCodes.NotScalar, $"`^{power.Exponent}` raises a scalar to a power: {Quote(operand)} is {Display(shape)}", power.Span);
+        // M^n (n ≥ 0) of anything not known to be a scalar is a matrix power: M must be square (M^0 = I).
+        if (!IsScalar(operand) && !Unify(shape.Rows, shape.Columns))
+        {
+            return Fail(DiagnosticCodes.PowerOfNonSquare,
+                $"`^{power.Exponent}` is a power of a scalar or a square matrix: {Quote(operand)} is {Display(shape)} (for entrywise powers write `.*`)", power.Span);
+        }
         return new PowerExpr(operand, power.Exponent);
+    }
+
+    private ZerosExpr ZeroLike(Expr expr)
+    {
+        var shape = ShapeOf(expr);
+        return new ZerosExpr(shape.Rows, shape.Columns);
+    }
+
+    // I(n), ones(m), ones(m, n), zeros(m), zeros(m, n): each size a literal or a declared dimension letter,
+    // as rigid as a declaration; ones(m, n) is ones(m)*ones(n)', the all-ones m×n matrix.
+    private Expr? BindSizedConstant(SizedConstantSyntax constant)
+    {
+        var sizes = new List<Dim>();
+        foreach (var size in constant.Sizes)
+        {
+            if (!size.IsPosition && !_declaredLetters.Contains(size.Name))
+            {
+                return Fail(DiagnosticCodes.UndeclaredSizeLetter,
+                    $"size `{size.Name}` of `{constant.Name}` is neither a whole number nor a declared dimension letter (declare it in `shapes:`, e.g. `A: {size.Name} x {size.Name}`)", size.Span);
+            }
+            sizes.Add(NamedDim(size.Name));
+        }
+        return (constant.Name, sizes) switch
+        {
+            ("I", [var n]) => new IdentityExpr(n),
+            ("ones", [var m]) => new OnesExpr(m),
+            ("ones", [var m, var n]) => new MatrixProduct(new OnesExpr(m), new TransposeExpr(new OnesExpr(n))),
+            ("zeros", [var m]) => new ZerosExpr(m, Dim.One),
+            ("zeros", [var m, var n]) => new ZerosExpr(m, n),
+            _ => throw new UnreachableException($"the parser admits no `{constant.Name}` with {sizes.Count} sizes"),
+        };
+    }
+
+    // [a, b; c, d]: every entry a scalar (unified to 1×1, as `matrix(i,j; e)` does); a literal of r rows and
+    // c columns has the literal shape r×c, so a 1×n literal is a row vector and an n×1 one a column.
+    private Expr? BindMatrixLiteral(MatrixLiteralSyntax literal)
+    {
+        var entries = new List<Expr>();
+        var failed = false;
+        foreach (var node in literal.Rows.SelectMany(r => r))
+        {
+            if (BindNode(node) is not { } entry) { failed = true; continue; }
+            var shape = ShapeOf(entry);
+            if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
+            {
+                Fail(DiagnosticCodes.LiteralEntryNotScalar, $"an entry of a matrix literal is a scalar: {Quote(entry)} is {Display(shape)}", node.Span);
+                failed = true;
+                continue;
+            }
+            entries.Add(entry);
+        }
+        return failed ? null : new MatrixLiteralExpr(literal.Rows.Count, literal.Rows[0].Count, new EquatableArray<Expr>(entries));
+    }
+
+    // s^(p/q) of a scalar s with q = 2^k is (√…√s)^p, k nested square roots: equal wherever s ≥ 0 (s > 0 for
+    // p < 0), the real domain of an even root, and it differentiates as (p/q)·s^(p/q − 1) by the chain rule.
+    // An odd root (defined for negative s too) is not in the language yet: TV0231, never a guess.
+    private Expr? BindRationalPower(RationalPowerSyntax power)
+    {
+        if (BindNode(power.Base) is not { } operand) return null;
+        var shape = ShapeOf(operand);
+        if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
+            return Fail(DiagnosticCodes.RationalPowerOfMatrix, $"`^({power.Exponent})` raises a scalar to a rational power: {Quote(operand)} is {Display(shape)}", power.Span);
+        var denominator = power.Exponent.Denominator;
+        if (!denominator.IsPowerOfTwo)
+            return Fail(DiagnosticCodes.RootDegreeNotSupported,
+                $"`^({power.Exponent})` needs a root of degree {denominator}; only square roots and their nestings (denominators 2, 4, 8, …) are in the language", power.Span);
+        var root = operand;
+        for (var q = denominator; q > 1; q /= 2) root = new ElementwiseFunction(FunctionKind.Sqrt, root);
+        return new PowerExpr(root, (int)power.Exponent.Numerator);
     }
 
     private Expr? BindEntry(EntrySyntax entry)
     {
         if (BindNode(entry.Target) is not { } target) return null;
         var shape = ShapeOf(target);
+        if (entry.SingleIndex && entry.Row!.IsPosition)
+        {
+            if (Find(shape.Rows).IsOne)
+                return BindPosition(entry.Row, shape.Columns, target) is { } at ? new EntryExpr(target, UnitSlot.Instance, at) : null;
+            if (!Unify(shape.Columns, Dim.One))
+                return Fail(DiagnosticCodes.NotVector, $"one index needs a vector: {Quote(target)} is {Display(shape)} (write [i,j])", entry.Span);
+            return BindPosition(entry.Row, shape.Rows, target) is { } position ? new EntryExpr(target, position, UnitSlot.Instance) : null;
+        }
         if (entry.SingleIndex)
         {
             var index = LookupIndex(entry.Row!.Name);
@@ -438,10 +552,32 @@ internal sealed class Binder
             if (!Unify(index.Range, shape.Rows)) return IndexRangeError(entry.Row, index, shape.Rows);
             return new EntryExpr(target, new IndexedSlot(index), UnitSlot.Instance);
         }
-        var row = BindSlot(entry.Row, shape.Rows);
-        var column = BindSlot(entry.Column, shape.Columns);
+        var row = entry.Row is { IsPosition: true } ? BindPosition(entry.Row, shape.Rows, target) : BindSlot(entry.Row, shape.Rows);
+        var column = entry.Column is { IsPosition: true } ? BindPosition(entry.Column, shape.Columns, target) : BindSlot(entry.Column, shape.Columns);
         if (row is null || column is null) return null;
         return new EntryExpr(target, row, column);
+    }
+
+    // A numeric position k is within every size when k = 1; above 1 the dimension must be a literal size
+    // of at least k where it is written: a dimension letter is a general size (possibly 1), and answering
+    // only for sizes ≥ k would be an answer at a narrower shape than the user wrote.
+    private PositionSlot? BindPosition(IndexSyntax syntax, Dim range, Expr target)
+    {
+        var position = int.Parse(syntax.Name, CultureInfo.InvariantCulture);
+        switch (Find(range))
+        {
+            case KnownDim known when position > known.Size:
+                Fail(DiagnosticCodes.PositionOutsideSize, $"position {syntax.Name} is outside {Quote(target)}, whose dimension here has size {known.Size}", syntax.Span);
+                return null;
+            case KnownDim:
+                return new PositionSlot(position);
+            case var _ when position == 1:
+                return new PositionSlot(position);
+            default:
+                Fail(DiagnosticCodes.PositionNeedsLiteralSize,
+                    $"position {syntax.Name} of {Quote(target)} needs a literal size: its dimension here is {Display(range)}, a general size that may be smaller (declare a literal size, e.g. `{syntax.Name} x {syntax.Name}`)", syntax.Span);
+                return null;
+        }
     }
 
     private IndexSlot? BindSlot(IndexSyntax? syntax, Dim range)

@@ -32,12 +32,25 @@ internal static class Canonicalizer
         // Like terms are merged as they are labelled, so only distinct terms stay alive: the n terms of
         // ∂ tr(Xⁿ)/∂X are one term, and keeping all of them would make the garbage collector copy them.
         var canonical = new Dictionary<string, CanonicalTerm>(StringComparer.Ordinal);
-        foreach (var raw in terms)
+        // A term holding the square of a function (FunctionSquares) is replaced by its rewritten terms, which
+        // are simplified in turn before any is labelled.
+        var pending = new Stack<RawTerm>();
+        foreach (var next in terms)
         {
-            WorkCancellation.ThrowIfRequested();
-            if (raw.Coefficient.IsZero) continue;
-            var term = LabelEitherOrientation(Simplify(raw, isParameter, parameterOrder, pool), parameterIds, pool);
-            canonical[term.Key] = canonical.TryGetValue(term.Key, out var like) ? like with { Coefficient = like.Coefficient + term.Coefficient } : term;
+            pending.Push(next);
+            while (pending.TryPop(out var raw))
+            {
+                WorkCancellation.ThrowIfRequested();
+                if (raw.Coefficient.IsZero) continue;
+                var simplified = Simplify(raw, isParameter, parameterOrder, pool);
+                if (FunctionSquares.Expand(simplified, pool) is { } expanded)
+                {
+                    foreach (var piece in expanded) pending.Push(piece);
+                    continue;
+                }
+                var term = LabelEitherOrientation(simplified, parameterIds, pool);
+                canonical[term.Key] = canonical.TryGetValue(term.Key, out var like) ? like with { Coefficient = like.Coefficient + term.Coefficient } : term;
+            }
         }
         return CanonicalSum.Of(parameters, canonical.Values, shape);
     }
@@ -94,7 +107,11 @@ internal static class Canonicalizer
                 changed = true;
                 break;
             }
-            if (!changed) changed = ContractInverse(factors, isParameter, pool) || CancelReciprocal(factors, isParameter, pool);
+            if (!changed)
+            {
+                changed = MergeRepeatedArguments(factors, pool) || ContractInverse(factors, isParameter, pool)
+                    || CancelReciprocal(factors, isParameter, pool) || CancelRootReciprocal(factors, pool);
+            }
         }
         var used = new HashSet<int>(factors.Where(f => f is not OnesFactor).SelectMany(FactorIndices.Of));
         var keptOnes = new HashSet<int>();
@@ -170,6 +187,44 @@ internal static class Canonicalizer
                 {
                     if (!isParameter.Contains(index) && !AnyMentions(factors, index)) factors.Add(new OnesFactor(index));
                 }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // f(u) at arguments (r, r) — a δ between two parameters wrote one for the other — is rebuilt as f of u with
+    // those places identified, so cos(X)[r,r] from I .* cos(X) and cos(X[r,r]) from a derivative are one factor.
+    private static bool MergeRepeatedArguments(List<Factor> factors, IndexPool pool)
+    {
+        for (var k = 0; k < factors.Count; k++)
+        {
+            if (factors[k] is not FunctionFactor f || f.Arguments.Distinct().Count() == f.Arguments.Count) continue;
+            var made = FunctionFactors.Make(f.Function, FunctionFactors.Instantiate(f.Body, f.Arguments, pool), f.Arguments.Distinct().ToArray(), pool);
+            if (made is not [{ Coefficient.IsOne: true, Factors: [FunctionFactor merged] }] || merged.Equals(f)) continue;
+            factors[k] = merged;
+            return true;
+        }
+        return false;
+    }
+
+    // g·(1/√g) = √g where both are defined (g > 0): a reciprocal whose body is exactly one √h, with h's body
+    // exactly another factor g of the term at the same indices, becomes that √h. So det(X)/√det(X) and
+    // s·s^(-1/2) meet √det(X) and s^(1/2).
+    private static bool CancelRootReciprocal(List<Factor> factors, IndexPool pool)
+    {
+        for (var k = 0; k < factors.Count; k++)
+        {
+            if (factors[k] is not FunctionFactor { Function: FunctionKind.Reciprocal, Body.Terms: [{ Coefficient.IsOne: true, BoundRanges.Count: 0, Factors: [FunctionFactor { Function: FunctionKind.Sqrt } root] }] } reciprocal)
+                continue;
+            var rootArguments = root.Arguments.Select(p => reciprocal.Arguments[p]).ToArray();
+            for (var j = 0; j < factors.Count; j++)
+            {
+                if (j == k || factors[j] is OnesFactor || !FactorIndices.Of(factors[j]).All(rootArguments.Contains)) continue;
+                var form = Canonicalize([new RawTerm(Rational.One, new EquatableArray<Factor>([factors[j]]))], rootArguments, pool);
+                if (!string.Equals(form.Key, root.Body.Key, StringComparison.Ordinal)) continue;
+                factors[j] = root with { Arguments = new EquatableArray<int>(rootArguments) };
+                factors.RemoveAt(k);
                 return true;
             }
         }

@@ -5,7 +5,8 @@ namespace TraceVerify.Symbolic;
 
 // ∂/∂X_ab of index-form terms by the product rule over every appearance of X (the notes' "apply (9) for
 // each appearance of X"): an appearance X_pq becomes δ_pa δ_qb; through f(body) the chain rule gives
-// f'(body)·∂body, with log' = 1/u, exp' = exp u, (1/u)' = −1/u², (√u)' = 1/(2√u); through a whole-matrix
+// f'(body)·∂body, with log' = 1/u, exp' = exp u, (1/u)' = −1/u², (√u)' = 1/(2√u), sin' = cos u,
+// cos' = −sin u, tan' = 1 + tan² u, |u|' = u/|u| (sign u, defined only where u ≠ 0); through a whole-matrix
 // function d inv(M) = −inv(M)·dM·inv(M), d det(M) = det(M)·tr(inv(M)·dM) and, from adj = det·inv,
 // d adj(M) = det(M)·(tr(inv(M)·dM)·inv(M) − inv(M)·dM·inv(M)). Other symbols —
 // including frozen copies of X — are constants.
@@ -131,6 +132,14 @@ internal static class Differentiator
                 return [self.Times(self).Scaled(Rational.MinusOne)];
             case FunctionKind.Sqrt:
                 return FunctionFactors.Make(FunctionKind.Reciprocal, [self], arguments, pool).Select(t => t.Scaled(Rational.Of(1, 2))).ToArray();
+            case FunctionKind.Sin:
+                return FunctionFactors.Make(FunctionKind.Cos, body, arguments, pool);
+            case FunctionKind.Cos:
+                return FunctionFactors.Make(FunctionKind.Sin, body, arguments, pool).Select(t => t.Scaled(Rational.MinusOne)).ToArray();
+            case FunctionKind.Tan:
+                return [RawTerm.Constant(Rational.One), self.Times(self)];
+            case FunctionKind.Abs:
+                return FunctionFactors.Make(FunctionKind.Reciprocal, [self], arguments, pool).SelectMany(r => body.Select(r.Times)).ToArray();
             default:
                 throw new UnreachableException($"no derivative rule for {f.Function}");
         }

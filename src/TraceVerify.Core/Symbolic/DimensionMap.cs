@@ -33,6 +33,8 @@ internal static class DimensionMap
             PowerExpr p => p with { Base = Go(p.Base) },
             OnesExpr o => new OnesExpr(map(o.Length)),
             IdentityExpr i => new IdentityExpr(map(i.Size)),
+            ZerosExpr z => new ZerosExpr(map(z.Rows), map(z.Columns)),
+            MatrixLiteralExpr m => m with { Entries = new EquatableArray<Expr>(m.Entries.Select(Go)) },
             EntryExpr en => new EntryExpr(Go(en.Target), Slot(en.Row), Slot(en.Column)),
             IndexSumExpr s => new IndexSumExpr(new EquatableArray<IndexVariable>(s.Indices.Select(Index)), Go(s.Body)),
             RowsExpr r => new RowsExpr(Index(r.Index), Go(r.Body)),

@@ -47,11 +47,19 @@ internal sealed record VecExpr(Expr Operand) : Expr;
 
 internal sealed record FrobeniusNorm(Expr Operand) : Expr;
 
+// Base^Exponent: of a scalar, any integer exponent; of a square matrix, the matrix power (Exponent ≥ 0,
+// Base^0 = I; the binder writes M^-n as a product of inverses).
 internal sealed record PowerExpr(Expr Base, int Exponent) : Expr;
 
 internal sealed record OnesExpr(Dim Length) : Expr;
 
 internal sealed record IdentityExpr(Dim Size) : Expr;
+
+// [a, b; c, d]: a Rows×Columns matrix of scalar entries, row-major.
+internal sealed record MatrixLiteralExpr(int Rows, int Columns, EquatableArray<Expr> Entries) : Expr;
+
+// The zero matrix of a shape: `zeros(m, n)`, or a bare `0` where a side or a sum needs a matrix.
+internal sealed record ZerosExpr(Dim Rows, Dim Columns) : Expr;
 
 // M[i,j]; a null slot is the slice `:`, a Unit slot indexes a dimension of size one (x[j] of a column x).
 internal sealed record EntryExpr(Expr Target, IndexSlot Row, IndexSlot Column) : Expr;
@@ -78,6 +86,9 @@ internal sealed record SliceSlot : IndexSlot
     public static readonly SliceSlot Instance = new();
 }
 
+// A 1-based numeric position, `M[1,2]`: within the dimension's literal size (the binder checks it).
+internal sealed record PositionSlot(int Position) : IndexSlot;
+
 internal sealed record UnitSlot : IndexSlot
 {
     public static readonly UnitSlot Instance = new();
@@ -96,4 +107,8 @@ internal enum FunctionKind
     Exp,
     Reciprocal,
     Sqrt,
+    Sin,
+    Cos,
+    Tan,
+    Abs,
 }

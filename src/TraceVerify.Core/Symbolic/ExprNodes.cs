@@ -8,7 +8,7 @@ internal static class ExprNodes
 {
     public static IReadOnlyList<Expr> Children(Expr expr) => expr switch
     {
-        SymbolExpr or NumberExpr or OnesExpr or IdentityExpr => [],
+        SymbolExpr or NumberExpr or OnesExpr or IdentityExpr or ZerosExpr => [],
         MatrixProduct p => [p.Left, p.Right],
         ScalarProduct p => [p.Scalar, p.Operand],
         ScalarDivide d => [d.Operand, d.Divisor],
@@ -29,12 +29,13 @@ internal static class ExprNodes
         IndexSumExpr s => [s.Body],
         RowsExpr r => [r.Body],
         MatrixOfExpr m => [m.Body],
+        MatrixLiteralExpr m => [.. m.Entries],
         _ => throw new UnreachableException($"no children rule for {expr.GetType().Name}"),
     };
 
     public static Expr WithChildren(Expr expr, IReadOnlyList<Expr> c) => expr switch
     {
-        SymbolExpr or NumberExpr or OnesExpr or IdentityExpr => expr,
+        SymbolExpr or NumberExpr or OnesExpr or IdentityExpr or ZerosExpr => expr,
         MatrixProduct => new MatrixProduct(c[0], c[1]),
         ScalarProduct => new ScalarProduct(c[0], c[1]),
         ScalarDivide => new ScalarDivide(c[0], c[1]),
@@ -55,6 +56,7 @@ internal static class ExprNodes
         IndexSumExpr s => s with { Body = c[0] },
         RowsExpr r => r with { Body = c[0] },
         MatrixOfExpr m => m with { Body = c[0] },
+        MatrixLiteralExpr m => m with { Entries = new EquatableArray<Expr>(c) },
         _ => throw new UnreachableException($"no rebuild rule for {expr.GetType().Name}"),
     };
 

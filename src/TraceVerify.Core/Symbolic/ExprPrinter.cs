@@ -60,6 +60,11 @@ internal static class ExprPrinter
             case ElementwiseDivide d: WriteElementwise(b, d.Left, " ./ ", d.Right, divides: true); break;
             case ElementwiseFunction { Function: FunctionKind.Log } f: Call(b, "log", f.Operand); break;
             case ElementwiseFunction { Function: FunctionKind.Exp } f: Call(b, "exp", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Sqrt } f: Call(b, "sqrt", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Sin } f: Call(b, "sin", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Cos } f: Call(b, "cos", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Tan } f: Call(b, "tan", f.Operand); break;
+            case ElementwiseFunction { Function: FunctionKind.Abs } f: Call(b, "abs", f.Operand); break;
             case ElementwiseFunction f: throw new UnreachableException($"{f.Function} has no surface syntax");
             case MatrixFunctionExpr { Function: MatrixFunction.Inverse } f: Call(b, "inv", f.Operand); break;
             case MatrixFunctionExpr { Function: MatrixFunction.Determinant } f: Call(b, "det", f.Operand); break;
@@ -77,6 +82,9 @@ internal static class ExprPrinter
             case PowerExpr p: Write(b, p.Base, PostfixLevel); b.Append('^').Append(p.Exponent); break;
             case OnesExpr: b.Append("ones"); break;
             case IdentityExpr: b.Append('I'); break;
+            // zeros(2, 3) where both sizes are literals; else `0`, which binds back to the zero of its context.
+            case ZerosExpr { Rows: KnownDim r, Columns: KnownDim c }: b.Append("zeros(").Append(r.Size).Append(", ").Append(c.Size).Append(')'); break;
+            case ZerosExpr: b.Append('0'); break;
             case EntryExpr e:
                 Write(b, e.Target, PostfixLevel);
                 b.Append('[');
@@ -88,6 +96,15 @@ internal static class ExprPrinter
             case IndexSumExpr s: Binder(b, "sum", s.Indices.Select(i => i.Name), s.Body); break;
             case RowsExpr r: Binder(b, "rows", [r.Index.Name], r.Body); break;
             case MatrixOfExpr m: Binder(b, "matrix", [m.Row.Name, m.Column.Name], m.Body); break;
+            case MatrixLiteralExpr m:
+                b.Append('[');
+                for (var k = 0; k < m.Entries.Count; k++)
+                {
+                    if (k > 0) b.Append(k % m.Columns == 0 ? "; " : ", ");
+                    Write(b, m.Entries[k], SumLevel);
+                }
+                b.Append(']');
+                break;
             default: throw new UnreachableException($"no printer for {expr.GetType().Name}");
         }
     }
@@ -109,6 +126,7 @@ internal static class ExprPrinter
     {
         IndexedSlot i => i.Index.Name,
         SliceSlot => ":",
+        PositionSlot p => p.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new UnreachableException("a unit slot is never printed"),
     });
 

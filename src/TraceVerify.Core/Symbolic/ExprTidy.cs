@@ -39,7 +39,7 @@ internal static class ExprTidy
             ArgumentNullException.ThrowIfNull(expr);
             return expr switch
             {
-                SymbolExpr or NumberExpr or OnesExpr or IdentityExpr => expr,
+                SymbolExpr or NumberExpr or OnesExpr or IdentityExpr or ZerosExpr => expr,
                 TransposeExpr t => Transposed(Tidy(t.Operand)),
                 MatrixProduct or ScalarProduct => Multiply(Multiplicands(expr).Select(Tidy)),
                 ScalarDivide d => new ScalarDivide(Tidy(d.Operand), Tidy(d.Divisor)),
@@ -60,6 +60,7 @@ internal static class ExprTidy
                 IndexSumExpr s => s with { Body = Tidy(s.Body) },
                 RowsExpr r => r with { Body = Tidy(r.Body) },
                 MatrixOfExpr m => m with { Body = Tidy(m.Body) },
+                MatrixLiteralExpr m => m with { Entries = new EquatableArray<Expr>(m.Entries.Select(Tidy)) },
                 _ => throw new UnreachableException($"no tidy rule for {expr.GetType().Name}"),
             };
         }
@@ -80,6 +81,11 @@ internal static class ExprTidy
                 ElementwiseDivide d => Fewer(new ElementwiseDivide(Transposed(d.Left), Transposed(d.Right)), new TransposeExpr(expr)),
                 ElementwiseFunction f => Fewer(f with { Operand = Transposed(f.Operand) }, new TransposeExpr(expr)),
                 DiagExpr or IdentityExpr => pushIntoElementwise ? expr : new TransposeExpr(expr),
+                PowerExpr p => p with { Base = Transposed(p.Base) },
+                ZerosExpr z => new ZerosExpr(z.Columns, z.Rows),
+                // [a, b; c, d]ᵀ = [a, c; b, d]: the entries are scalars, read column by column.
+                MatrixLiteralExpr m => new MatrixLiteralExpr(m.Columns, m.Rows,
+                    new EquatableArray<Expr>(Enumerable.Range(0, m.Entries.Count).Select(k => m.Entries[((k % m.Rows) * m.Columns) + (k / m.Rows)]))),
                 IndexSumExpr s => s with { Body = Transposed(s.Body) },
                 _ => new TransposeExpr(expr),
             };
@@ -130,6 +136,7 @@ internal static class ExprTidy
             IndexSumExpr s => Marks(s.Body),
             RowsExpr r => Marks(r.Body),
             MatrixOfExpr m => Marks(m.Body),
+            MatrixLiteralExpr m => m.Entries.Sum(Marks),
             _ => 0,
         };
 
@@ -173,7 +180,7 @@ internal static class ExprTidy
         {
             var list = factors.SelectMany(Multiplicands).ToList();
             if (list.Count == 0) return new NumberExpr(Numeric.Rational.One);
-            var ordered = list.Where(IsScalar).Concat(list.Where(f => !IsScalar(f))).ToList();
+            var ordered = Powers(list.Where(IsScalar).Concat(list.Where(f => !IsScalar(f))).ToList());
             var product = ordered[0];
             foreach (var next in ordered.Skip(1))
             {
@@ -185,5 +192,26 @@ internal static class ExprTidy
         }
 
         private static bool IsScalar(Expr factor) => Shapes.Of(factor).IsScalar;
+
+        // A run of k ≥ 2 equal adjacent matrix factors is the matrix power M^k (a product defines it, so M
+        // is square); powers of one base next to each other add up: X*X^2 = X^3.
+        private static List<Expr> Powers(List<Expr> factors)
+        {
+            var result = new List<Expr>(factors.Count);
+            foreach (var factor in factors)
+            {
+                var (power, exponent) = BaseAndExponent(factor);
+                if (result.Count > 0 && !IsScalar(factor) && BaseAndExponent(result[^1]) is var (last, lastExponent) && last.Equals(power))
+                {
+                    result[^1] = new PowerExpr(power, lastExponent + exponent);
+                    continue;
+                }
+                result.Add(factor);
+            }
+            return result;
+        }
+
+        private static (Expr Base, int Exponent) BaseAndExponent(Expr factor) =>
+            factor is PowerExpr { Exponent: > 0 } p && !IsScalar(p) ? (p.Base, p.Exponent) : (factor, 1);
     }
 }

@@ -97,9 +97,8 @@ internal static class FactorForms
             var loose = new HashSet<int>();
             if (row is { } lr && !labels.IsPinnedBesides(arguments[lr], factor)) loose.Add(lr);
             if (column is { } lc && !labels.IsPinnedBesides(arguments[lc], factor)) loose.Add(lc);
-            if (factor.Function == FunctionKind.Sqrt)
+            if (factor.Function == FunctionKind.Sqrt && row is null && column is null && SquareRootForm.Root(factor.Body, roles, inner) is { } root)
             {
-                if (SquareRootForm.Root(factor.Body, roles, inner) is not { } root) continue;
                 expr = new FrobeniusNorm(root.Expr);
                 inMatrixNotation = root.InMatrixNotation;
             }
@@ -109,7 +108,9 @@ internal static class FactorForms
                 inMatrixNotation = body.InMatrixNotation;
                 switch (factor.Function)
                 {
-                    case FunctionKind.Log or FunctionKind.Exp: expr = new ElementwiseFunction(factor.Function, body.Expr); break;
+                    case FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs:
+                        expr = new ElementwiseFunction(factor.Function, body.Expr);
+                        break;
                     case FunctionKind.Reciprocal: expr = body.Expr; reciprocal = true; break;
                     default: throw new UnreachableException($"no printed form for {factor.Function}");
                 }
@@ -160,9 +161,8 @@ internal static class FactorForms
         }
         var inner = scope.Reserving(labels.Names.Concat(fresh));
         Expr value;
-        if (factor.Function == FunctionKind.Sqrt)
+        if (factor.Function == FunctionKind.Sqrt && SquareRootForm.Root(factor.Body, roles, inner) is { } root)
         {
-            if (SquareRootForm.Root(factor.Body, roles, inner) is not { } root) return [];
             value = new FrobeniusNorm(root.Expr);
         }
         else
@@ -170,7 +170,8 @@ internal static class FactorForms
             if (MatrixForm.Print(factor.Body, roles, inner, mentionAll: true, new HashSet<int>()) is not { } body) return [];
             value = factor.Function switch
             {
-                FunctionKind.Log or FunctionKind.Exp => new ElementwiseFunction(factor.Function, body.Expr),
+                FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs
+                    => new ElementwiseFunction(factor.Function, body.Expr),
                 FunctionKind.Reciprocal => new ScalarDivide(new NumberExpr(Rational.One), body.Expr),
                 _ => throw new UnreachableException($"no printed form for {factor.Function}"),
             };
@@ -196,12 +197,12 @@ internal static class FactorForms
         new ElementwiseDivide(new MatrixProduct(new OnesExpr(size), new TransposeExpr(new OnesExpr(size))), matrix);
 
     // Parameter positions for the printed body's row and column: ordered pairs, then single rows (a column
-    // vector), then none (a scalar with every argument named). A square root is always a scalar: its body
-    // is a sum of squares, printed as fro(N).
+    // vector), then none (a scalar with every argument named). A scalar square root whose body is a sum of
+    // squares prints as fro(N); any other is sqrt(…), elementwise like log.
     private static IEnumerable<(int? Row, int? Column)> Layouts(FunctionFactor factor, bool scalarOnly)
     {
         var count = factor.Arguments.Count;
-        if (!scalarOnly && factor.Function != FunctionKind.Sqrt)
+        if (!scalarOnly)
         {
             for (var r = 0; r < count; r++)
             {

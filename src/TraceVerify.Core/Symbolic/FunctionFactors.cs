@@ -9,7 +9,8 @@ internal static class FunctionFactors
 
     // f(body)(parameterIds) as a sum of raw terms: usually one term holding one function factor. The
     // body's parameters are ordered to give the least key (log(A')[i,j] is log(A)[j,i]); constant bodies
-    // are evaluated where the value is exact; 1/(c·Πfᵢ) splits into (1/c)·Π(1/fᵢ) when no index is summed.
+    // are evaluated where the value is exact; 1/(c·Πuᵢ) splits into (1/c)·Π(1/uᵢ) over the parts uᵢ of a
+    // one-term body that share no summed index (1/(xᵀx)² = 1/(xᵀx)·1/(xᵀx)), which holds wherever Πuᵢ ≠ 0.
     public static IReadOnlyList<RawTerm> Make(FunctionKind function, IReadOnlyList<RawTerm> bodyTerms, IReadOnlyList<int> parameterIds, IndexPool pool)
     {
         // f(u)_ii has one parameter, not two: an index that fills two argument places is one parameter.
@@ -24,16 +25,14 @@ internal static class FunctionFactors
         var canonical = best!;
         if (canonical.AsConstant is { } constant && TryEvaluate(function, constant, out var value))
             return value.IsZero ? [] : [RawTerm.Constant(value)];
-        if (function == FunctionKind.Reciprocal && canonical.Terms.Count == 1 && canonical.Terms[0].BoundRanges.Count == 0
-            && canonical.Terms[0].Factors.Count > 1)
+        if (function == FunctionKind.Reciprocal && canonical.Terms.Count == 1 && canonical.Terms[0].Factors.Count > 1
+            && Components(Instantiate(canonical, bestArguments, pool)[0], bestArguments) is { Count: > 1 } parts)
         {
-            var term = canonical.Terms[0];
-            var result = RawTerm.Constant(term.Coefficient.Reciprocal());
-            foreach (var factor in term.Factors)
+            var result = RawTerm.Constant(canonical.Terms[0].Coefficient.Reciprocal());
+            foreach (var part in parts)
             {
-                var single = new RawTerm(Rational.One, new EquatableArray<Factor>([FactorIndices.Rename(factor, l => bestArguments[l])]));
-                var args = FactorIndices.Of(factor).Distinct().Select(l => bestArguments[l]).ToArray();
-                var pieces = Make(FunctionKind.Reciprocal, [single], args, pool);
+                var args = part.Factors.SelectMany(FactorIndices.Of).Where(bestArguments.Contains).Distinct().ToArray();
+                var pieces = Make(FunctionKind.Reciprocal, [part], args, pool);
                 if (pieces.Count != 1) return [Single(function, canonical, bestArguments)];
                 result = result.Times(pieces[0]);
             }
@@ -54,6 +53,27 @@ internal static class FunctionFactors
             return Make(function, [unit], bestArguments, pool).Select(t => t.Scaled(term.Coefficient.Reciprocal())).ToArray();
         }
         return [Single(function, canonical, bestArguments)];
+    }
+
+    // The factors of a term grouped into parts that share no summed index (an index not among the arguments):
+    // each part is a scalar (or an entry at the arguments) of its own. Union–find over the summed indices.
+    private static List<RawTerm> Components(RawTerm term, IReadOnlyList<int> arguments)
+    {
+        var factors = term.Factors;
+        var part = Enumerable.Range(0, factors.Count).ToArray();
+        int Find(int k) => part[k] == k ? k : part[k] = Find(part[k]);
+        var owner = new Dictionary<int, int>();
+        for (var k = 0; k < factors.Count; k++)
+        {
+            foreach (var index in FactorIndices.Of(factors[k]).Where(i => !arguments.Contains(i)))
+            {
+                if (owner.TryGetValue(index, out var other)) part[Find(k)] = Find(other);
+                else owner[index] = k;
+            }
+        }
+        return Enumerable.Range(0, factors.Count).GroupBy(Find)
+            .Select(g => new RawTerm(Rational.One, new EquatableArray<Factor>(g.Select(k => factors[k]))))
+            .ToList();
     }
 
     private static RawTerm Single(FunctionKind function, CanonicalSum body, IReadOnlyList<int> arguments) =>
@@ -82,6 +102,9 @@ internal static class FunctionFactors
             case FunctionKind.Log when value.IsOne: result = Rational.Zero; return true;
             case FunctionKind.Reciprocal when !value.IsZero: result = value.Reciprocal(); return true;
             case FunctionKind.Sqrt when value.Sign >= 0 && ExactSquareRoot(value) is { } root: result = root; return true;
+            case FunctionKind.Sin or FunctionKind.Tan when value.IsZero: result = Rational.Zero; return true;
+            case FunctionKind.Cos when value.IsZero: result = Rational.One; return true;
+            case FunctionKind.Abs: result = value.Sign < 0 ? -value : value; return true;
             default: return false;
         }
     }

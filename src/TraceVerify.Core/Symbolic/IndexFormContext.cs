@@ -95,6 +95,7 @@ internal sealed class IndexFormContext
     {
         IndexedSlot s => range.IsOne ? null : lowering.FreeIndexIds[s.Index.Name],
         UnitSlot => null,
+        PositionSlot => throw new ExpansionLimitException("a variable at a numeric position has no index form; fuzzing and Z3 decide it"),
         _ => throw new ArgumentException("a slice is not a variable"),
     };
 

@@ -88,6 +88,10 @@ internal sealed class IndexFormEvaluator<T>(IScalarField<T> field, EvaluationEnv
         FunctionKind.Exp => field.Exp(value),
         FunctionKind.Reciprocal => field.Reciprocal(value),
         FunctionKind.Sqrt => field.Sqrt(value),
+        FunctionKind.Sin => field.Sin(value),
+        FunctionKind.Cos => field.Cos(value),
+        FunctionKind.Tan => field.Tan(value),
+        FunctionKind.Abs => field.Abs(value),
         _ => throw new UnreachableException($"no evaluation rule for {kind}"),
     };
 }

@@ -77,6 +77,10 @@ internal static class IndexNotation
         FunctionKind.Exp => "exp",
         FunctionKind.Reciprocal => "1/",
         FunctionKind.Sqrt => "sqrt",
+        FunctionKind.Sin => "sin",
+        FunctionKind.Cos => "cos",
+        FunctionKind.Tan => "tan",
+        FunctionKind.Abs => "abs",
         _ => throw new UnreachableException($"no name for {kind}"),
     };
 }

@@ -44,10 +44,12 @@ internal sealed class Lowering
         PowerExpr p => LowerPower(p),
         OnesExpr o => o.Length.IsOne ? Scalar([RawTerm.Constant(Rational.One)]) : LowerOnes(o.Length),
         IdentityExpr i => i.Size.IsOne ? Scalar([RawTerm.Constant(Rational.One)]) : LowerIdentity(i.Size),
+        ZerosExpr z => new Lowered(Fresh(z.Rows), Fresh(z.Columns), []),
         EntryExpr e => LowerEntry(e),
         IndexSumExpr s => LowerIndexSum(s),
         RowsExpr r => LowerBinder([r.Index], r.Body, (ids, body) => new Lowered(ids[0], body.Column, body.Terms)),
         MatrixOfExpr m => LowerBinder([m.Row, m.Column], m.Body, (ids, body) => new Lowered(ids[0], ids[1], body.Terms)),
+        MatrixLiteralExpr m => throw NoIndexForm(m),
         _ => throw new UnreachableException($"no lowering rule for {expr.GetType().Name}"),
     };
 
@@ -234,9 +236,26 @@ internal sealed class Lowering
             var squares = Enumerable.Range(0, power.Exponent / 2).Select(_ => SumOfSquares(norm.Operand).Terms);
             return Scalar(squares.Aggregate(Cross));
         }
+        if (Lower(power.Base) is { Row: { } row } matrix) return LowerMatrixPower(power, matrix, row);
         if (power.Exponent == 0) return Scalar([RawTerm.Constant(Rational.One)]);
         var factors = Enumerable.Range(0, Math.Abs(power.Exponent)).Select(_ => Lower(power.Base).Terms).Aggregate(Cross);
         return power.Exponent > 0 ? Scalar(factors) : Reciprocal(Scalar(factors));
+    }
+
+    // M^n of a square M as the chain M·M·…·M (n fresh copies, each one's row contracted with the previous
+    // one's column), so the product rule differentiates it as Σₖ Mᵏ·dM·Mⁿ⁻¹⁻ᵏ; M^0 is δ over M's size.
+    // Cross bounds every step by MaxTerms and MaxFactorsPerTerm, so (X^1000)^1000 stops early.
+    private Lowered LowerMatrixPower(PowerExpr power, Lowered first, int row)
+    {
+        if (power.Exponent < 0) throw new UnreachableException("the binder writes M^-n of a matrix as a product of inverses");
+        if (power.Exponent == 0) return LowerIdentity(_pool.Range(row));
+        var chain = first;
+        for (var k = 1; k < power.Exponent; k++)
+        {
+            var next = Lower(power.Base);
+            chain = new Lowered(chain.Row, next.Column, Cross(chain.Terms, Rename(next.Terms, next.Row, chain.Column)));
+        }
+        return chain;
     }
 
     private Lowered LowerOnes(Dim length)
@@ -281,14 +300,21 @@ internal sealed class Lowering
         {
             case IndexedSlot s: terms = FixIndex(terms, target.Row, IndexId(s.Index)); break;
             case SliceSlot: row = target.Row; break;
+            case PositionSlot: throw NoIndexForm(entry);
         }
         switch (entry.Column)
         {
             case IndexedSlot s: terms = FixIndex(terms, target.Column, IndexId(s.Index)); break;
             case SliceSlot: column = target.Column; break;
+            case PositionSlot: throw NoIndexForm(entry);
         }
         return new Lowered(row, column, terms);
     }
+
+    // The index form has no fixed positions (its indices range over whole dimensions): an entry at a numeric
+    // position is left to the numeric methods, which evaluate it exactly, and the symbolic method says so.
+    private static ExpansionLimitException NoIndexForm(Expr expr) =>
+        new($"`{ExprPrinter.Print(expr)}` has no index form (a numeric position or a matrix literal); fuzzing and Z3 decide it");
 
     // Fixing an index of size one still has a range to honour: such an index just takes its single value.
     private IReadOnlyList<RawTerm> FixIndex(IReadOnlyList<RawTerm> terms, int? slot, int index) =>

@@ -4,7 +4,7 @@ using TraceVerify.Numeric;
 namespace TraceVerify.Syntax;
 
 // Recursive descent over the grammar (tightest first):
-//   postfix  := primary ( ' | ᵀ | ^T | ^n | [idx] | [idx,idx] )*
+//   postfix  := primary ( ' | ᵀ | ^T | ^n | ^(p/q) | [idx] | [idx,idx] )*
 //   unary    := '-' unary | postfix
 //   product  := unary (( '*' | '/' ) unary)*
 //   hadamard := product (( '.*' | '⊙' | './' ) product)*
@@ -25,6 +25,7 @@ internal sealed class Parser
     public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.Ordinal)
     {
         "tr", "diag", "log", "exp", "fro", "inv", "det", "adj", "sum", "rows", "matrix", "kron", "vec",
+        "sin", "cos", "tan", "sqrt", "abs",
     };
 
     private readonly IReadOnlyList<Token> _tokens;
@@ -169,6 +170,7 @@ internal sealed class Parser
         Advance();
         if (Current.Kind == TokenKind.Identifier && Current.Text == "T")
             return Count(new TransposeSyntax(operand, operand.Span.Cover(Advance().Span)));
+        if (Current.Kind == TokenKind.OpenParen) return ParseRationalExponent(operand);
         var negative = false;
         var start = Current.Span;
         if (Current.Kind == TokenKind.Minus) { negative = true; Advance(); }
@@ -178,6 +180,40 @@ internal sealed class Parser
         if (!int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exponent) || exponent > 1000)
             throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadExponent, $"exponent `{token.Text}` is too large (at most 1000)", token.Span));
         return Count(new PowerSyntax(operand, negative ? -exponent : exponent, operand.Span.Cover(start.Cover(token.Span))));
+    }
+
+    // `^(p/q)`, `^(-p/q)` or `^(n)`: an exact rational exponent; one with denominator 1 is an integer power.
+    private SyntaxNode ParseRationalExponent(SyntaxNode operand)
+    {
+        var open = Advance();
+        var negative = false;
+        if (Current.Kind == TokenKind.Minus) { negative = true; Advance(); }
+        var numerator = ExponentInteger(open.Span);
+        var denominator = 1;
+        if (Current.Kind == TokenKind.Slash)
+        {
+            Advance();
+            denominator = ExponentInteger(open.Span);
+        }
+        var close = ExpectClose(open.Span);
+        var span = operand.Span.Cover(close.Span);
+        if (denominator == 0)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadRationalExponent, "the exponent's denominator is 0", open.Span.Cover(close.Span)));
+        var exponent = Rational.Of(negative ? -numerator : numerator, denominator);
+        if (exponent.Denominator.IsOne) return Count(new PowerSyntax(operand, (int)exponent.Numerator, span));
+        return Count(new RationalPowerSyntax(operand, exponent, span));
+    }
+
+    private int ExponentInteger(TextSpan open)
+    {
+        var token = Current;
+        if (token.Kind != TokenKind.Number || token.Text.Contains('.'))
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadRationalExponent,
+                $"unexpected {token.Describe()}: a rational exponent is written `^(p/q)` with integers p and q", open.Cover(token.Span)));
+        Advance();
+        if (!int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value > 1000)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadExponent, $"exponent `{token.Text}` is too large (at most 1000)", token.Span));
+        return value;
     }
 
     private SyntaxNode ParseEntry(SyntaxNode target)
@@ -202,7 +238,15 @@ internal sealed class Parser
     private IndexSyntax? ParseIndex()
     {
         if (Current.Kind == TokenKind.Colon) { Advance(); return null; }
-        if (Current.Kind != TokenKind.Identifier) throw Unexpected("an index name or `:`");
+        if (Current.Kind == TokenKind.Number)
+        {
+            // A numeric position, 1-based as counterexamples print them.
+            var number = Advance();
+            if (!int.TryParse(number.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position) || position < 1)
+                throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadPosition, $"position `{number.Text}` must be a whole number from 1 (positions are 1-based)", number.Span));
+            return new IndexSyntax(number.Text.TrimStart('0'), number.Span);
+        }
+        if (Current.Kind != TokenKind.Identifier) throw Unexpected("an index name, a position or `:`");
         var token = Advance();
         return new IndexSyntax(token.Text, token.Span);
     }
@@ -226,6 +270,8 @@ internal sealed class Parser
                 Advance();
                 if (Current.Kind != TokenKind.OpenParen) return Count(new NameSyntax(token.Text, token.Span));
                 return ParseCall(token);
+            case TokenKind.OpenBracket:
+                return ParseMatrixLiteral();
             case TokenKind.CloseParen:
                 throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnbalancedParenthesis, "unexpected `)`, expected an expression", token.Span));
             default:
@@ -233,8 +279,15 @@ internal sealed class Parser
         }
     }
 
+    // The constants that take sizes: I(n) one, ones and zeros one or two (rows, then columns).
+    public static readonly IReadOnlyDictionary<string, int> SizedConstants = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["I"] = 1, ["ones"] = 2, ["zeros"] = 2,
+    };
+
     private SyntaxNode ParseCall(Token name)
     {
+        if (SizedConstants.TryGetValue(name.Text, out var most)) return ParseSizedConstant(name, most);
         if (!Functions.Contains(name.Text))
         {
             throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnknownFunction,
@@ -261,6 +314,61 @@ internal sealed class Parser
             throw new ParseFailure(new SyntaxError(DiagnosticCodes.KroneckerArguments, "`kron` takes two arguments, `kron(A, B)`; write kron(A, kron(B, C)) for three", Current.Span));
         var close = ExpectClose(open);
         return Count(new BinarySyntax(BinaryOperator.Kronecker, left, right, name.Span, name.Span.Cover(close.Span)));
+    }
+
+    // [a, b; c, d]: entries are whole expressions (nesting is bounded by ParseSum), `,` ends an entry, `;` a
+    // row, `]` the literal; a row of another length than the first is a ragged literal (TV0132).
+    private SyntaxNode ParseMatrixLiteral()
+    {
+        var open = Advance().Span;
+        var rows = new List<IReadOnlyList<SyntaxNode>>();
+        var row = new List<SyntaxNode>();
+        var rowStart = Current.Span;
+        while (true)
+        {
+            row.Add(ParseSum());
+            if (Current.Kind == TokenKind.End)
+                throw new ParseFailure(new SyntaxError(DiagnosticCodes.UnbalancedParenthesis, "unbalanced bracket: this `[` is never closed (unexpected end of expression, expected `]`)", open));
+            if (Current.Kind == TokenKind.Comma) { Advance(); continue; }
+            if (Current.Kind is not (TokenKind.Semicolon or TokenKind.CloseBracket)) throw Unexpected("`,`, `;` or `]` in a matrix literal");
+            if (rows.Count > 0 && row.Count != rows[0].Count)
+            {
+                throw new ParseFailure(new SyntaxError(DiagnosticCodes.RaggedMatrixLiteral,
+                    $"ragged matrix literal: row {rows.Count + 1} has {row.Count} entr{(row.Count == 1 ? "y" : "ies")}, row 1 has {rows[0].Count}", rowStart.Cover(row[^1].Span)));
+            }
+            rows.Add(row);
+            if (Advance().Kind == TokenKind.CloseBracket) break;
+            row = [];
+            rowStart = Current.Span;
+        }
+        return Count(new MatrixLiteralSyntax(rows, open.Cover(_tokens[_position - 1].Span)));
+    }
+
+    // I(5), ones(m, n): sizes are integer literals (at least 1) or dimension letters, nothing else.
+    private SyntaxNode ParseSizedConstant(Token name, int most)
+    {
+        var open = Advance().Span;
+        var sizes = new List<IndexSyntax>();
+        while (true)
+        {
+            if (Current.Kind == TokenKind.Identifier || (Current.Kind == TokenKind.Number && Current.Text.All(char.IsAsciiDigit)))
+            {
+                var size = Advance();
+                if (size.Kind == TokenKind.Number && (!int.TryParse(size.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < 1))
+                    throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadSize, $"size `{size.Text}` of `{name.Text}` must be a whole number from 1 to {int.MaxValue}, or a dimension letter", size.Span));
+                sizes.Add(new IndexSyntax(size.Text, size.Span));
+            }
+            else
+            {
+                throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadSize, $"unexpected {Current.Describe()}, expected a size of `{name.Text}` (a whole number or a dimension letter)", Current.Span));
+            }
+            if (Current.Kind == TokenKind.Comma && sizes.Count < most) { Advance(); continue; }
+            break;
+        }
+        if (Current.Kind == TokenKind.Comma)
+            throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadSize, $"`{name.Text}` takes at most {most} size{(most == 1 ? "" : "s")}", Current.Span));
+        var close = ExpectClose(open);
+        return Count(new SizedConstantSyntax(name.Text, sizes, name.Span.Cover(close.Span)));
     }
 
     private SyntaxNode ParseBinder(Token name, TextSpan open)

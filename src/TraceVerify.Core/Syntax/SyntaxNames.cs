@@ -11,14 +11,16 @@ internal static class SyntaxNames
         return node switch
         {
             NameSyntax n => [n.Name],
-            NumberSyntax => [],
+            NumberSyntax or SizedConstantSyntax => [],
             CallSyntax c => Of(c.Argument),
             BinarySyntax b => Of(b.Left).Concat(Of(b.Right)),
             NegateSyntax n => Of(n.Operand),
             TransposeSyntax t => Of(t.Operand),
             PowerSyntax p => Of(p.Base),
+            RationalPowerSyntax p => Of(p.Base),
             EntrySyntax e => Of(e.Target),
             BinderSyntax b => Of(b.Body),
+            MatrixLiteralSyntax m => m.Rows.SelectMany(r => r).SelectMany(Of),
             _ => throw new UnreachableException($"no names rule for {node.GetType().Name}"),
         };
     }

@@ -24,15 +24,29 @@ internal sealed record TransposeSyntax(SyntaxNode Operand, TextSpan Span) : Synt
 
 internal sealed record PowerSyntax(SyntaxNode Base, int Exponent, TextSpan Span) : SyntaxNode(Span);
 
+// s^(p/q): a rational, non-integer exponent in lowest terms (q > 1).
+internal sealed record RationalPowerSyntax(SyntaxNode Base, Rational Exponent, TextSpan Span) : SyntaxNode(Span);
+
 // M[i,j], x[j], B[k,:], B[:,k]; a null index is the slice `:`.
 internal sealed record EntrySyntax(SyntaxNode Target, IndexSyntax? Row, IndexSyntax? Column, bool SingleIndex, TextSpan Span)
     : SyntaxNode(Span);
 
-internal sealed record IndexSyntax(string Name, TextSpan Span);
+// An index name, or a 1-based position written as an integer literal (`M[1,2]`).
+internal sealed record IndexSyntax(string Name, TextSpan Span)
+{
+    public bool IsPosition => Name.Length > 0 && Name.All(char.IsAsciiDigit);
+}
+
+// I(5), I(n), ones(m), ones(m, n), zeros(m), zeros(m, n): a constant whose sizes are written (literals or
+// dimension letters, as IndexSyntax); the binder fixes its shape to them.
+internal sealed record SizedConstantSyntax(string Name, IReadOnlyList<IndexSyntax> Sizes, TextSpan Span) : SyntaxNode(Span);
 
 // sum(i,j; e), rows(k; r), matrix(i,j; e).
 internal sealed record BinderSyntax(BinderKind Kind, IReadOnlyList<IndexSyntax> Indices, SyntaxNode Body, TextSpan Span)
     : SyntaxNode(Span);
+
+// [a, b; c, d]: rows separated by `;`, entries by `,`; every row has the same number of entries.
+internal sealed record MatrixLiteralSyntax(IReadOnlyList<IReadOnlyList<SyntaxNode>> Rows, TextSpan Span) : SyntaxNode(Span);
 
 internal enum BinaryOperator
 {

@@ -30,7 +30,10 @@ internal static class SyntaxPrinter
         NegateSyntax n => ("-" + At(n.Operand, 4), 4),
         TransposeSyntax t => (At(t.Operand, 5) + "'", 5),
         PowerSyntax p => (At(p.Base, 6) + "^" + p.Exponent.ToString(CultureInfo.InvariantCulture), 5),
+        RationalPowerSyntax p => (At(p.Base, 6) + "^(" + p.Exponent + ")", 5),
         EntrySyntax e => (At(e.Target, 5) + "[" + (e.SingleIndex ? Index(e.Row) : Index(e.Row) + "," + Index(e.Column)) + "]", 5),
+        MatrixLiteralSyntax m => ("[" + string.Join("; ", m.Rows.Select(r => string.Join(", ", r.Select(e => At(e, 1))))) + "]", 6),
+        SizedConstantSyntax c => ($"{c.Name}({string.Join(", ", c.Sizes.Select(s => s.Name))})", 6),
         BinderSyntax b => ($"{Keyword(b.Kind)}({string.Join(",", b.Indices.Select(i => i.Name))}; {At(b.Body, 1)})", 6),
         _ => throw new UnreachableException($"no printing rule for {node.GetType().Name}"),
     };

@@ -26,9 +26,11 @@ internal static class TreeDepth
         NegateSyntax n => [n.Operand],
         TransposeSyntax t => [t.Operand],
         PowerSyntax p => [p.Base],
+        RationalPowerSyntax p => [p.Base],
         EntrySyntax e => [e.Target],
         BinderSyntax b => [b.Body],
-        NumberSyntax or NameSyntax => [],
+        MatrixLiteralSyntax m => [.. m.Rows.SelectMany(r => r)],
+        NumberSyntax or NameSyntax or SizedConstantSyntax => [],
         _ => throw new System.Diagnostics.UnreachableException($"no children rule for {node.GetType().Name}"),
     };
 }

@@ -23,23 +23,34 @@ public class EntryBinderShapeTests
     }
 
     [Fact]
-    public void A_declared_matrix_under_a_power_is_ill_formed_not_a_scalar()
+    public void A_declared_vector_under_a_power_is_ill_formed_not_a_scalar()
     {
-        // Proved before: X was silently unified to 1×1, where 2*X is the derivative of tr(X^2).
+        // x^2 of a column x: n is no matrix power (x is not square) and never the square of a 1×1 x.
         var result = Check("""
-            - id: declared-matrix-under-power
+            - id: declared-vector-under-power
               kind: derivative
-              shapes: {X: n x n}
-              of: tr(X^2)
-              wrt: X
-              claim: 2*X
+              shapes: {x: n}
+              of: tr(x^2)
+              wrt: x
+              claim: 2*x
             """);
         var error = Error(result, DiagnosticCodes.DeclaredShapeViolated);
         Assert.Equal("TV0211", error.Code);
-        Assert.Contains("X is declared n x n (line 3)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("x is declared n x 1 (line 3)", error.Message, StringComparison.Ordinal);
         Assert.Contains("`^2`", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("it type-checks only if n = 1", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, error.Location!.Line);
+    }
+
+    // A declared square matrix under `^2` is a matrix power: tr(X^2)'s gradient is 2Xᵀ, not the scalar rule's 2X.
+    [Theory]
+    [InlineData("2*X'", true)]
+    [InlineData("2*X", false)]
+    public void A_declared_square_matrix_under_a_power_is_a_matrix_power(string claim, bool holds)
+    {
+        var verdict = holds ? Verdict.Proved : Verdict.Refuted;
+        var result = Check($"- id: power\n  kind: derivative\n  shapes: {{X: n x n}}\n  of: tr(X^2)\n  wrt: X\n  claim: {claim}\n");
+        Assert.Equal(verdict, result.Verdict);
     }
 
     [Fact]
@@ -89,7 +100,7 @@ public class EntryBinderShapeTests
     [InlineData("derivative", "of: tr(X)\n  wrt: X\n  claim: I", "m = n")]
     [InlineData("derivative", "of: tr(A*X)\n  wrt: X\n  claim: A", "m = n")]
     [InlineData("derivative", "of: tr(X*X')\n  wrt: X\n  claim: 2*X'", "m = n")]
-    [InlineData("equality", "lhs: A*B + 0*A^1\n  rhs: B*A", "n = 1")]
+    [InlineData("equality", "lhs: A*B + 0*(B/A)\n  rhs: B*A", "n = 1")]
     [InlineData("equality", "lhs: A*B + 0*(1/A)*A\n  rhs: B*A", "n = 1")]
     [InlineData("equality", "lhs: tr(A*B)\n  rhs: tr(B*A) + 0*D", "n = 1")]
     public void The_left_side_and_the_claim_obey_the_declarations_alike(string kind, string texts, string condition)
@@ -168,14 +179,24 @@ public class EntryBinderShapeTests
     [Theory]
     [InlineData("diag(x)*ones", "x'", "x has 1 rows")]
     [InlineData("x'", "diag(x)*ones", "x has 1 rows, x has 1 columns")]
-    [InlineData("0", "C'*C - C*C'", "C has 1 rows, C has 1 columns")]
-    [InlineData("0", "C - C", "C has 1 rows, C has 1 columns")]
     public void Undeclared_sides_narrowed_to_one_shape_are_ill_formed_as_general_claims(string lhs, string rhs, string condition)
     {
         // One shape for both sides makes x (or C) 1×1, where the sides agree: no proof at that narrower shape.
         // C appears only on the right: the left side may not narrow it either (proved before).
         var result = Check($"- id: t\n  kind: equality\n  lhs: \"{lhs}\"\n  rhs: \"{rhs}\"\n");
         Assert.Equal($"ill-formed as a general claim: it type-checks only if {condition}", Error(result, DiagnosticCodes.ClaimRestrictsShapes).Message);
+    }
+
+    // A bare 0 is the zero of the other side's shape: C stays a general matrix (before, the scalar 0
+    // narrowed it to 1×1 and the entry was ill-formed with a misleading message).
+    [Theory]
+    [InlineData("C - C", true)]
+    [InlineData("C'*C - C*C'", false)]
+    public void A_bare_zero_side_takes_the_other_sides_shape(string rhs, bool holds)
+    {
+        var result = Check($"- id: t\n  kind: equality\n  lhs: \"0\"\n  rhs: \"{rhs}\"\n");
+        Assert.Equal(holds ? Verdict.Proved : Verdict.Refuted, result.Verdict);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
     }
 
     [Fact]

@@ -129,11 +129,11 @@ public class TranscriptionCheckTests
     [Fact]
     public void A_latex_that_cannot_be_compared_fails_the_gate_with_the_reason()
     {
-        var outcome = TranscriptionCheck.Run(WithLatex("traa-9", @"\frac{\partial tr \left[\mathbf{A}\mathbf{X}\mathbf{B}\right]}{\partial \mathbf{X}} = \sqrt{2} \mathbf{A}^T \mathbf{B}^T"));
+        var outcome = TranscriptionCheck.Run(WithLatex("traa-9", @"\frac{\partial tr \left[\mathbf{A}\mathbf{X}\mathbf{B}\right]}{\partial \mathbf{X}} = \|\mathbf{A}\|_2 \mathbf{A}^T \mathbf{B}^T"));
         Assert.Equal("unchecked", outcome.Method!.Outcome);
         var diagnostic = Assert.Single(outcome.Diagnostics);
         Assert.Equal(DiagnosticCodes.TranscriptionUnreadable, diagnostic.Code);
-        Assert.Contains("`\\sqrt` is not yet in the expression language (TV0123)", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("is not yet in the expression language (TV0123)", diagnostic.Message, StringComparison.Ordinal);
         Assert.True(TranscriptionCheck.FailsGate(diagnostic));
     }
 

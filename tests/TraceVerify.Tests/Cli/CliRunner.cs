@@ -7,7 +7,11 @@ internal static class CliRunner
 {
     public sealed record Run(int ExitCode, string Output, string Error);
 
-    public static Run Invoke(string workingDirectory, params string[] args)
+    public static Run Invoke(string workingDirectory, params string[] args) =>
+        Invoke(workingDirectory, new Dictionary<string, string>(StringComparer.Ordinal), args);
+
+    // The same, with these environment variables set for the process.
+    public static Run Invoke(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,6 +23,7 @@ internal static class CliRunner
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "traceverify.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["CI"] = "true";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

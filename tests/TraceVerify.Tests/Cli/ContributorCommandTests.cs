@@ -44,6 +44,9 @@ public class ContributorCommandTests
     [InlineData("tr(A*inv(X)*B)", "-inv(X)'*A'*B'*inv(X)'")]
     [InlineData("tr(A*X^-1*B)", "-inv(X)'*A'*B'*inv(X)'")]
     [InlineData("det(X)", "det(X)*inv(X)'")]
+    [InlineData("tr(X^3)", "3*X'^2")]
+    [InlineData("tr(A*X^2)", "A'*X' + X'*A'")]
+    [InlineData("tr(X^256)", "256*X'^255")]
     public void Derive_prints_derivatives_through_inverses_and_determinants(string of, string expected)
     {
         var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "derive", of, "--wrt", "X");
@@ -90,6 +93,9 @@ public class ContributorCommandTests
     [InlineData("derive", "tr(A*X)", "--wrt", "X[:,k]", "TV0208")]
     [InlineData("derive", "A*X", "--wrt", "X", "only a scalar")]
     [InlineData("new", "--of=tr(A*X", "--wrt", "X", "TV0103")]
+    [InlineData("derive", "tr(X[2,2])", "--wrt", "X", "TV0223")]
+    [InlineData("derive", "tr(I(n)*X)", "--wrt", "X", "TV0221")]
+    [InlineData("derive", "det([a, b; c])", "--wrt", "a", "TV0132")]
     public void Bad_command_line_input_is_a_located_error_never_a_stack_trace(string command, string a, string b, string c, string expected)
     {
         var run = CliRunner.Invoke(CliRunner.RepositoryRoot, command, a, b, c);
@@ -113,6 +119,8 @@ public class ContributorCommandTests
     [InlineData("ones*ones'", "ones*ones'", 0, "proved")]
     [InlineData("diag(x)*ones", "x'", 1, "not proved for every shape: the sides have one shape only if x has 1 rows")]
     [InlineData("tr(A)", "A*ones", 1, "not proved")]
+    [InlineData("A - A", "0", 0, "proved")]
+    [InlineData("X^2*X^3", "X^5", 0, "proved")]
     public void Equal_gives_both_sides_one_shape(string left, string right, int exitCode, string expected)
     {
         // Before: `I I` was not proved (two unrelated sizes), and a column "equalled" its transpose.

@@ -59,11 +59,20 @@ public class LatexCommandTests
     [Fact]
     public void New_latex_with_what_the_language_cannot_say_yet_is_a_located_error()
     {
-        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "new", "--latex", @"\frac{\partial \sqrt{\det(\mathbf{X})}}{\partial \mathbf{X}} = \frac{1}{2} \sqrt{\det(\mathbf{X})} \mathbf{X}^{-T}");
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "new", "--latex", @"\frac{\partial \|\mathbf{X}\|_2}{\partial \mathbf{X}} = \mathbf{X}");
         Assert.Equal(64, run.ExitCode);
-        Assert.Contains("<latex>:1:16: error TV0123: `\\sqrt` is not yet in the expression language", run.Error, StringComparison.Ordinal);
-        Assert.Contains("               ^^^^^", run.Error, StringComparison.Ordinal);
+        Assert.Contains("<latex>:1:31: error TV0123: the 2-norm", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n" + new string(' ', 34) + "^", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void New_latex_reads_a_square_root_and_proves_the_Cookbooks_49()
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "new", "--latex", @"\frac{\partial \sqrt{\det(\mathbf{X})}}{\partial \mathbf{X}} = \frac{1}{2} \sqrt{\det(\mathbf{X})} \mathbf{X}^{-T}");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("of: \"sqrt(det(X))\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("# checked: proved (symbolic: proved; fuzz: confirmed; latex: agrees)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +85,7 @@ public class LatexCommandTests
                 = \mathbf{A}^T \mathbf{B}^T \label{eq:axb}
             \end{equation}
             \[ \frac{\partial tr(\mathbf{X}^T \mathbf{B} \mathbf{X})}{\partial \mathbf{X}} = \mathbf{B}\mathbf{X} + \mathbf{B}^T\mathbf{X} \tag{108} \]
-            \partial \sqrt{\det(\mathbf{X})} / \partial \mathbf{X} = \frac{1}{2} \sqrt{\det(\mathbf{X})} \mathbf{X}^{-T}   (49)
+            \partial \|\mathbf{X}\|_2 / \partial \mathbf{X} = \mathbf{X}   (49)
             tr(\mathbf{A}\mathbf{B}\mathbf{C}) = tr(\mathbf{C}\mathbf{A}\mathbf{B})   (7)
             \langle \mathbf{A} , \mathbf{B} \rangle = \foo(\mathbf{A})
             tr(\mathbf{A}\mathbf{B}) = tr(\mathbf{B}\mathbf{A})   (7)
@@ -85,7 +94,7 @@ public class LatexCommandTests
         File.WriteAllText(Path.Combine(dir, "paper.tex"), Document);
         var run = CliRunner.Invoke(dir, "import", "--latex", "paper.tex", "--output", "paper.yaml");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("paper.tex:7:10: error TV0123: `\\sqrt` is not yet in the expression language", run.Error, StringComparison.Ordinal);
+        Assert.Contains("paper.tex:7:25: error TV0123: the 2-norm", run.Error, StringComparison.Ordinal);
         Assert.Contains("paper.tex:9:43: error TV0120: unsupported LaTeX command `\\foo`", run.Error, StringComparison.Ordinal);
         Assert.Contains("imported 4 of 6 formulas; 0 entries do not hold as written; 2 not read", run.Error, StringComparison.Ordinal);
 

@@ -11,6 +11,9 @@ internal static class Entries
 {
     public static BoundEntry Equality(params string[] sides) => Build("equality", EntryKind.Equality, sides, null, null, null, null);
 
+    public static BoundEntry Equality(IReadOnlyDictionary<string, string> shapes, params string[] sides) =>
+        Build("equality", EntryKind.Equality, sides, null, null, null, shapes);
+
     public static BoundEntry Derivative(string of, string wrt, params string[] claims) =>
         Build("derivative", EntryKind.Derivative, claims, of, wrt, null, null);
 
@@ -42,6 +45,10 @@ internal static class Entries
         foreach (var node in nodes) binder.CollectScalarHints(node);
         var bound = nodes.Select(node => binder.Bind(node, id)).ToArray();
         Assert.True(binder.Errors.Count == 0, string.Join("; ", binder.Errors.Select(e => e.Message)));
+        // A bare `0` side takes its shape from the entry, as the entry binder gives it; other sides stay as
+        // bound (a method sees any entry it is given).
+        var target = of is null ? Shapes.Of(bound[0]!) : bound[1] is SymbolExpr variable ? variable.Shape : Shape.Scalar;
+        foreach (var side in bound.Skip(of is null ? 1 : 2).OfType<ZerosExpr>()) binder.UnifyShapes(target, Shapes.Of(side));
         var resolved = bound.Select(e => binder.Resolve(e!)).ToArray();
         var symbols = binder.ResolvedSymbols();
         var free = binder.ResolvedFreeIndices().Values.OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();

@@ -15,7 +15,7 @@ public sealed class SmtEncoderTests : IDisposable
     [Fact]
     public void One_real_constant_per_entry_named_with_one_based_indices_and_a_scalar_by_its_name()
     {
-        var entry = Entries.Equality("s^1*tr(A*X)", "tr(X*(s*A))");
+        var entry = Entries.Equality(new Dictionary<string, string> { ["s"] = "scalar" }, "s*tr(A*X)", "tr(X*(s*A))");
         var sizes = AllOf(entry, 1);
         sizes[Assert.Single(entry.Dimensions, d => d == ((TraceVerify.Symbolic.DimVariable)entry.Symbols["X"].Rows).Name)] = 2;
 
@@ -115,8 +115,7 @@ public sealed class SmtEncoderTests : IDisposable
     [Fact]
     public void Constant_names_never_collide_with_each_other_or_with_reserved_symbols()
     {
-        // ^1 marks X_1_1 and pi as scalars.
-        var entry = Entries.Equality("X_1_1^1*X + pi^1*X", "(X_1_1 + pi)*X");
+        var entry = Entries.Equality(new Dictionary<string, string> { ["X_1_1"] = "scalar", ["pi"] = "scalar" }, "X_1_1*X + pi*X", "(X_1_1 + pi)*X");
 
         var query = SmtEncoder.Encode(entry, AllOf(entry, 1));
 

@@ -92,7 +92,7 @@ public class MathMlTests
     [Fact]
     public void Every_syntax_node_type_is_rendered()
     {
-        string[] corpus = ["2*x", "tr(A)", "A + B", "-A", "A'", "s^2", "A[i,j]", "sum(i; x[i])"];
+        string[] corpus = ["2*x", "tr(A)", "A + B", "-A", "A'", "s^2", "s^(1/2)", "A[i,j]", "sum(i; x[i])", "I(5)", "[a, b; c, d]"];
         var seen = new HashSet<Type>();
         void Collect(object node)
         {

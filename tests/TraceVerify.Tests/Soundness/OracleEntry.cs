@@ -38,6 +38,8 @@ internal sealed record OracleEntry(
         foreach (var declaration in entry.Shapes)
         {
             var parts = declaration.Value.Text.Split('x', StringSplitOptions.TrimEntries);
+            // A product size (`y: n*q`, as kron and vec give) is outside the oracle, like kron and vec themselves.
+            if (parts.Any(p => p.Contains('*', StringComparison.Ordinal))) return (null, Truth.Excluded, "a product size `n*q` (Kronecker products and vectorisation are not in the oracle)");
             if (parts is ["scalar"]) declared[declaration.Name] = null;
             else if (parts is [var rows] && IsSize(rows)) declared[declaration.Name] = (rows, "1");
             else if (parts is [var r, var c] && IsSize(r) && IsSize(c)) declared[declaration.Name] = (r, c);

@@ -143,12 +143,23 @@ internal sealed class OracleEvaluator(
         }
         else
         {
-            @base = Evaluate(power.Base, indices)[0, 0];
+            var matrix = Evaluate(power.Base, indices);
+            if (matrix.Rows != 1 || matrix.Columns != 1) return MatrixPower(matrix, power.Exponent);
+            @base = matrix[0, 0];
             exponent = power.Exponent;
         }
         var result = ExactDual.One;
         for (var k = 0; k < Math.Abs(exponent); k++) result *= @base;
         return DualMatrix.Scalar(exponent < 0 ? Divide(ExactDual.One, result) : result);
+    }
+
+    // Mⁿ as n products in a row from I (no repeated squaring: another route than the engine's).
+    private static DualMatrix MatrixPower(DualMatrix m, int exponent)
+    {
+        var result = new DualMatrix(m.Rows, m.Rows);
+        for (var i = 0; i < m.Rows; i++) result[i, i] = ExactDual.One;
+        for (var k = 0; k < exponent; k++) result = result.Times(m);
+        return result;
     }
 
     private DualMatrix Entry(EntrySyntax entry, IReadOnlyDictionary<string, int> indices)

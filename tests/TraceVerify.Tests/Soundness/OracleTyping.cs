@@ -95,7 +95,7 @@ internal sealed class OracleTyping
         foreach (var root in roots)
         {
             _currentFree = new HashSet<string>(StringComparer.Ordinal);
-            shapes.Add(Type(root));
+            shapes.Add(IsZeroLiteral(root) ? Unsupporting("a bare 0 (the zero of its context's shape)") : Type(root));
             FreeIndicesOfRoots.Add(_currentFree);
         }
         if (!whole) return;
@@ -153,8 +153,11 @@ internal sealed class OracleTyping
             NegateSyntax n => Type(n.Operand),
             TransposeSyntax t => Type(t.Operand) is var s ? new OracleShape(s.Columns, s.Rows) : default,
             PowerSyntax p => Power(p),
+            RationalPowerSyntax p => RationalPower(p),
             EntrySyntax e => Entry(e),
             BinderSyntax b => Binder(b),
+            MatrixLiteralSyntax => Unsupporting("a matrix literal"),
+            SizedConstantSyntax => Unsupporting("a sized constant (I(n), ones(m, n), zeros(m, n))"),
             _ => throw new UnreachableException($"the oracle has no typing rule for {node.GetType().Name}"),
         };
         _shapes[node] = shape;
@@ -246,6 +249,9 @@ internal sealed class OracleTyping
             case "vec":
                 Unsupported ??= "`vec` (Kronecker products and vectorisation are not in the oracle)";
                 return new OracleShape(Dims.Fresh(), One());
+            case "sin" or "cos" or "tan" or "sqrt" or "abs":
+                Unsupported ??= $"`{call.Function}` (irrational values and sign cases are not in the oracle)";
+                return argument;
             case "det":
                 Unsupported ??= "`det` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, "`det` needs a square matrix");
@@ -255,8 +261,19 @@ internal sealed class OracleTyping
         }
     }
 
+    // What the oracle does not model makes the entry excluded, never a guess: any shape will do.
+    private OracleShape Unsupporting(string what)
+    {
+        Unsupported ??= what;
+        return Fresh();
+    }
+
+    private static bool IsZeroLiteral(SyntaxNode node) => node is NumberSyntax { Value.IsZero: true } || node is NegateSyntax { Operand: var inner } && IsZeroLiteral(inner);
+
     private OracleShape Binary(BinarySyntax binary)
     {
+        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && (IsZeroLiteral(binary.Left) || IsZeroLiteral(binary.Right)))
+            Unsupported ??= "a literal 0 in a sum (the zero of its context's shape)";
         var left = Type(binary.Left);
         var right = Type(binary.Right);
         switch (binary.Operator)
@@ -286,6 +303,16 @@ internal sealed class OracleTyping
         }
     }
 
+    // s^(p/q) is irrational at most rational points: outside the oracle, but still typed (its base is a scalar).
+    private OracleShape RationalPower(RationalPowerSyntax power)
+    {
+        Unsupported ??= "a rational power (irrational values are not in the oracle)";
+        var shape = Type(power.Base);
+        Unify(shape.Rows, One(), "a rational power of a scalar");
+        Unify(shape.Columns, One(), "a rational power of a scalar");
+        return Scalar();
+    }
+
     private OracleShape Power(PowerSyntax power)
     {
         if (power.Base is CallSyntax { Function: "fro" } fro)
@@ -302,12 +329,16 @@ internal sealed class OracleTyping
             Unsupported ??= "a negative power (an inverse when the base is a matrix)";
             return baseShape;
         }
-        RequireScalar(Type(power.Base), "`^n` needs a scalar base");
-        return Scalar();
+        // M^n of anything not already a scalar is a matrix power: M is square.
+        var powered = Type(power.Base);
+        if (IsScalar(powered)) return Scalar();
+        Unify(powered.Rows, powered.Columns, "`^n` needs a scalar or a square matrix");
+        return powered;
     }
 
     private OracleShape Entry(EntrySyntax entry)
     {
+        if (entry.Row is { IsPosition: true } || entry.Column is { IsPosition: true }) return Unsupporting("a numeric position M[1,2]");
         var target = Type(entry.Target);
         if (entry.SingleIndex)
         {
@@ -394,7 +425,6 @@ internal sealed class OracleTyping
     {
         switch (node)
         {
-            case PowerSyntax { Base: NameSyntax n, Exponent: >= 0 }: _scalarHints.Add(n.Name); break;
             case BinarySyntax { Operator: BinaryOperator.Divide, Right: NameSyntax n } b: _scalarHints.Add(n.Name); CollectScalarHints(b.Left); return;
         }
         foreach (var child in SyntaxTrees.Children(node)) CollectScalarHints(child);

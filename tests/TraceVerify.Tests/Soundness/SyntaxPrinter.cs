@@ -18,7 +18,10 @@ internal static class SyntaxPrinter
         NegateSyntax n => "-" + Operand(n.Operand, 4, false),
         TransposeSyntax t => Postfix(t.Operand) + "'",
         PowerSyntax p => Postfix(p.Base) + "^" + p.Exponent,
+        RationalPowerSyntax p => Postfix(p.Base) + "^(" + p.Exponent + ")",
         EntrySyntax e => Postfix(e.Target) + "[" + (e.SingleIndex ? e.Row!.Name : $"{e.Row?.Name ?? ":"},{e.Column?.Name ?? ":"}") + "]",
+        MatrixLiteralSyntax m => "[" + string.Join("; ", m.Rows.Select(r => string.Join(", ", r.Select(Print)))) + "]",
+        SizedConstantSyntax c => $"{c.Name}({string.Join(",", c.Sizes.Select(s => s.Name))})",
         BinderSyntax b => $"{b.Kind.ToString().ToLowerInvariant()}({string.Join(",", b.Indices.Select(i => i.Name))}; {Print(b.Body)})",
         _ => throw new UnreachableException($"no printing rule for {node.GetType().Name}"),
     };
@@ -54,5 +57,5 @@ internal static class SyntaxPrinter
     }
 
     private static string Postfix(SyntaxNode node) =>
-        node is NameSyntax or CallSyntax or BinarySyntax { Operator: BinaryOperator.Kronecker } or BinderSyntax or TransposeSyntax or PowerSyntax or EntrySyntax ? Print(node) : $"({Print(node)})";
+        node is NameSyntax or CallSyntax or BinarySyntax { Operator: BinaryOperator.Kronecker } or BinderSyntax or TransposeSyntax or PowerSyntax or RationalPowerSyntax or EntrySyntax ? Print(node) : $"({Print(node)})";
 }

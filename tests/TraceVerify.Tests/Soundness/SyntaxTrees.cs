@@ -9,14 +9,16 @@ internal static class SyntaxTrees
 {
     public static IEnumerable<SyntaxNode> Children(SyntaxNode node) => node switch
     {
-        NumberSyntax or NameSyntax => [],
+        NumberSyntax or NameSyntax or SizedConstantSyntax => [],
         CallSyntax c => [c.Argument],
         BinarySyntax b => [b.Left, b.Right],
         NegateSyntax n => [n.Operand],
         TransposeSyntax t => [t.Operand],
         PowerSyntax p => [p.Base],
+        RationalPowerSyntax p => [p.Base],
         EntrySyntax e => [e.Target],
         BinderSyntax b => [b.Body],
+        MatrixLiteralSyntax m => m.Rows.SelectMany(r => r),
         _ => throw new UnreachableException($"no children rule for {node.GetType().Name}"),
     };
 
@@ -38,14 +40,16 @@ internal static class SyntaxTrees
         if (ReferenceEquals(root, target)) return replacement;
         return root switch
         {
-            NumberSyntax or NameSyntax => root,
+            NumberSyntax or NameSyntax or SizedConstantSyntax => root,
             CallSyntax c => c with { Argument = Replace(c.Argument, target, replacement) },
             BinarySyntax b => b with { Left = Replace(b.Left, target, replacement), Right = Replace(b.Right, target, replacement) },
             NegateSyntax n => n with { Operand = Replace(n.Operand, target, replacement) },
             TransposeSyntax t => t with { Operand = Replace(t.Operand, target, replacement) },
             PowerSyntax p => p with { Base = Replace(p.Base, target, replacement) },
+            RationalPowerSyntax p => p with { Base = Replace(p.Base, target, replacement) },
             EntrySyntax e => e with { Target = Replace(e.Target, target, replacement) },
             BinderSyntax b => b with { Body = Replace(b.Body, target, replacement) },
+            MatrixLiteralSyntax m => m with { Rows = m.Rows.Select(r => (IReadOnlyList<SyntaxNode>)r.Select(e => Replace(e, target, replacement)).ToList()).ToList() },
             _ => throw new UnreachableException($"no replace rule for {root.GetType().Name}"),
         };
     }

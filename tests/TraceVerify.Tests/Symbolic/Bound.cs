@@ -46,6 +46,43 @@ internal sealed class Bound
         return exprs.Select(e => context.Canonical(bound.Resolve(e))).ToArray();
     }
 
+    // Both sides bound as one entry's: their shapes unified (the I of `X*inv(X) = I`, the 0 of `A - A = 0`
+    // take the other side's shape), then each canonicalized.
+    public static CanonicalSum[] Unified(Bound bound, string left, string right)
+    {
+        var exprs = new[] { bound.Bind(left), bound.Bind(right) };
+        Assert.True(bound.Binder.UnifyShapes(Shapes.Of(exprs[0]), Shapes.Of(exprs[1])));
+        var context = bound.Context();
+        return exprs.Select(e => context.Canonical(bound.Resolve(e))).ToArray();
+    }
+
+    // The one error binding the text gives (it must fail), with its code and where it starts.
+    public (string Code, int Start, int Length, string Message) SingleError(string text)
+    {
+        var parsed = Parser.Parse(text);
+        Assert.True(parsed.Succeeded, string.Join("; ", parsed.Errors.Select(e => e.Message)));
+        _binder.CollectScalarHints(parsed.Node!);
+        Assert.Null(_binder.Bind(parsed.Node!, "lhs"));
+        var error = Assert.Single(_binder.Errors);
+        return (error.Code, error.Span.Start, error.Span.Length, error.Message);
+    }
+
+    public (string Code, int Start) ErrorAt(string text)
+    {
+        var error = SingleError(text);
+        return (error.Code, error.Start);
+    }
+
+    // The one syntax error of a text that does not parse, with where it starts.
+    public static (string Code, int Start) ParseErrorAt(string text)
+    {
+        var error = Assert.Single(Parser.Parse(text).Errors);
+        return (error.Code, error.Span.Start);
+    }
+
+    // The shape of a bound text as the binder writes it ("scalar", "m×n").
+    public string ShapeText(string text) => _binder.Display(Shapes.Of(Bind(text)));
+
     // (derivative, claim) canonical forms.
     public static (CanonicalSum Derivative, CanonicalSum Claim) Derive(Bound bound, string of, string wrt, string claim)
     {

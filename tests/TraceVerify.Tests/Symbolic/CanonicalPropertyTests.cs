@@ -63,6 +63,10 @@ public class CanonicalPropertyTests
     public void Canonicalization_is_idempotent_with_inverses_determinants_and_adjugates() =>
         IsIdempotent(7101, ExpressionGenerator.Any(matrixFunctions: true));
 
+    [Fact]
+    public void Canonicalization_is_idempotent_with_sin_cos_tan_sqrt_and_abs() =>
+        IsIdempotent(7201, ExpressionGenerator.Any(scalarFunctions: true));
+
     private static void IsIdempotent(ulong seed, Gen<GeneratedExpression> expressions) =>
         Check.One(Configuration(seed), Prop.ForAll(expressions.ToArbitrary(), generated =>
         {
@@ -79,6 +83,10 @@ public class CanonicalPropertyTests
     [Fact]
     public void Canonicalization_keeps_the_numeric_value_with_inverses_determinants_and_adjugates() =>
         KeepsTheNumericValue(7102, ExpressionGenerator.Any(matrixFunctions: true));
+
+    [Fact]
+    public void Canonicalization_keeps_the_numeric_value_with_sin_cos_tan_sqrt_and_abs() =>
+        KeepsTheNumericValue(7202, ExpressionGenerator.Any(scalarFunctions: true));
 
     private static void KeepsTheNumericValue(ulong seed, Gen<GeneratedExpression> expressions)
     {
@@ -113,6 +121,10 @@ public class CanonicalPropertyTests
     [Fact]
     public void Every_gradient_agrees_with_dual_numbers_with_inverses_determinants_and_adjugates() =>
         GradientsAgreeWithDualNumbers(7103, ExpressionGenerator.ScalarsWithMatrixFunctions());
+
+    [Fact]
+    public void Every_gradient_agrees_with_dual_numbers_with_sin_cos_tan_sqrt_and_abs() =>
+        GradientsAgreeWithDualNumbers(7203, ExpressionGenerator.ScalarsWithScalarFunctions());
 
     private static void GradientsAgreeWithDualNumbers(ulong seed, Gen<GeneratedExpression> expressions)
     {

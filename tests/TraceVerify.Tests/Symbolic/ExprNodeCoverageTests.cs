@@ -36,6 +36,8 @@ public class ExprNodeCoverageTests
         new PowerExpr(S, 2),
         new OnesExpr(M),
         new IdentityExpr(M),
+        new ZerosExpr(M, Dim.One),
+        new MatrixLiteralExpr(1, 2, new EquatableArray<Expr>([S, new NumberExpr(Rational.Of(3))])),
         new EntryExpr(A, new IndexedSlot(I), SliceSlot.Instance),
         new IndexSumExpr(new EquatableArray<IndexVariable>([I]), new EntryExpr(X, new IndexedSlot(I), UnitSlot.Instance)),
         new RowsExpr(I, new EntryExpr(A, new IndexedSlot(I), SliceSlot.Instance)),
@@ -59,7 +61,9 @@ public class ExprNodeCoverageTests
     public void Every_node_type_is_tidied_without_changing_its_canonical_form()
     {
         var context = new IndexFormContext(new Dictionary<string, IndexVariable>());
-        foreach (var sample in Samples)
+        // A matrix literal has no index form (the symbolic method declines it); its tidy form is checked in
+        // MatrixLiteralTests by value.
+        foreach (var sample in Samples.Where(s => s is not MatrixLiteralExpr))
         {
             Assert.Equal(context.Canonical(sample), context.Canonical(ExprTidy.Tidy(sample)));
             Assert.Equal(context.Canonical(sample), context.Canonical(ExprTidy.TidyKeepingElementwise(sample)));

@@ -41,14 +41,17 @@ internal sealed class ExpressionGenerator
 
     private readonly Random _random;
     private readonly bool _matrixFunctions;
+    private readonly bool _scalarFunctions;
     private readonly List<IndexVariable> _scope = [.. FreeIndices];
     private int _boundCount;
 
-    // With matrixFunctions, inv, adj (of square operands) and det are generated too.
-    public ExpressionGenerator(int seed, bool matrixFunctions = false)
+    // With matrixFunctions, inv, adj (of square operands) and det are generated too; with scalarFunctions,
+    // sin, cos, tan, sqrt and abs (elementwise) and their squares, which the canonical form rewrites.
+    public ExpressionGenerator(int seed, bool matrixFunctions = false, bool scalarFunctions = false)
     {
         _random = new Random(seed);
         _matrixFunctions = matrixFunctions;
+        _scalarFunctions = scalarFunctions;
     }
 
     public static Shape SymbolShape(string name)
@@ -64,11 +67,14 @@ internal sealed class ExpressionGenerator
     public static Gen<GeneratedExpression> ScalarsWithMatrixFunctions() =>
         Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => new ExpressionGenerator(seed, matrixFunctions: true).Next(Shape.Scalar, 1 + Math.Min(size, 21) / 7)));
 
+    public static Gen<GeneratedExpression> ScalarsWithScalarFunctions() =>
+        Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => new ExpressionGenerator(seed, scalarFunctions: true).Next(Shape.Scalar, 1 + Math.Min(size, 21) / 7)));
+
     // An FsCheck generator of expressions of random shape.
-    public static Gen<GeneratedExpression> Any(bool matrixFunctions = false) =>
+    public static Gen<GeneratedExpression> Any(bool matrixFunctions = false, bool scalarFunctions = false) =>
         Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed =>
         {
-            var generator = new ExpressionGenerator(seed, matrixFunctions);
+            var generator = new ExpressionGenerator(seed, matrixFunctions, scalarFunctions);
             return generator.Next(generator.RandomShape(), 1 + Math.Min(size, 21) / 7);
         }));
 
@@ -144,6 +150,18 @@ internal sealed class ExpressionGenerator
             var d = AnyDim();
             var pinSquareRows = Chance(50);
             options.Add((3, () => new MatrixFunctionExpr(MatrixFunction.Determinant, Generate(new Shape(d, d), pinSquareRows, !pinSquareRows, depth - 1))));
+        }
+        if (_scalarFunctions)
+        {
+            foreach (var function in new[] { FunctionKind.Sin, FunctionKind.Cos, FunctionKind.Tan, FunctionKind.Sqrt, FunctionKind.Abs })
+            {
+                options.Add((1, () => new ElementwiseFunction(function, Generate(shape, pinRows, pinColumns, depth - 1))));
+                options.Add((1, () =>
+                {
+                    var operand = Generate(shape, pinRows, pinColumns, depth - 1);
+                    return new HadamardProduct(new ElementwiseFunction(function, operand), new ElementwiseFunction(function, operand));
+                }));
+            }
         }
         var total = options.Sum(o => o.Weight);
         var roll = _random.Next(total);

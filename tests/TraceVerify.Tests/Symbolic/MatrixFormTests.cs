@@ -101,9 +101,15 @@ public class MatrixFormTests
     // language (ExpressionGenerator); gradients add reciprocals, δ's and function factors at repeated
     // arguments that no written expression has.
     [Fact]
-    public void Printed_canonical_forms_bind_back_to_themselves()
+    public void Printed_canonical_forms_bind_back_to_themselves() => PrintedFormsBindBack(ExpressionGenerator.Any(), 20251121);
+
+    [Fact]
+    public void Printed_canonical_forms_with_sin_cos_tan_sqrt_and_abs_bind_back_to_themselves() =>
+        PrintedFormsBindBack(ExpressionGenerator.Any(scalarFunctions: true), 20261128);
+
+    private static void PrintedFormsBindBack(Gen<GeneratedExpression> expressions, ulong seed)
     {
-        var property = Prop.ForAll(ExpressionGenerator.Any().ToArbitrary(), generated =>
+        var property = Prop.ForAll(expressions.ToArbitrary(), generated =>
         {
             var bound = new Bound(ExpressionGenerator.Declarations);
             var expr = bound.Bind(generated.Text);
@@ -113,13 +119,19 @@ public class MatrixFormTests
             Assert.True(printed is not null, $"no printed form for {generated.Text}");
             AssertBindsBack(bound, () => bound.Context().Canonical(bound.Resolve(expr)), printed, Shapes.Of(expr));
         });
-        Check.One(Configuration(20251121), property);
+        Check.One(Configuration(seed), property);
     }
 
     [Fact]
-    public void Printed_gradients_bind_back_to_themselves()
+    public void Printed_gradients_bind_back_to_themselves() => PrintedGradientsBindBack(ExpressionGenerator.Scalars(), 20251122);
+
+    [Fact]
+    public void Printed_gradients_with_sin_cos_tan_sqrt_and_abs_bind_back_to_themselves() =>
+        PrintedGradientsBindBack(ExpressionGenerator.ScalarsWithScalarFunctions(), 20261129);
+
+    private static void PrintedGradientsBindBack(Gen<GeneratedExpression> expressions, ulong seed)
     {
-        var property = Prop.ForAll(ExpressionGenerator.Scalars().ToArbitrary(), generated =>
+        var property = Prop.ForAll(expressions.ToArbitrary(), generated =>
         {
             var bound = new Bound(ExpressionGenerator.Declarations);
             var expr = bound.Bind(generated.Text);
@@ -133,7 +145,7 @@ public class MatrixFormTests
             Assert.True(printed is not null, $"no printed form for ∂({generated.Text})/∂{variable.Name}");
             AssertBindsBack(bound, Gradient, printed, shape);
         });
-        Check.One(Configuration(20251122), property);
+        Check.One(Configuration(seed), property);
     }
 
     private static Config Configuration(ulong seed) =>

@@ -66,15 +66,8 @@ public class MatrixFunctionTests
         Assert.Equal(forms[0], forms[1]);
     }
 
-    // Both sides bound as one entry's: their shapes unified (the I of `X*inv(X) = I` takes X's size).
-    private static CanonicalSum[] Sides(string left, string right)
-    {
-        var bound = new Bound(new Dictionary<string, string> { ["A"] = "n x n", ["B"] = "n x n" });
-        var exprs = new[] { bound.Bind(left), bound.Bind(right) };
-        Assert.True(bound.Binder.UnifyShapes(Shapes.Of(exprs[0]), Shapes.Of(exprs[1])));
-        var context = bound.Context();
-        return exprs.Select(e => context.Canonical(bound.Resolve(e))).ToArray();
-    }
+    private static CanonicalSum[] Sides(string left, string right) =>
+        Bound.Unified(new Bound(new Dictionary<string, string> { ["A"] = "n x n", ["B"] = "n x n" }), left, right);
 
     [Theory]
     [InlineData("inv(A*B)", "inv(B)*inv(A)")]
@@ -161,11 +154,11 @@ public class MatrixFunctionTests
     [InlineData("log(det(X))", "X", "inv(X)'")]
     [InlineData("tr(A*inv(X)*B)", "X", "-inv(X)'*A'*B'*inv(X)'")]
     [InlineData("det(X)", "X", "det(X)*inv(X)'")]
-    [InlineData("tr(inv(X))", "X", "-inv(X)'*inv(X)'")]
+    [InlineData("tr(inv(X))", "X", "-inv(X)'^2")]
     [InlineData("log(det(A*X*B))", "X", "A'*inv(A*X*B)'*B'")]
-    [InlineData("tr(inv(X + A))", "X", "-inv(A + X)'*inv(A + X)'")]
-    [InlineData("tr(X^-2)", "X", "-2*inv(X)'*inv(X)'*inv(X)'")]
-    [InlineData("tr(adj(X))", "X", "det(X)*tr(inv(X))*inv(X)' - det(X)*inv(X)'*inv(X)'")]
+    [InlineData("tr(inv(X + A))", "X", "-inv(A + X)'^2")]
+    [InlineData("tr(X^-2)", "X", "-2*inv(X)'^3")]
+    [InlineData("tr(adj(X))", "X", "det(X)*tr(inv(X))*inv(X)' - det(X)*inv(X)'^2")]
     [InlineData("inv(X)[k,l]", "X[i,j]", "-inv(X)[k,i]*inv(X)[j,l]")]
     public void Derivatives_follow_d_inv_and_Jacobis_formula_and_print_as_references_write_them(string of, string wrt, string claim)
     {
@@ -190,7 +183,7 @@ public class MatrixFunctionTests
     [InlineData("inv(A*B)", "inv(B)*inv(A)")]
     [InlineData("log(det(A*B + B))", "log(det(A*B + B))")]
     [InlineData("adj(A)'*B", "adj(A)'*B")]
-    [InlineData("A^-2", "inv(A)*inv(A)")]
+    [InlineData("A^-2", "inv(A)^2")]
     public void Canonical_forms_print_back_in_matrix_notation(string text, string expected)
     {
         var bound = new Bound(new Dictionary<string, string> { ["A"] = "n x n", ["B"] = "n x n" });

@@ -7,12 +7,12 @@ namespace TraceVerify.Syntax.Latex;
 // Maps a LaTeX tree to the expression language's syntax tree, keeping the LaTeX spans (so a shape error
 // points into the formula). What the language cannot say is a diagnostic, never an approximation:
 // X^{-1} is M^-1 (an inverse, or a scalar's reciprocal), X^{-n} is M^-n, X^{-T} its transpose, \det and adj the language's det and adj;
-// TV0123 for what issue 11 adds next (Kronecker, vec, matrix powers, sqrt/sin/cos),
+// TV0123 for what issue 11 adds next (Kronecker, vec, sqrt/sin/cos),
 // TV0124 for what it does not express (differentials, ellipses, numbered entries, conjugates…).
 // Choices that need shapes are made from the syntax alone and stated here:
 //   \frac{a}{b} is a / b when b is visibly a scalar (a number, an entry, a sum or trace of them), else the
-//   notes' elementwise fraction a ./ b;  a power ^n is a scalar power when its base is visibly a scalar,
-//   else a matrix power (not yet in the language);  \delta_{ij} is I[i,j];  \sum_{k=1}^{n} is sum(k; …)
+//   notes' elementwise fraction a ./ b;  a power ^n is the language's ^n (a scalar power, or a
+//   matrix power of a square base: the binder decides);  \delta_{ij} is I[i,j];  \sum_{k=1}^{n} is sum(k; …)
 //   (the range of k is inferred, as for every index);  the stacked rows [r(1); ⋮; r(K)] of the notes' (46)
 //   are rows(k; r(k));  W_2 is the symbol W2 (one number after a letter names it, X_{11} is an entry);
 //   [a_{ji}]_{ij} (a visibly scalar group with two indices) is matrix(i,j; a[j,i]);  ⟨A, B⟩ is tr(A'*B).
@@ -51,9 +51,9 @@ internal static class LatexLowering
         LatexSuperscript s => Superscript(s, rename),
         LatexSubscript s => Subscript(s, rename),
         LatexFunction f => Function(f, rename),
-        LatexNorm n => throw (n.Double
-            ? NotExpressible("a norm needs its kind: `\\|M\\|_F` is the Frobenius norm", n.Span)
-            : NotExpressible("`|…|` (an absolute value or a determinant) is not in the expression language", n.Span)),
+        LatexNorm n => n.Double
+            ? throw NotExpressible("a norm needs its kind: `\\|M\\|_F` is the Frobenius norm", n.Span)
+            : AbsoluteValue(n, rename),
         LatexInnerProduct p => InnerProduct(p, rename),
         LatexSum s => Sum(s, rename),
         LatexDerivative d => throw NotExpressible("a derivative inside an expression: the language states a derivative as a whole entry (of, wrt, claim)", d.Span),
@@ -109,11 +109,12 @@ internal static class LatexLowering
     {
         NumberSyntax => true,
         EntrySyntax e => e.Row is not null && (e.SingleIndex || e.Column is not null),
-        CallSyntax c => c.Function is "tr" or "fro" || (c.Function is "log" or "exp" && IsVisiblyScalar(c.Argument)),
+        CallSyntax c => c.Function is "tr" or "fro" or "det" || (c.Function is "log" or "exp" or "sin" or "cos" or "tan" or "sqrt" or "abs" && IsVisiblyScalar(c.Argument)),
         BinderSyntax { Kind: BinderKind.Sum } s => IsVisiblyScalar(s.Body),
         BinarySyntax b => IsVisiblyScalar(b.Left) && IsVisiblyScalar(b.Right),
         NegateSyntax n => IsVisiblyScalar(n.Operand),
         PowerSyntax p => IsVisiblyScalar(p.Base),
+        RationalPowerSyntax => true,
         TransposeSyntax t => IsVisiblyScalar(t.Operand),
         _ => false,
     };
@@ -127,8 +128,9 @@ internal static class LatexLowering
         BinarySyntax b => IsScalarIn(b.Left, scope) && IsScalarIn(b.Right, scope),
         NegateSyntax n => IsScalarIn(n.Operand, scope),
         PowerSyntax p => IsScalarIn(p.Base, scope),
+        RationalPowerSyntax => true,
         TransposeSyntax t => IsScalarIn(t.Operand, scope),
-        CallSyntax { Function: "log" or "exp" } c => IsScalarIn(c.Argument, scope),
+        CallSyntax { Function: "log" or "exp" or "sin" or "cos" or "tan" or "sqrt" or "abs" } c => IsScalarIn(c.Argument, scope),
         BinderSyntax { Kind: BinderKind.Sum } s => IsScalarIn(s.Body, scope),
         _ => false,
     };
@@ -157,6 +159,19 @@ internal static class LatexLowering
         _ => false,
     };
 
+    // p/q (or −p/q) of two integer literals that is not an integer, as an exact rational.
+    private static Rational? RationalExponent(LatexNode? exponent) => exponent switch
+    {
+        LatexNegate n => RationalExponent(n.Operand) is { } inner ? -inner : null,
+        LatexBinary { Operator: LatexOperator.Divide, Left: LatexNumber p, Right: LatexNumber q } => Ratio(p.Value, q.Value),
+        LatexFraction { Numerator: LatexNumber p, Denominator: LatexNumber q } => Ratio(p.Value, q.Value),
+        LatexGroup g => RationalExponent(g.Inner),
+        _ => null,
+    };
+
+    private static Rational? Ratio(Rational p, Rational q) =>
+        p.IsInteger && q.IsInteger && !q.IsZero && p / q is { IsInteger: false } ratio && ratio.Numerator <= 1000 && ratio.Denominator <= 1000 && -ratio.Numerator <= 1000 ? ratio : null;
+
     private static SyntaxNode Superscript(LatexSuperscript s, Scope rename)
     {
         switch (s.Kind)
@@ -180,9 +195,14 @@ internal static class LatexLowering
                 // reciprocal power (as for X^{-1}, the base decides which).
                 if (s.Exponent is LatexNegate { Operand: LatexNumber { Value: var negated } } && negated.IsInteger && negated.Numerator >= 1 && negated.Numerator <= 1000)
                     return new PowerSyntax(operand, -(int)negated.Numerator, s.Span);
+                // s^{p/q}, s^{\frac{p}{q}}, s^{-1/2}: a rational power of a scalar (a matrix root is not in the language).
+                if (RationalExponent(s.Exponent) is { } rational)
+                {
+                    if (!IsScalarIn(operand, rename)) throw NotExpressible($"the matrix power `^{{{rational}}}` (a matrix root) is not in the expression language", s.ScriptSpan);
+                    return new RationalPowerSyntax(operand, rational, s.Span);
+                }
                 if (s.Exponent is not LatexNumber { Value: var value } || !value.IsInteger || value.Numerator > 1000)
                     throw NotExpressible("a superscript other than T, -1, -T or an integer (a symbolic power, or the Cookbook's single-entry matrix J^{ij}) is not in the expression language", s.ScriptSpan);
-                if (!IsScalarIn(operand, rename)) throw NotYet($"the matrix power `^{((LatexNumber)s.Exponent).Text}`", s.ScriptSpan);
                 return new PowerSyntax(operand, (int)value.Numerator, s.Span);
             default:
                 throw new UnreachableException($"no lowering for superscript {s.Kind}");
@@ -236,12 +256,30 @@ internal static class LatexLowering
 
     private static IndexSyntax? Index(LatexIndex index) => index.Kind == LatexIndexKind.Slice ? null : new IndexSyntax(index.Text, index.Span);
 
+    // |s| of a visible scalar is its absolute value; of anything else it may be a determinant (the Cookbook's
+    // |X|) or an elementwise absolute value, so it is not guessed.
+    private static SyntaxNode AbsoluteValue(LatexNorm n, Scope rename)
+    {
+        var inner = Lower(n.Inner, rename);
+        if (IsScalarIn(inner, rename)) return new CallSyntax("abs", inner, n.Span, n.Span);
+        throw NotExpressible("`|…|` of what is not visibly a scalar (an elementwise absolute value or a determinant: write `abs` or `\\det`) is not in the expression language", n.Span);
+    }
+
+    // \sin, \cos, \tan, \sqrt of a visible scalar are the scalar functions. Of a matrix the references mean the
+    // matrix function (the Cookbook's sin(X) = Σ (−1)ⁿX²ⁿ⁺¹/(2n+1)!, √X the matrix square root), which the
+    // language does not have: it is not read as the elementwise function, whose LaTeX is entry by entry,
+    // [\sin(X_{ij})]_{ij}.
+    private static SyntaxNode ScalarFunction(LatexFunction f, Scope rename)
+    {
+        var argument = Lower(f.Argument, rename);
+        if (IsScalarIn(argument, rename)) return new CallSyntax(f.Name, argument, f.NameSpan, f.Span);
+        throw NotYet($"`\\{f.Name}` of what is not visibly a scalar (the matrix function; the elementwise one is written entry by entry, `[\\{f.Name}(X_{{ij}})]_{{ij}}`)", f.NameSpan);
+    }
+
     private static SyntaxNode Function(LatexFunction f, Scope rename) => f.Name switch
     {
         "tr" or "diag" or "log" or "exp" or "det" or "adj" or "vec" => new CallSyntax(f.Name, Lower(f.Argument, rename), f.NameSpan, f.Span),
-        "sqrt" => throw NotYet("`\\sqrt`", f.NameSpan),
-        "sin" => throw NotYet("`\\sin`", f.NameSpan),
-        "cos" => throw NotYet("`\\cos`", f.NameSpan),
+        "sin" or "cos" or "tan" or "sqrt" => ScalarFunction(f, rename),
         "eig" => throw NotExpressible("`eig` (the eigenvalues) is not in the expression language", f.NameSpan),
         _ => throw new UnreachableException($"no lowering for operator {f.Name}"),
     };

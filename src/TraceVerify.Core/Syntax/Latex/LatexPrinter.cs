@@ -30,15 +30,20 @@ internal static class LatexPrinter
         NumberSyntax n => ($@"\frac{{{n.Value.Numerator.ToString(CultureInfo.InvariantCulture)}}}{{{n.Value.Denominator.ToString(CultureInfo.InvariantCulture)}}}", 6),
         NameSyntax n => (Symbol(n.Name), 6),
         CallSyntax { Function: "fro" } c => (@"\left\| " + At(c.Argument, 1) + @" \right\|_F", 6),
+        CallSyntax { Function: "sqrt" } c => (@"\sqrt{" + At(c.Argument, 1) + "}", 6),
+        CallSyntax { Function: "abs" } c => (@"\left| " + At(c.Argument, 1) + @" \right|", 6),
         CallSyntax c => (Operator(c.Function) + Parenthesize(At(c.Argument, 1)), 6),
         BinarySyntax b => Binary(b),
         NegateSyntax n => ("-" + At(n.Operand, 2), 1),
         TransposeSyntax t => (At(t.Operand, 6) + "^T", 5),
         PowerSyntax p => (At(p.Base, 6) + "^{" + p.Exponent.ToString(CultureInfo.InvariantCulture) + "}", 5),
+        RationalPowerSyntax p => (At(p.Base, 6) + "^{" + p.Exponent + "}", 5),
         EntrySyntax e => (EntryTarget(e.Target) + "_{" + (e.SingleIndex ? Index(e.Row) : Index(e.Row) + "," + Index(e.Column)) + "}", 5),
         BinderSyntax { Kind: BinderKind.Sum } s => (@"\sum_{" + string.Join(",", s.Indices.Select(i => i.Name)) + "} " + At(s.Body, 3), 3),
         BinderSyntax { Kind: BinderKind.Rows } r => (Rows(r), 6),
         BinderSyntax { Kind: BinderKind.Matrix } m => (@"\left[ " + At(m.Body, 1) + @" \right]_{" + string.Join(",", m.Indices.Select(i => i.Name)) + "}", 5),
+        MatrixLiteralSyntax m => (@"\begin{bmatrix} " + string.Join(@" \\ ", m.Rows.Select(r => string.Join(" & ", r.Select(e => At(e, 1))))) + @" \end{bmatrix}", 6),
+        SizedConstantSyntax c => ((c.Name switch { "I" => @"\mathbf{I}", "ones" => @"\mathbf{1}", _ => @"\mathbf{0}" }) + "_{" + string.Join(@" \times ", c.Sizes.Select(s => s.Name)) + "}", 6),
         _ => throw new UnreachableException($"no LaTeX rule for {node.GetType().Name}"),
     };
 
@@ -99,6 +104,9 @@ internal static class LatexPrinter
         "log" => @"\log",
         "exp" => @"\exp",
         "vec" => @"\operatorname{vec}",
+        "sin" => @"\sin",
+        "cos" => @"\cos",
+        "tan" => @"\tan",
         _ => throw new UnreachableException($"no LaTeX operator for {function}"),
     };
 
@@ -117,12 +125,14 @@ internal static class LatexPrinter
         IndexSyntax? Index(IndexSyntax? i) => i is not null && i.Name == from ? i with { Name = to } : i;
         return node switch
         {
-            NumberSyntax or NameSyntax => node,
+            NumberSyntax or NameSyntax or SizedConstantSyntax => node,
+            MatrixLiteralSyntax m => m with { Rows = m.Rows.Select(r => (IReadOnlyList<SyntaxNode>)r.Select(e => Rename(e, from, to)).ToList()).ToList() },
             CallSyntax c => c with { Argument = Rename(c.Argument, from, to) },
             BinarySyntax b => b with { Left = Rename(b.Left, from, to), Right = Rename(b.Right, from, to) },
             NegateSyntax n => n with { Operand = Rename(n.Operand, from, to) },
             TransposeSyntax t => t with { Operand = Rename(t.Operand, from, to) },
             PowerSyntax p => p with { Base = Rename(p.Base, from, to) },
+            RationalPowerSyntax p => p with { Base = Rename(p.Base, from, to) },
             EntrySyntax e => e with { Target = Rename(e.Target, from, to), Row = Index(e.Row), Column = Index(e.Column) },
             BinderSyntax b when b.Indices.Any(i => i.Name == from) => b,
             BinderSyntax b => b with { Body = Rename(b.Body, from, to) },

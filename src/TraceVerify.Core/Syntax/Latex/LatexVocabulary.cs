@@ -9,13 +9,13 @@ internal static class LatexVocabulary
     {
         ["tr"] = "tr", ["Tr"] = "tr", ["trace"] = "tr", ["Trace"] = "tr",
         ["diag"] = "diag", ["det"] = "det", ["adj"] = "adj", ["vec"] = "vec", ["eig"] = "eig",
-        ["ln"] = "log", ["log"] = "log", ["exp"] = "exp", ["sin"] = "sin", ["cos"] = "cos", ["sqrt"] = "sqrt",
+        ["ln"] = "log", ["log"] = "log", ["exp"] = "exp", ["sin"] = "sin", ["cos"] = "cos", ["tan"] = "tan", ["sqrt"] = "sqrt",
     };
 
     // Operator commands of LaTeX itself (\Tr and \tr are common macros in papers).
     public static readonly IReadOnlySet<string> OperatorCommands = new HashSet<string>(StringComparer.Ordinal)
     {
-        "det", "ln", "log", "exp", "sin", "cos", "sqrt", "tr", "Tr", "diag",
+        "det", "ln", "log", "exp", "sin", "cos", "tan", "sqrt", "tr", "Tr", "diag",
     };
 
     public static readonly IReadOnlySet<string> Greek = new HashSet<string>(StringComparer.Ordinal)

@@ -60,7 +60,7 @@ public class LatexNodeCoverageTests
     [Fact]
     public void Every_syntax_node_type_is_printed_and_named()
     {
-        string[] texts = ["2", "A", "tr(A)", "A*B", "-A", "A'", "s^2", "A[i,j]", "sum(i; x[i])"];
+        string[] texts = ["2", "A", "tr(A)", "A*B", "-A", "A'", "s^2", "s^(-3/2)", "A[i,j]", "sum(i; x[i])", "ones(m, 3)", "[a, b; c, d]"];
         var nodes = texts.Select(t => Parser.Parse(t).Node!).ToArray();
         var types = typeof(SyntaxNode).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(SyntaxNode)) && !t.IsAbstract).Select(t => t.Name);
         Assert.Equal(types.Order(StringComparer.Ordinal), nodes.Select(n => n.GetType().Name).Order(StringComparer.Ordinal));
