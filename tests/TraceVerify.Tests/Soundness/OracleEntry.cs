@@ -43,9 +43,6 @@ internal sealed record OracleEntry(
             if (parts is ["scalar"]) declared[declaration.Name] = null;
             else if (parts is [var rows] && IsSize(rows)) declared[declaration.Name] = (rows, "1");
             else if (parts is [var r, var c] && IsSize(r) && IsSize(c)) declared[declaration.Name] = (r, c);
-            // A product size (`y: n*q`, the length kron(A, B)*y needs) is well-formed, but the oracle's
-            // dimensions are single variables: excluded, as `kron` itself is, never taken for ill-formed.
-            else if (parts.Any(part => part.Contains('*', StringComparison.Ordinal))) return (null, Truth.Excluded, "a product size (`n*q`) is not in the oracle");
             else return (null, Truth.IllFormed, $"bad shape `{declaration.Value.Text}`");
         }
         var frozen = new Dictionary<string, string>(StringComparer.Ordinal);
