@@ -15,17 +15,92 @@ internal static class EvaluableSize
     public static string? Decline(BoundEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var largest = 0;
+        // A product size (kron, vec, `y: n*q`) counts as the product of its literal factors: kron(A, A) of a
+        // 64×64 A has 4096 rows, and a tower of them would overflow any integer (saturated at the cap).
+        long largest = 0;
         void See(Dim dim)
         {
-            foreach (var known in Dim.Atoms(dim).OfType<KnownDim>()) largest = Math.Max(largest, known.Size);
+            long size = 1;
+            foreach (var known in Dim.Atoms(dim).OfType<KnownDim>()) size = Math.Min(size * known.Size, (long)MaxLiteralSize + 1);
+            largest = Math.Max(largest, size);
         }
         foreach (var shape in entry.Symbols.Values) { See(shape.Rows); See(shape.Columns); }
         foreach (var index in entry.FreeIndices) See(index.Range);
         IEnumerable<Expr> roots = [.. entry.Sides, .. new[] { entry.Of, entry.Wrt, entry.SecondWrt }.OfType<Expr>()];
-        foreach (var root in roots) DimensionMap.Apply(root, d => { See(d); return d; });
+        foreach (var root in roots)
+        {
+            DimensionMap.Apply(root, d => { See(d); return d; });
+            // Product sizes arise inside an expression too (kron of literal sizes): see each one's shape.
+            foreach (var (node, _) in ExprNodes.Walk(root))
+            {
+                if (node is not (KroneckerProduct or VecExpr)) continue;
+                var shape = Shapes.Of(node);
+                See(shape.Rows);
+                See(shape.Columns);
+            }
+        }
         return largest > MaxLiteralSize
-            ? string.Create(CultureInfo.InvariantCulture, $"literal size above the evaluable cap: a size of {largest} is declared or implied, and numeric methods evaluate literal sizes up to {MaxLiteralSize}; only the symbolic engine decides this entry")
+            ? string.Create(CultureInfo.InvariantCulture, $"literal size above the evaluable cap: a size above {MaxLiteralSize} is declared or implied, and numeric methods evaluate literal sizes up to {MaxLiteralSize}; only the symbolic engine decides this entry")
             : null;
+    }
+
+    // Every product size the entry declares or implies (kron, vec, `y: n*q`), for the numeric methods to keep
+    // within the cap when they choose sizes for its letters.
+    public static IReadOnlyList<ProductDim> Products(BoundEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var found = new HashSet<ProductDim>();
+        void See(Dim dim)
+        {
+            if (dim is ProductDim p) found.Add(p);
+        }
+        foreach (var shape in entry.Symbols.Values) { See(shape.Rows); See(shape.Columns); }
+        IEnumerable<Expr> roots = [.. entry.Sides, .. new[] { entry.Of, entry.Wrt, entry.SecondWrt }.OfType<Expr>()];
+        foreach (var root in roots)
+        {
+            DimensionMap.Apply(root, d => { See(d); return d; });
+            foreach (var (node, _) in ExprNodes.Walk(root))
+            {
+                if (node is not (KroneckerProduct or VecExpr)) continue;
+                var shape = Shapes.Of(node);
+                See(shape.Rows);
+                See(shape.Columns);
+            }
+        }
+        return [.. found];
+    }
+
+    // Sizes for the letters under which every product stays within the cap: while one exceeds it, its largest
+    // letter shrinks by one (a letter at 1 never grows a product), so the result is a function of the draw and
+    // every product of letters alone can reach size 1. Literal factors beyond the cap are Decline's business.
+    public static void KeepProductsWithinCap(IDictionary<string, int> sizes, IReadOnlyList<ProductDim> products)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        ArgumentNullException.ThrowIfNull(products);
+        foreach (var product in products)
+        {
+            while (true)
+            {
+                long size = 1;
+                foreach (var atom in product.Factors)
+                {
+                    size = Math.Min(size * (atom switch { KnownDim k => k.Size, DimVariable v when sizes.TryGetValue(v.Name, out var n) => n, _ => 1 }), (long)MaxLiteralSize + 1);
+                }
+                if (size <= MaxLiteralSize) break;
+                var largest = product.Factors.OfType<DimVariable>().Where(v => sizes.ContainsKey(v.Name) && sizes[v.Name] > 1).MaxBy(v => sizes[v.Name]);
+                if (largest is null) break;
+                sizes[largest.Name]--;
+            }
+        }
+    }
+
+    // Whether every product stays within the cap under these sizes of the letters.
+    public static bool ProductsWithinCap(IReadOnlyDictionary<string, int> sizes, IReadOnlyList<ProductDim> products)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        ArgumentNullException.ThrowIfNull(products);
+        var copy = new Dictionary<string, int>(sizes, StringComparer.Ordinal);
+        KeepProductsWithinCap(copy, products);
+        return copy.All(p => sizes[p.Key] == p.Value);
     }
 }

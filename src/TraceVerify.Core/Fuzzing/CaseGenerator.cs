@@ -32,7 +32,7 @@ internal static class CaseGenerator
         var names = target.Dimensions;
         return
             from sizes in Sizes(names.Count, options.MaxDimension)
-            let dimensions = Enumerable.Range(0, names.Count).ToDictionary(i => names[i], i => sizes[i], StringComparer.Ordinal)
+            let dimensions = Dimensions(names, sizes, target.Products)
             from values in Gen.CollectToArray(target.Inputs.Select(input =>
                 Matrix(Size(input.Shape.Rows, dimensions), Size(input.Shape.Columns, dimensions), Value(target.Positive.Contains(input.Name), options.MaxValue))))
             from directions in Directions(target, dimensions, options.MaxValue)
@@ -40,6 +40,13 @@ internal static class CaseGenerator
                 dimensions,
                 Enumerable.Range(0, values.Length).ToDictionary(i => target.Inputs[i].Name, i => values[i], StringComparer.Ordinal),
                 directions);
+    }
+
+    private static Dictionary<string, int> Dimensions(IReadOnlyList<string> names, int[] sizes, IReadOnlyList<ProductDim> products)
+    {
+        var dimensions = Enumerable.Range(0, names.Count).ToDictionary(i => names[i], i => sizes[i], StringComparer.Ordinal);
+        EvaluableSize.KeepProductsWithinCap(dimensions, products);
+        return dimensions;
     }
 
     private static int Size(Dim dim, IReadOnlyDictionary<string, int> dimensions) => dim switch

@@ -14,6 +14,7 @@ internal sealed class FuzzTarget
         Entry = entry;
         Frozen = ResolveFrozen(entry);
         Dimensions = CollectDimensions(entry);
+        Products = EvaluableSize.Products(entry);
         Inputs = entry.Symbols
             .Where(p => !Frozen.ContainsKey(p.Key))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
@@ -48,6 +49,9 @@ internal sealed class FuzzTarget
     public IReadOnlyDictionary<string, string> Frozen { get; }
 
     public IReadOnlySet<string> Positive { get; }
+
+    // The product sizes (kron, vec, `y: n*q`) that drawn sizes must keep within EvaluableSize's cap.
+    public IReadOnlyList<ProductDim> Products { get; }
 
     public string? Unsupported { get; }
 

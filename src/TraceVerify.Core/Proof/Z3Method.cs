@@ -79,7 +79,10 @@ internal sealed class Z3Method : ICheckMethod
             return Inconclusive("Z3 is not available (libz3 could not be loaded; install libz3-4)");
 
         var all = ShapeOrder.Count(entry.Dimensions.Count, MaxDimension);
-        var planned = Shapes(entry.Dimensions, MaxDimension).Take(MaxShapes).ToArray();
+        // Shapes whose product sizes (kron, vec) exceed the evaluable cap are skipped; the scan of the order is
+        // bounded, so an entry whose products allow only the smallest shapes costs no enumeration of the rest.
+        var products = EvaluableSize.Products(entry);
+        var planned = Shapes(entry.Dimensions, MaxDimension).Take(MaxShapes * 16).Where(d => EvaluableSize.ProductsWithinCap(d, products)).Take(MaxShapes).ToArray();
         var log = new ShapeLog(entry, all, planned.Length, MaxDimension, version);
         using var solver = new Z3Solver(TimeoutPerQuery, ResourceLimitPerQuery);
         foreach (var dimensions in planned)

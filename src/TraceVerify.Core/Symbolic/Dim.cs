@@ -43,7 +43,9 @@ internal abstract record Dim
     public static int SizeOf(Dim dim, Func<Dim, int> atomSize)
     {
         ArgumentNullException.ThrowIfNull(atomSize);
-        return dim is ProductDim p ? checked(p.Factors.Aggregate(1, (size, f) => size * atomSize(f))) : atomSize(dim);
+        // Saturates at int.MaxValue rather than overflow: a size that large is refused by the numeric methods'
+        // caps (EvaluableSize), never allocated.
+        return dim is ProductDim p ? (int)Math.Min(p.Factors.Aggregate(1L, (size, f) => Math.Min(size * atomSize(f), int.MaxValue)), int.MaxValue) : atomSize(dim);
     }
 }
 

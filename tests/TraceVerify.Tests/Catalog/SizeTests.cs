@@ -56,6 +56,55 @@ public class SizeTests
     }
 
     [Fact]
+    public void A_Kronecker_tower_of_literal_sizes_counts_as_the_product_and_is_decided_symbolically()
+    {
+        // 64^5 rows overflow a 32-bit size: the numeric methods must decline it, not evaluate (or crash on) it.
+        const string yaml = "- id: tower\n  kind: equality\n  shapes: {A: 64 x 64}\n  lhs: kron(kron(kron(kron(A, A), A), A), A)\n  rhs: kron(A, kron(A, kron(A, kron(A, A))))\n";
+        var result = new Verifier(new VerifierOptions(1), [new FuzzMethod(20), new Z3Method()]).Check(CatalogLoader.Parse(yaml, "tower.yaml").Entries[0]);
+
+        Assert.Equal(Verdict.Proved, result.Verdict);
+        Assert.All(result.Methods.Where(m => m.Name != "symbolic"), m => Assert.Contains("literal size above the evaluable cap", m.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_product_of_small_literal_sizes_above_the_cap_is_declined_by_the_numeric_methods()
+    {
+        const string yaml = "- id: wide\n  kind: equality\n  shapes: {A: 9 x 9, B: 9 x 9}\n  lhs: kron(A, B)*kron(B, A)\n  rhs: kron(A*B, B*A)\n";
+        var result = new Verifier(new VerifierOptions(1), [new FuzzMethod(20), new Z3Method()]).Check(CatalogLoader.Parse(yaml, "wide.yaml").Entries[0]);
+
+        Assert.Equal(Verdict.Proved, result.Verdict);
+        Assert.All(result.Methods.Where(m => m.Name != "symbolic"), m => Assert.Contains("literal size above the evaluable cap", m.Detail, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("y'*y", "y'*y", "confirmed")]
+    [InlineData("y'*y", "2*(y'*y)", "refuted")]
+    public void A_long_product_of_letters_is_fuzzed_and_encoded_within_the_cap(string lhs, string rhs, string expected)
+    {
+        // n^20 overflows a 32-bit size at n = 3: the numeric methods keep every product within the cap.
+        var length = string.Join("*", Enumerable.Repeat("n", 20));
+        var yaml = $"- id: long\n  kind: equality\n  shapes: {{y: {length}}}\n  lhs: {lhs}\n  rhs: {rhs}\n";
+        var result = new Verifier(new VerifierOptions(1), [new FuzzMethod(20), new Z3Method()]).Check(CatalogLoader.Parse(yaml, "long.yaml").Entries[0]);
+
+        Assert.Equal(expected, result.Verdict.ToString().ToLowerInvariant());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "TV0903");
+    }
+
+    [Fact]
+    public void Sizes_are_shrunk_until_every_product_is_within_the_cap()
+    {
+        var product = (ProductDim)Dim.Product([new DimVariable("m"), new DimVariable("n"), new KnownDim(4)]);
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal) { ["m"] = 9, ["n"] = 5 };
+
+        EvaluableSize.KeepProductsWithinCap(sizes, [product]);
+
+        Assert.True(sizes["m"] * sizes["n"] * 4 <= EvaluableSize.MaxLiteralSize, $"m={sizes["m"]}, n={sizes["n"]}");
+        Assert.True(sizes["m"] * sizes["n"] * 4 > EvaluableSize.MaxLiteralSize / 2, "shrunk further than needed");
+        Assert.True(EvaluableSize.ProductsWithinCap(sizes, [product]));
+        Assert.False(EvaluableSize.ProductsWithinCap(new Dictionary<string, int>(StringComparer.Ordinal) { ["m"] = 9, ["n"] = 5 }, [product]));
+    }
+
+    [Fact]
     public void A_false_claim_at_a_huge_literal_size_is_never_confirmed()
     {
         const string yaml = "- id: huge-false\n  kind: equality\n  shapes: {A: 1000 x 1000, B: 1000 x 1000}\n  lhs: A*B\n  rhs: B*A\n";
