@@ -36,7 +36,7 @@ internal static class ExplainCommand
             {
                 // Declared shapes are constraints the verdict holds at; inferred ones are what the symbols' use implies.
                 w.WriteLine("shapes: " + string.Join(", ", bound.Symbols.OrderBy(p => p.Key, StringComparer.Ordinal)
-                    .Select(p => $"{p.Key}: {p.Value} ({(bound.Declared.Contains(p.Key) ? "declared" : "inferred")})")));
+                    .Select(p => $"{p.Key}: {p.Value}{(bound.Attributes.TryGetValue(p.Key, out var a) ? " " + Numeric.MatrixAttributeNames.Text(a) : "")} ({(bound.Declared.Contains(p.Key) ? "declared" : "inferred")})")));
                 if (bound.Kind == EntryKind.Derivative)
                 {
                     w.WriteLine("contributions, one per appearance of the variable (the notes' rule: apply (9) to each):");

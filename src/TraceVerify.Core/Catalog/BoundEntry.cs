@@ -24,6 +24,16 @@ internal sealed record BoundEntry(
     // The symbols whose shape a `shapes:` declaration gave (rigidly); every other symbol's shape was inferred.
     public IReadOnlySet<string> Declared { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    // The hypotheses of `shapes:` attributes, closed under implication (MatrixAttributeNames.Closure), by symbol;
+    // only symbols with at least one attribute. Every method holds an entry to them (see StructuredDerivative
+    // for a derivative with respect to such a symbol).
+    public IReadOnlyDictionary<string, Numeric.MatrixAttributes> Attributes { get; init; } = new Dictionary<string, Numeric.MatrixAttributes>(StringComparer.Ordinal);
+
+    // The convention of a derivative with respect to a structured variable, when the entry states one.
+    public StructuredDerivativeConvention? Convention { get; init; }
+
+    public Numeric.MatrixAttributes AttributesOf(string name) => Attributes.TryGetValue(name, out var a) ? a : Numeric.MatrixAttributes.None;
+
     public IReadOnlyDictionary<string, IndexVariable> FreeIndexMap => FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
     public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen);
