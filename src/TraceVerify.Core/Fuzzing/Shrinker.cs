@@ -171,12 +171,17 @@ internal sealed class Shrinker
     private static Matrix<Rational> Truncate(Matrix<Rational> value, int rows, int cols) =>
         rows == value.Rows && cols == value.Cols ? value : Matrix<Rational>.Create(rows, cols, (r, c) => value[r, c]);
 
-    private static FuzzCase WithEntry(FuzzCase fuzzCase, string name, int row, int col, Rational entry)
+    // A symmetric (skew) value changes its mirrored entry too (negated), so a shrunk value keeps its hypothesis;
+    // other hypotheses are re-checked by the case check.
+    private FuzzCase WithEntry(FuzzCase fuzzCase, string name, int row, int col, Rational entry)
     {
         var old = fuzzCase.Values[name];
+        var attributes = MatrixAttributeNames.Closure(_target.Entry.AttributesOf(name));
+        var mirrored = attributes.HasFlag(MatrixAttributes.Symmetric) ? entry : attributes.HasFlag(MatrixAttributes.Skew) ? -entry : (Rational?)null;
         var values = new Dictionary<string, Matrix<Rational>>(fuzzCase.Values, StringComparer.Ordinal)
         {
-            [name] = Matrix<Rational>.Create(old.Rows, old.Cols, (r, c) => r == row && c == col ? entry : old[r, c]),
+            [name] = Matrix<Rational>.Create(old.Rows, old.Cols,
+                (r, c) => r == row && c == col ? entry : mirrored is { } m && r == col && c == row ? m : old[r, c]),
         };
         return fuzzCase with { Values = values };
     }
