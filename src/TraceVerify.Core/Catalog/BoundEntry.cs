@@ -36,7 +36,11 @@ internal sealed record BoundEntry(
 
     public IReadOnlyDictionary<string, IndexVariable> FreeIndexMap => FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
-    public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen);
+    // Forms under the entry's hypotheses (its attributes and derivative convention).
+    public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen, Attributes, Convention);
+
+    // Forms without them: a proof there holds under any hypothesis.
+    public IndexFormContext PlainIndexForms() => new(FreeIndexMap, Frozen);
 
     // The differentiated symbol's name (X for X[j,k]).
     public string? VariableName => Wrt switch

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using TraceVerify.Numeric;
 
 namespace TraceVerify.Symbolic;
 
@@ -10,11 +10,22 @@ internal sealed class IndexFormContext
     private readonly IReadOnlyList<IndexVariable> _free;
     private readonly IReadOnlyDictionary<string, string> _frozen;
 
-    public IndexFormContext(IReadOnlyDictionary<string, IndexVariable> freeIndices, IReadOnlyDictionary<string, string>? frozen = null)
+    private readonly IReadOnlyDictionary<string, MatrixAttributes> _attributes;
+    private readonly StructuredDerivativeConvention? _convention;
+    private readonly HashSet<string> _orthogonal;
+
+    // Attributes are the entry's hypotheses (StructuredTerms, OrthogonalSymbols): they shape every form at its
+    // end — after differentiation, so the variable's own structure never enters its derivative except through
+    // the convention (the symmetric one adds Gᵀ − δ∘G).
+    public IndexFormContext(IReadOnlyDictionary<string, IndexVariable> freeIndices, IReadOnlyDictionary<string, string>? frozen = null,
+        IReadOnlyDictionary<string, MatrixAttributes>? attributes = null, StructuredDerivativeConvention? convention = null)
     {
         ArgumentNullException.ThrowIfNull(freeIndices);
         _free = freeIndices.Values.OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
         _frozen = frozen ?? new Dictionary<string, string>();
+        _attributes = attributes ?? new Dictionary<string, MatrixAttributes>();
+        _convention = convention;
+        _orthogonal = _attributes.Where(p => p.Value.HasFlag(MatrixAttributes.Orthogonal)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     private (Lowering Lowering, IndexPool Pool, int[] FreeIds) Start()
@@ -27,6 +38,7 @@ internal sealed class IndexFormContext
 
     public CanonicalSum Canonical(Expr expr)
     {
+        using var orthogonal = OrthogonalSymbols.Enter(_orthogonal);
         var (lowering, pool, freeIds) = Start();
         var lowered = lowering.Lower(expr);
         return Finish(lowered.Terms, lowered.Row, lowered.Column, freeIds, pool);
@@ -35,30 +47,42 @@ internal sealed class IndexFormContext
     // ∂ scalar / ∂ variable, where variable is a symbol X or an entry X[j,k] / x[j] with free indices.
     public CanonicalSum Gradient(Expr scalar, Expr variable)
     {
-        var (lowering, pool, freeIds) = Start();
-        var lowered = lowering.Lower(scalar);
-        if (lowered.Row is not null || lowered.Column is not null)
-            throw new ArgumentException("only a scalar can be differentiated", nameof(scalar));
-        string name;
-        int? row, column;
+        var variableName = variable switch { SymbolExpr s => s.Name, EntryExpr { Target: SymbolExpr s } => s.Name, _ => "" };
+        IReadOnlyList<RawTerm> derivative;
         int? resultRow = null, resultColumn = null;
-        switch (variable)
+        string name;
+        int[] freeIds;
+        IndexPool pool;
+        // The variable's own orthogonality never applies before it is differentiated.
+        using (OrthogonalSymbols.Enter(_orthogonal.Where(n => n != variableName).ToHashSet(StringComparer.Ordinal)))
         {
-            case SymbolExpr symbol:
-                name = symbol.Name;
-                row = symbol.Shape.Rows.IsOne ? null : pool.Fresh(symbol.Shape.Rows);
-                column = symbol.Shape.Columns.IsOne ? null : pool.Fresh(symbol.Shape.Columns);
-                (resultRow, resultColumn) = (row, column);
-                break;
-            case EntryExpr { Target: SymbolExpr symbol } entry:
-                name = symbol.Name;
-                row = SlotId(entry.Row, symbol.Shape.Rows, lowering);
-                column = SlotId(entry.Column, symbol.Shape.Columns, lowering);
-                break;
-            default:
-                throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variable));
+            (var lowering, pool, freeIds) = Start();
+            var lowered = lowering.Lower(scalar);
+            if (lowered.Row is not null || lowered.Column is not null)
+                throw new ArgumentException("only a scalar can be differentiated", nameof(scalar));
+            int? row, column;
+            switch (variable)
+            {
+                case SymbolExpr symbol:
+                    name = symbol.Name;
+                    row = symbol.Shape.Rows.IsOne ? null : pool.Fresh(symbol.Shape.Rows);
+                    column = symbol.Shape.Columns.IsOne ? null : pool.Fresh(symbol.Shape.Columns);
+                    (resultRow, resultColumn) = (row, column);
+                    break;
+                case EntryExpr { Target: SymbolExpr symbol } entry:
+                    name = symbol.Name;
+                    row = SlotId(entry.Row, symbol.Shape.Rows, lowering);
+                    column = SlotId(entry.Column, symbol.Shape.Columns, lowering);
+                    break;
+                default:
+                    throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variable));
+            }
+            derivative = Differentiator.Differentiate(lowered.Terms, name, row, column, pool);
         }
-        var derivative = Differentiator.Differentiate(lowered.Terms, name, row, column, pool);
+        if (_convention == StructuredDerivativeConvention.Symmetric && _attributes.TryGetValue(name, out var structure) && structure.HasFlag(MatrixAttributes.Symmetric)
+            && resultRow is { } r && resultColumn is { } c)
+            derivative = StructuredTerms.SymmetricDerivative(derivative, r, c);
+        using var all = OrthogonalSymbols.Enter(_orthogonal);
         return Finish(derivative, resultRow, resultColumn, freeIds, pool);
     }
 
@@ -76,6 +100,7 @@ internal sealed class IndexFormContext
         if (column is { } c) parameters.Add(c);
         parameters.AddRange(freeIds);
         if (_frozen.Count > 0) terms = RenameSymbols(terms, _frozen, pool);
+        terms = StructuredTerms.Project(terms, _attributes, pool);
         return Canonicalizer.Canonicalize(terms, parameters, pool, ShapeOf(row, column, pool));
     }
 
@@ -84,26 +109,7 @@ internal sealed class IndexFormContext
         new(row is { } r ? pool.Range(r) : Dim.One, column is { } c ? pool.Range(c) : Dim.One);
 
     // Replaces frozen copies by the variable they stand for, inside function bodies too.
-    public static IReadOnlyList<RawTerm> RenameSymbols(IReadOnlyList<RawTerm> terms, IReadOnlyDictionary<string, string> map, IndexPool pool)
-    {
-        var result = new List<RawTerm>();
-        foreach (var term in terms)
-        {
-            IReadOnlyList<RawTerm> partial = [RawTerm.Constant(term.Coefficient)];
-            foreach (var factor in term.Factors)
-            {
-                IReadOnlyList<RawTerm> replaced = factor switch
-                {
-                    TensorFactor t when map.TryGetValue(t.Symbol, out var to) => [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([t with { Symbol = to }]))],
-                    MatrixFunctionFactor f => MatrixFunctionFactors.Remake(f, body => RenameSymbols(body, map, pool), pool),
-                    FunctionFactor f => FunctionFactors.Make(f.Function, RenameSymbols(FunctionFactors.Instantiate(f.Body, f.Arguments, pool), map, pool), f.Arguments, pool),
-                    TensorFactor or DeltaFactor or OnesFactor => [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([factor]))],
-                    _ => throw new UnreachableException($"no renaming rule for {factor.GetType().Name}"),
-                };
-                partial = partial.SelectMany(p => replaced.Select(p.Times)).ToArray();
-            }
-            result.AddRange(partial);
-        }
-        return result;
-    }
+    public static IReadOnlyList<RawTerm> RenameSymbols(IReadOnlyList<RawTerm> terms, IReadOnlyDictionary<string, string> map, IndexPool pool) =>
+        StructuredTerms.MapTensors(terms,
+            t => map.TryGetValue(t.Symbol, out var to) ? [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([t with { Symbol = to }]))] : null, pool);
 }
