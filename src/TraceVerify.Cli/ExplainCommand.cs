@@ -56,6 +56,12 @@ internal static class ExplainCommand
             }
             if (verdict.Counterexample is { } c) w.Write(CounterexampleText.Render(c));
             if (verdict.Suggestion is { } s) w.WriteLine($"suggestion: {P(s)}");
+            if (verdict.Hypotheses is { } h)
+            {
+                w.WriteLine($"hypothesis search: {P(h.Outcome)}");
+                foreach (var t in h.Tried) w.WriteLine($"  tried {P(t.Set)}: {t.Verdict}");
+                foreach (var f in h.Found) w.WriteLine($"  found {P(f.Set)}: {f.Verdict} ({P(f.Evidence)})");
+            }
             if (verdict.Verdict == Verdict.Error) return ExitCodes.InternalError;
             return verdict.MatchesExpected ? ExitCodes.Success : ExitCodes.Mismatch;
         });

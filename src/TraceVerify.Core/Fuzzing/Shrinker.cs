@@ -85,6 +85,7 @@ internal sealed class Shrinker
                     {
                         foreach (var simpler in SimplerValues(current.Values[name][r, c]))
                         {
+                            if (!Mirrorable(name, r, c, current.Values[name][r, c], simpler)) continue;
                             token.ThrowIfCancellationRequested();
                             var candidate = WithEntry(current, name, r, c, simpler);
                             if (!fails(candidate)) continue;
@@ -118,7 +119,10 @@ internal sealed class Shrinker
             {
                 for (var c = 0; c < value.Cols; c++)
                 {
-                    foreach (var simpler in SimplerValues(value[r, c])) yield return WithEntry(fuzzCase, name, r, c, simpler);
+                    foreach (var simpler in SimplerValues(value[r, c]))
+                    {
+                        if (Mirrorable(name, r, c, value[r, c], simpler)) yield return WithEntry(fuzzCase, name, r, c, simpler);
+                    }
                 }
             }
         }
@@ -170,6 +174,16 @@ internal sealed class Shrinker
     // The leading rows×cols block.
     private static Matrix<Rational> Truncate(Matrix<Rational> value, int rows, int cols) =>
         rows == value.Rows && cols == value.Cols ? value : Matrix<Rational>.Create(rows, cols, (r, c) => value[r, c]);
+
+    // A symmetric or skew value is shrunk through its upper triangle (WithEntry mirrors each step), and only to
+    // values of smaller magnitude: a sign flip mirrored to −v would not make the case smaller (the ranks of v and
+    // −v swap), and shrinking would not end.
+    private bool Mirrorable(string name, int row, int col, Rational value, Rational simpler)
+    {
+        var attributes = MatrixAttributeNames.Closure(_target.Entry.AttributesOf(name));
+        if (!attributes.HasFlag(MatrixAttributes.Symmetric) && !attributes.HasFlag(MatrixAttributes.Skew)) return true;
+        return row <= col && (simpler.IsZero || BigInteger.Abs(simpler.Numerator) * value.Denominator < BigInteger.Abs(value.Numerator) * simpler.Denominator);
+    }
 
     // A symmetric (skew) value changes its mirrored entry too (negated), so a shrunk value keeps its hypothesis;
     // other hypotheses are re-checked by the case check.
