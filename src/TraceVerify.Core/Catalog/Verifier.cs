@@ -187,9 +187,11 @@ internal sealed class Verifier
         }
         // A proof on a proper domain says so in its own evidence.
         var methods = progress.Methods.Select(m => m.Name == "symbolic" && domainNote is not null ? m with { Detail = $"{m.Detail}; {domainNote}" } : m).ToArray();
+        // A candidate of the hypothesis search needs its verdict only, not the repair search and the explanations.
+        if (clock is null) return Result(entry, verdict, methods, refutation, null, diagnostics, details);
         var enriched = Explaining.Describe(entry, bound, symbolic, verdict, details);
         var result = Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
-        if (clock is null || !_options.HypothesisSearch || !HypothesisSearch.Applies(verdict, binding.ShapeRestriction)) return result;
+        if (!_options.HypothesisSearch || !HypothesisSearch.Applies(verdict, binding.ShapeRestriction)) return result;
         var left = (_options.TimeLimit - clock.Elapsed - StopMargin) / 2;
         var budget = left < MaxHypothesisSearch ? left : MaxHypothesisSearch;
         if (budget <= TimeSpan.Zero) return result;

@@ -25,6 +25,24 @@ public class HypothesisCliTests
     }
 
     [Fact]
+    public void No_hypotheses_skips_the_search_and_keeps_every_verdict()
+    {
+        static Dictionary<string, JsonElement> Entries(CliRunner.Run run)
+        {
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            using var json = JsonDocument.Parse(run.Output);
+            return json.RootElement.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.Clone());
+        }
+        var with = Entries(CliRunner.Invoke(CliRunner.RepositoryRoot, "check", "identities/hypotheses.yaml", "--format", "json", "--no-z3"));
+        var without = Entries(CliRunner.Invoke(CliRunner.RepositoryRoot, "check", "identities/hypotheses.yaml", "--format", "json", "--no-z3", "--no-hypotheses"));
+        Assert.Equal(with.Keys, without.Keys);
+        foreach (var (id, entry) in with)
+            Assert.Equal(entry.GetProperty("verdict").GetString(), without[id].GetProperty("verdict").GetString());
+        Assert.All(without.Values, e => Assert.False(e.TryGetProperty("hypotheses", out _)));
+        Assert.Contains(with.Values, e => e.TryGetProperty("hypotheses", out _));
+    }
+
+    [Fact]
     public void Explain_shows_the_attributes_and_the_search()
     {
         var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "explain", "hyp-quadratic-forgotten", "--catalog", "identities/hypotheses.yaml");
