@@ -21,8 +21,9 @@ internal static class CheckCommand
         var z3 = new Option<string>("--z3") { Description = "when Z3 runs: unproved (where the symbolic engine gave no proof), always, never", DefaultValueFactory = _ => "unproved" };
         var z3MaxDim = new Option<int>("--z3-max-dim") { Description = "Z3 proves every shape with dimensions in 1..N", DefaultValueFactory = _ => 3 };
         var reports = new Option<string[]>("--report") { Description = "also write FORMAT=PATH (repeatable), e.g. junit=results.xml" };
+        var noHypotheses = new Option<bool>("--no-hypotheses") { Description = "skip the search for the hypothesis a refuted entry forgot (it changes no verdict)" };
         var baseline = new Option<string?>("--baseline") { Description = "a previous JSON report: print what changed and fail on regressions" };
-        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3, z3, z3MaxDim, reports, baseline };
+        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3, z3, z3MaxDim, reports, baseline, noHypotheses };
         command.SetAction(result =>
         {
             if ((result.GetValue(paths) ?? []).FirstOrDefault(p => p.StartsWith('-')) is { } unknown)
@@ -49,7 +50,10 @@ internal static class CheckCommand
 
             var (files, digest) = DefaultCatalogs.Read(result.GetValue(paths) ?? []);
             if (!MemoryBudget.TryRead(out var memory, out var memoryError)) return Usage(memoryError!);
-            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)), memory);
+            var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)), memory)
+            {
+                HypothesisSearch = !result.GetValue(noHypotheses),
+            };
             var verifier = Methods.Verifier(options, policy.Value);
             var entries = files.SelectMany(f => f.Entries).Where(e => selected?.Contains(e) ?? true).ToArray();
             var outcome = WithProgress(entries.Length, progress =>

@@ -38,7 +38,7 @@ internal static class ExplainCommand
             {
                 // Declared shapes are constraints the verdict holds at; inferred ones are what the symbols' use implies.
                 w.WriteLine("shapes: " + string.Join(", ", bound.Symbols.OrderBy(p => p.Key, StringComparer.Ordinal)
-                    .Select(p => $"{p.Key}: {p.Value} ({(bound.Declared.Contains(p.Key) ? "declared" : "inferred")})")));
+                    .Select(p => $"{p.Key}: {p.Value}{(bound.Attributes.TryGetValue(p.Key, out var a) ? " " + Numeric.MatrixAttributeNames.Text(a) : "")} ({(bound.Declared.Contains(p.Key) ? "declared" : "inferred")})")));
                 if (bound.Kind == EntryKind.Derivative && bound.SecondWrt is null)
                 {
                     w.WriteLine("contributions, one per appearance of the variable (the notes' rule: apply (9) to each):");
@@ -58,6 +58,12 @@ internal static class ExplainCommand
             }
             if (verdict.Counterexample is { } c) w.Write(CounterexampleText.Render(c));
             if (verdict.Suggestion is { } s) w.WriteLine($"suggestion: {P(s)}");
+            if (verdict.Hypotheses is { } h)
+            {
+                w.WriteLine($"hypothesis search: {P(h.Outcome)}");
+                foreach (var t in h.Tried) w.WriteLine($"  tried {P(t.Set)}: {t.Verdict}");
+                foreach (var f in h.Found) w.WriteLine($"  found {P(f.Set)}: {f.Verdict} ({P(f.Evidence)})");
+            }
             if (verdict.Verdict == Verdict.Error) return ExitCodes.InternalError;
             return verdict.MatchesExpected ? ExitCodes.Success : ExitCodes.Mismatch;
         });

@@ -29,7 +29,7 @@ internal static class ImportCommand
                 return ExitCodes.CatalogUnreadable;
             }
             var name = result.GetValue(prefix) ?? Slug(Path.GetFileNameWithoutExtension(path));
-            var verifier = Methods.Verifier(new VerifierOptions(result.GetValue(seed), UseZ3: false));
+            var verifier = Methods.Verifier(new VerifierOptions(result.GetValue(seed), UseZ3: false) { HypothesisSearch = false });
             var catalog = new StringBuilder($"# Imported by `traceverify import --latex {Path.GetFileName(path)}`: one entry per display formula.\n");
             var skipped = new List<string>();
             var failing = 0;

@@ -8,7 +8,7 @@ internal static class NewFromLatex
 {
     public static int Run(string latex, string? id)
     {
-        var verifier = Methods.Verifier(new VerifierOptions(1, UseZ3: false));
+        var verifier = Methods.Verifier(new VerifierOptions(1, UseZ3: false) { HypothesisSearch = false });
         var created = LatexEntries.Create(latex, id, "", null, verifier);
         if (created.Error is { } error)
         {

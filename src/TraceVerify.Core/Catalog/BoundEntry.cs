@@ -40,9 +40,23 @@ internal sealed record BoundEntry(
     public Shape DerivativeShape => DerivativeAxes.ResultShape(
         DerivativeAxes.Of(Shapes.Of(Of!), Variables.Select(v => v is SymbolExpr s ? s.Shape : Shape.Scalar).ToArray(), Reversed));
 
+    // The hypotheses of `shapes:` attributes, closed under implication (MatrixAttributeNames.Closure), by symbol;
+    // only symbols with at least one attribute. Every method holds an entry to them (see StructuredDerivative
+    // for a derivative with respect to such a symbol).
+    public IReadOnlyDictionary<string, Numeric.MatrixAttributes> Attributes { get; init; } = new Dictionary<string, Numeric.MatrixAttributes>(StringComparer.Ordinal);
+
+    // The convention of a derivative with respect to a structured variable, when the entry states one.
+    public StructuredDerivativeConvention? Convention { get; init; }
+
+    public Numeric.MatrixAttributes AttributesOf(string name) => Attributes.TryGetValue(name, out var a) ? a : Numeric.MatrixAttributes.None;
+
     public IReadOnlyDictionary<string, IndexVariable> FreeIndexMap => FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
-    public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen);
+    // Forms under the entry's hypotheses (its attributes and derivative convention).
+    public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen, Attributes, Convention);
+
+    // Forms without them: a proof there holds under any hypothesis.
+    public IndexFormContext PlainIndexForms() => new(FreeIndexMap, Frozen);
 
     // Whether the derivative needs more than a gradient of a scalar: a vector or matrix `of`, or a second derivative.
     public bool IsGeneralDerivative => Kind == EntryKind.Derivative && (SecondWrt is not null || !Shapes.Of(Of!).IsScalar);

@@ -36,6 +36,10 @@ internal sealed record CatalogEntry(
 
     // `latex-check: "skip: <reason>"` turns the transcription check off for this entry, saying why.
     public SourceText? LatexCheck { get; init; }
+
+    // `structured-derivative: unconstrained | symmetric`: the convention for a derivative with respect to a
+    // matrix with attributes (see StructuredDerivative); without it such a derivative is rejected (TV0253).
+    public SourceText? StructuredDerivative { get; init; }
 }
 
 internal sealed record NamedText(string Name, SourceText Value);

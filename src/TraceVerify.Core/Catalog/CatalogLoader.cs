@@ -19,7 +19,7 @@ internal static class CatalogLoader
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
         "id", "eq", "title", "latex", "note", "kind", "lhs", "rhs", "chain", "of", "wrt", "claim", "expr",
-        "where", "shapes", "frozen", "expect", "latex-check", "layout",
+        "where", "shapes", "frozen", "expect", "latex-check", "layout", "structured-derivative",
     };
 
     public static CatalogFile Load(string path)
@@ -357,6 +357,7 @@ internal static class CatalogLoader
             LatexCheck = fields.TryGetValue("latex-check", out var check) ? ToText(check.Value, "latex-check", path, diagnostics) : null,
             SecondWrt = secondWrt,
             Layout = fields.TryGetValue("layout", out var layout) ? ToText(layout.Value, "layout", path, diagnostics) : null,
+            StructuredDerivative = fields.TryGetValue("structured-derivative", out var convention) ? ToText(convention.Value, "structured-derivative", path, diagnostics) : null,
         };
         var idAt = fields.TryGetValue("id", out var idField) ? Location(path, idField.Value.Start) : at;
         var claimAt = kind == EntryKind.Derivative && fields.TryGetValue("claim", out var claimField) ? Location(path, claimField.Value.Start) : null;

@@ -27,10 +27,11 @@ internal static class EntryBinder
         foreach (var shape in entry.Shapes)
         {
             declarationLines[shape.Name] = shape.Value.Line;
-            if (ShapeDeclaration.TryParse(shape.Value.Text, out var declaration)) declared[shape.Name] = declaration;
-            else diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadShapeDeclaration,
-                $"cannot read the shape `{shape.Value.Text}` of `{shape.Name}`: write `m x n`, `n` (a column vector) or `scalar`", shape.Value.Start));
+            if (ShapeDeclaration.Read(shape.Value.Text, out var code, out var why) is { } declaration) declared[shape.Name] = declaration;
+            else diagnostics.Add(Diagnostic.Error(code!, $"cannot read the shape `{shape.Value.Text}` of `{shape.Name}`: {why}", shape.Value.Start));
         }
+        diagnostics.AddRange(Hypotheses.CheckPlacement(entry, declared));
+        var convention = Hypotheses.Convention(entry, diagnostics);
         var frozen = entry.Frozen.ToDictionary(f => f.Name, f => f.Value.Text.Trim(), StringComparer.Ordinal);
 
         var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
@@ -118,7 +119,11 @@ internal static class EntryBinder
             Declared = new HashSet<string>(declared.Keys.Where(resolvedSymbols.ContainsKey), StringComparer.Ordinal),
             SecondWrt = resolvedSecondWrt,
             Reversed = reversed,
+            Attributes = Hypotheses.Attributes(declared, resolvedSymbols),
+            Convention = convention,
         };
+        if (Hypotheses.CheckVariable(entry, bound, texts.TryGetValue("wrt", out var wrtText) ? wrtText.Start : entry.Location) is { } structured)
+            return new BindingResult(null, [.. diagnostics, structured], null);
         return new BindingResult(bound, diagnostics, restriction);
     }
 

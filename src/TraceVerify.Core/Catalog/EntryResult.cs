@@ -20,5 +20,8 @@ internal sealed record EntryResult(
     EntryDetails? Details)
 {
     // A transcription error (the latex states another claim) fails the gate whatever the verdict.
+    // For a refuted entry (or one ill-formed by a shape condition): the hypotheses under which it holds.
+    public HypothesisReport? Hypotheses { get; init; }
+
     public bool MatchesExpected => Expectations.Matches(Expected, Verdict) && !Diagnostics.Any(TranscriptionCheck.FailsGate);
 }

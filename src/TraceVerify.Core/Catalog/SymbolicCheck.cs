@@ -4,6 +4,9 @@ namespace TraceVerify.Catalog;
 
 // The symbolic method: equal canonical index forms prove an entry for every shape. Unequal forms prove
 // nothing either way (the engine does not know every identity), so they are "inconclusive" with the forms.
+// An entry with hypotheses is tried without them first (a proof for every matrix holds for structured ones, and
+// keeps rewrites such as X·inv(X) = I that a projected symbol no longer matches), except under the symmetric
+// derivative convention, whose derivative differs from the unconstrained one; then under them.
 internal static class SymbolicCheck
 {
     public sealed record Outcome(MethodResult Result, bool Proved, CanonicalSum? Target, IReadOnlyList<CanonicalSum> Forms);
@@ -13,7 +16,11 @@ internal static class SymbolicCheck
         ArgumentNullException.ThrowIfNull(entry);
         try
         {
-            return Decide(entry);
+            var hypotheses = entry.Attributes.Where(p => p.Value != Numeric.MatrixAttributes.Square).ToArray();
+            if (hypotheses.Length == 0) return Decide(entry, entry.IndexForms(), "");
+            if (entry.Convention != StructuredDerivativeConvention.Symmetric && Decide(entry, entry.PlainIndexForms(), "") is { Proved: true } plain) return plain;
+            var stated = string.Join(", ", hypotheses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {Numeric.MatrixAttributeNames.Text(p.Value & ~Numeric.MatrixAttributes.Square)}"));
+            return Decide(entry, entry.IndexForms(), $", under the hypotheses ({stated})");
         }
         catch (ExpansionLimitException e)
         {
@@ -21,9 +28,8 @@ internal static class SymbolicCheck
         }
     }
 
-    private static Outcome Decide(BoundEntry entry)
+    private static Outcome Decide(BoundEntry entry, IndexFormContext context, string under)
     {
-        var context = entry.IndexForms();
         CanonicalSum target;
         IReadOnlyList<Expr> others;
         switch (entry.Kind)
@@ -45,7 +51,7 @@ internal static class SymbolicCheck
         {
             var what = entry.Kind == EntryKind.Derivative ? "the derivative by the product rule over every appearance" : "all sides";
             return new Outcome(new MethodResult("symbolic", "proved",
-                $"{what} have one canonical index form ({target.Terms.Count} term{(target.Terms.Count == 1 ? "" : "s")}), for every shape"), true, target, forms);
+                $"{what} have one canonical index form ({target.Terms.Count} term{(target.Terms.Count == 1 ? "" : "s")}), for every shape{under}"), true, target, forms);
         }
         var detail = string.Join("; ", failing.Select(p => Differences(target, p.f, entry.Kind == EntryKind.Derivative ? $"claim {p.k + 1}" : $"side {p.k + 2}")));
         return new Outcome(new MethodResult("symbolic", "inconclusive", $"canonical forms differ — {detail}"), false, target, forms);

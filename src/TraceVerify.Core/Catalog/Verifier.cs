@@ -36,6 +36,10 @@ internal sealed class Verifier
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
+    // The forgotten-hypothesis search takes at most this long, and at most half of what is left of the entry's
+    // limit, so it can never turn the entry's own verdict into a time-out.
+    private static readonly TimeSpan MaxHypothesisSearch = TimeSpan.FromSeconds(20);
+
     private readonly VerifierOptions _options;
     private readonly IReadOnlyList<ICheckMethod> _methods;
     private readonly IReadOnlyList<ICheckMethod> _whenUnproved;
@@ -66,7 +70,7 @@ internal sealed class Verifier
             using var scope = WorkCancellation.Enter(cancel.Token);
             try
             {
-                finished = TranscriptionCheck.Apply(entry, CheckWithin(entry, progress, cancel.Token), _methods, EntrySeed(_options.Seed, entry.Id));
+                finished = TranscriptionCheck.Apply(entry, CheckWithin(entry, progress, cancel.Token, clock), _methods, EntrySeed(_options.Seed, entry.Id));
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
@@ -124,7 +128,9 @@ internal sealed class Verifier
         return (long)((hash ^ (ulong)seed) & 0x7FFF_FFFF_FFFFUL);
     }
 
-    private EntryResult CheckWithin(CatalogEntry entry, EntryProgress progress, CancellationToken token)
+    // clock is the entry's (for the hypothesis search's budget); null for a candidate of that search, which
+    // does not search again.
+    private EntryResult CheckWithin(CatalogEntry entry, EntryProgress progress, CancellationToken token, Stopwatch? clock)
     {
         var binding = EntryBinder.Bind(entry);
         var diagnostics = binding.Diagnostics.ToList();
@@ -181,8 +187,18 @@ internal sealed class Verifier
         }
         // A proof on a proper domain says so in its own evidence.
         var methods = progress.Methods.Select(m => m.Name == "symbolic" && domainNote is not null ? m with { Detail = $"{m.Detail}; {domainNote}" } : m).ToArray();
+        // A candidate of the hypothesis search needs its verdict only, not the repair search and the explanations.
+        if (clock is null) return Result(entry, verdict, methods, refutation, null, diagnostics, details);
         var enriched = Explaining.Describe(entry, bound, symbolic, verdict, details);
-        return Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
+        var result = Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
+        if (!_options.HypothesisSearch || !HypothesisSearch.Applies(verdict, binding.ShapeRestriction)) return result;
+        var left = (_options.TimeLimit - clock.Elapsed - StopMargin) / 2;
+        var budget = left < MaxHypothesisSearch ? left : MaxHypothesisSearch;
+        if (budget <= TimeSpan.Zero) return result;
+        return result with
+        {
+            Hypotheses = HypothesisSearch.Run(entry, bound, verdict, binding.ShapeRestriction, (candidate, t) => CheckWithin(candidate, new EntryProgress(), t, null), budget, token),
+        };
     }
 
     // A symbolic proof holds wherever both sides are defined; when that is a proper domain, it stands only

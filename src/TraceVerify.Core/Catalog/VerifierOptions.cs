@@ -18,4 +18,7 @@ internal sealed record VerifierOptions(
     public const long DefaultMemoryBudgetBytes = 768L * 1024 * 1024;
 
     public TimeSpan TimeLimit => EntryTimeLimit ?? TimeSpan.FromSeconds(30);
+
+    // Search a refuted entry for the hypothesis it forgot (HypothesisSearch); it never changes a verdict.
+    public bool HypothesisSearch { get; init; } = true;
 }

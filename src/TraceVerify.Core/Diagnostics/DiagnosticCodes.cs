@@ -1,7 +1,7 @@
 namespace TraceVerify.Diagnostics;
 
 // Stable codes: TV00xx catalog files (TV005x reports to merge), TV01xx expression syntax (TV012x LaTeX input),
-// TV02xx shapes and binding, TV030x index hygiene (lint), TV031x–TV032x transcription (latex vs claim),
+// TV003x hypothesis fields, TV02xx shapes and binding (TV025x attributes), TV030x index hygiene (lint), TV031x–TV032x transcription (latex vs claim),
 // TV09xx internal errors, disagreements and limits.
 internal static class DiagnosticCodes
 {
@@ -32,6 +32,10 @@ internal static class DiagnosticCodes
     public const string LayoutOutsideDerivative = "TV0023";
     public const string BadWrtList = "TV0024";
     public const string LayoutWithoutEffect = "TV0025";
+
+    // TV003x: entry fields of hypotheses.
+    public const string BadStructuredDerivative = "TV0030";
+    public const string StructuredDerivativeUnused = "TV0031";
 
     // TV005x: reports given to `merge`.
     public const string ReportUnreadable = "TV0050";
@@ -94,6 +98,13 @@ internal static class DiagnosticCodes
     // TV023x: scalar functions and rational powers (issue 11).
     public const string RationalPowerOfMatrix = "TV0230";
     public const string RootDegreeNotSupported = "TV0231";
+
+    // TV025x: shape attributes (hypotheses such as `W: k x k symmetric`).
+    public const string UnknownAttribute = "TV0250";
+    public const string IncompatibleAttributes = "TV0251";
+    public const string AttributeNeedsSquare = "TV0252";
+    public const string StructuredVariable = "TV0253";
+    public const string AttributeOnDefinition = "TV0254";
 
     public const string IndexReusedAsBound = "TV0301";
     public const string IndexUsedThrice = "TV0302";

@@ -97,6 +97,9 @@ internal sealed class CaseCheck<T>
         var entry = target.Entry;
         var constants = inputs.ToDictionary(p => p.Key, p => p.Value.Map(_dual.Constant), StringComparer.Ordinal);
         var variable = inputs[target.Variable];
+        // The symmetric convention differentiates by the independent entry X[r,c] = X[c,r]: the direction
+        // E_rc + E_cr (E_rr on the diagonal), which is G + Gᵀ − diag(G); it always compares the whole gradient.
+        var symmetric = entry.Convention == Symbolic.StructuredDerivativeConvention.Symmetric;
         foreach (var indices in Assignments(entry.FreeIndices, environment))
         {
             var scoped = environment.WithIndices(indices);
@@ -104,7 +107,7 @@ internal sealed class CaseCheck<T>
             var failure = entry.IsGeneralDerivative ? General() : entry.Wrt switch
             {
                 EntryExpr e => AtEntry(SlotValue(e.Row, indices), SlotValue(e.Column, indices)),
-                _ when fuzzCase.Directions.Count > 0 => AlongDirections(),
+                _ when fuzzCase.Directions.Count > 0 && !symmetric => AlongDirections(),
                 _ => Gradient(),
             };
             if (failure is not null) return failure;
@@ -147,7 +150,7 @@ internal sealed class CaseCheck<T>
             CaseFailure? Gradient()
             {
                 var gradient = Matrix<T>.Create(variable.Rows, variable.Cols,
-                    (row, column) => Directional((a, b) => a == row && b == column ? _field.One : _field.Zero));
+                    (row, column) => Directional((a, b) => (a == row && b == column) || (symmetric && a == column && b == row) ? _field.One : _field.Zero));
                 for (var i = 0; i < claims.Length; i++)
                 {
                     var differences = Differences(gradient, claims[i]);

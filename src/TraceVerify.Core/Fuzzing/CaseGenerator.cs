@@ -14,7 +14,8 @@ namespace TraceVerify.Fuzzing;
 //   swapped factor behind a 1×1 one.
 // - Values: entries are drawn independently (so matrices are not symmetric), mostly integers in
 //   [-MaxValue, MaxValue], sometimes halves and thirds; symbols that DomainScan marks positive get
-//   positive values only.
+//   positive values only; symbols with hypotheses (`W: k x k symmetric`) get exact structured values
+//   (StructuredValues).
 // - Directions: only for a derivative with respect to a variable with more than FullGradientLimit
 //   entries: some unit directions (single gradient entries) and some dense small-integer ones.
 internal static class CaseGenerator
@@ -34,7 +35,8 @@ internal static class CaseGenerator
             from sizes in Sizes(names.Count, options.MaxDimension)
             let dimensions = Dimensions(names, sizes, target.Products)
             from values in Gen.CollectToArray(target.Inputs.Select(input =>
-                Matrix(Size(input.Shape.Rows, dimensions), Size(input.Shape.Columns, dimensions), Value(target.Positive.Contains(input.Name), options.MaxValue))))
+                StructuredValues.For(target.Entry.AttributesOf(input.Name), Size(input.Shape.Rows, dimensions), Size(input.Shape.Columns, dimensions),
+                    Value(target.Positive.Contains(input.Name), options.MaxValue))))
             from directions in Directions(target, dimensions, options.MaxValue)
             select new FuzzCase(
                 dimensions,

@@ -104,6 +104,12 @@ internal sealed class Fuzzer
     private CheckResult Check(FuzzTarget target, FuzzCase fuzzCase)
     {
         ArgumentNullException.ThrowIfNull(fuzzCase);
+        // A case (generated, shrunk, or a solver's model) counts only inside the hypotheses, checked exactly.
+        foreach (var (name, attributes) in target.Entry.Attributes)
+        {
+            if (fuzzCase.Values.TryGetValue(name, out var value) && MatrixStructure.Violation(value, attributes) is { } violated)
+                return new CheckResult(CheckStatus.Discarded, true, null, $"{name} is not {violated}");
+        }
         try
         {
             return Result(_exact.Run(target, fuzzCase), exact: true);

@@ -85,6 +85,7 @@ internal sealed class Shrinker
                     {
                         foreach (var simpler in SimplerValues(current.Values[name][r, c]))
                         {
+                            if (!Mirrorable(name, r, c, current.Values[name][r, c], simpler)) continue;
                             token.ThrowIfCancellationRequested();
                             var candidate = WithEntry(current, name, r, c, simpler);
                             if (!fails(candidate)) continue;
@@ -118,7 +119,10 @@ internal sealed class Shrinker
             {
                 for (var c = 0; c < value.Cols; c++)
                 {
-                    foreach (var simpler in SimplerValues(value[r, c])) yield return WithEntry(fuzzCase, name, r, c, simpler);
+                    foreach (var simpler in SimplerValues(value[r, c]))
+                    {
+                        if (Mirrorable(name, r, c, value[r, c], simpler)) yield return WithEntry(fuzzCase, name, r, c, simpler);
+                    }
                 }
             }
         }
@@ -172,12 +176,27 @@ internal sealed class Shrinker
     private static Matrix<Rational> Truncate(Matrix<Rational> value, int rows, int cols) =>
         rows == value.Rows && cols == value.Cols ? value : Matrix<Rational>.Create(rows, cols, (r, c) => value[r, c]);
 
-    private static FuzzCase WithEntry(FuzzCase fuzzCase, string name, int row, int col, Rational entry)
+    // A symmetric or skew value is shrunk through its upper triangle (WithEntry mirrors each step), and only to
+    // values of smaller magnitude: a sign flip mirrored to −v would not make the case smaller (the ranks of v and
+    // −v swap), and shrinking would not end.
+    private bool Mirrorable(string name, int row, int col, Rational value, Rational simpler)
+    {
+        var attributes = MatrixAttributeNames.Closure(_target.Entry.AttributesOf(name));
+        if (!attributes.HasFlag(MatrixAttributes.Symmetric) && !attributes.HasFlag(MatrixAttributes.Skew)) return true;
+        return row <= col && (simpler.IsZero || BigInteger.Abs(simpler.Numerator) * value.Denominator < BigInteger.Abs(value.Numerator) * simpler.Denominator);
+    }
+
+    // A symmetric (skew) value changes its mirrored entry too (negated), so a shrunk value keeps its hypothesis;
+    // other hypotheses are re-checked by the case check.
+    private FuzzCase WithEntry(FuzzCase fuzzCase, string name, int row, int col, Rational entry)
     {
         var old = fuzzCase.Values[name];
+        var attributes = MatrixAttributeNames.Closure(_target.Entry.AttributesOf(name));
+        var mirrored = attributes.HasFlag(MatrixAttributes.Symmetric) ? entry : attributes.HasFlag(MatrixAttributes.Skew) ? -entry : (Rational?)null;
         var values = new Dictionary<string, Matrix<Rational>>(fuzzCase.Values, StringComparer.Ordinal)
         {
-            [name] = Matrix<Rational>.Create(old.Rows, old.Cols, (r, c) => r == row && c == col ? entry : old[r, c]),
+            [name] = Matrix<Rational>.Create(old.Rows, old.Cols,
+                (r, c) => r == row && c == col ? entry : mirrored is { } m && r == col && c == row ? m : old[r, c]),
         };
         return fuzzCase with { Values = values };
     }

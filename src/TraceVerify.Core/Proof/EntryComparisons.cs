@@ -107,7 +107,8 @@ internal static class EntryComparisons
         return assignments;
     }
 
-    // ∂Of/∂Wrt at the environment's index values: one forward-mode pass per direction E_ab of the variable.
+    // ∂Of/∂Wrt at the environment's index values: one forward-mode pass per direction E_ab of the variable
+    // (under the symmetric convention E_ab + E_ba: the derivative by the independent entry X[a,b] = X[b,a]).
     private static Matrix<T> Derivative<T>(BoundEntry entry, Evaluator<Dual<T>> derivatives, IReadOnlyDictionary<string, Matrix<T>> values,
         EvaluationEnvironment<T> environment)
     {
@@ -117,12 +118,13 @@ internal static class EntryComparisons
         var dual = (DualField<T>)derivatives.Field;
         var value = values[variable];
         var constants = values.ToDictionary(p => p.Key, p => p.Value.Map(dual.Constant), StringComparer.Ordinal);
+        var symmetric = entry.Convention == Symbolic.StructuredDerivativeConvention.Symmetric;
         T Along(int row, int column)
         {
             var seeded = new Dictionary<string, Matrix<Dual<T>>>(constants, StringComparer.Ordinal)
             {
                 [variable] = Matrix<Dual<T>>.Create(value.Rows, value.Cols,
-                    (r, c) => r == row && c == column ? dual.Variable(value[r, c]) : dual.Constant(value[r, c])),
+                    (r, c) => (r == row && c == column) || (symmetric && r == column && c == row) ? dual.Variable(value[r, c]) : dual.Constant(value[r, c])),
             };
             var dualEnvironment = new EvaluationEnvironment<Dual<T>>(environment.Dimensions, seeded, environment.Indices);
             return derivatives.EvaluateScalar(entry.Of!, dualEnvironment).Derivative;

@@ -13,7 +13,8 @@ namespace TraceVerify.Proof;
 // that at least one compared entry differs, under the side conditions that both sides are defined there
 // (nonzero divisors, positive log_ arguments, sqrt_ a non-negative root). Unsat proves the entry at this
 // shape; a model is a candidate counterexample that still has to be confirmed, since log_, exp_ and sqrt_
-// are uninterpreted.
+// are uninterpreted. The entry's hypotheses (`shapes:` attributes) are asserted with the side conditions
+// (SmtHypotheses), so unsat proves the entry for every structured point at this shape.
 //
 // Throws DomainException when the expansion is undefined everywhere at this shape (a reciprocal of the
 // numeral 0, log of a non-positive numeral).
@@ -58,6 +59,7 @@ internal static class SmtEncoder
             p => p.Key,
             p => Matrix<SmtTerm>.Create(p.Value.Count, p.Value[0].Count, (r, c) => SmtField.Constant(p.Value[r][c])),
             StringComparer.Ordinal);
+        SmtHypotheses.Assume(entry, field, variables);
         var comparisons = EntryComparisons.Expand(entry, dimensions, field, variables);
 
         var nodes = 0L;

@@ -70,6 +70,13 @@ internal sealed class SmtField : IMatrixInverseField<SmtTerm>
 
     public SmtTerm FromRational(Rational value) => Numeral(value);
 
+    // A hypothesis the query holds to, asserted with the side conditions (SmtHypotheses).
+    public void Assume(SmtTerm condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        _sideConditions.Add(condition);
+    }
+
     // inv(A) is a fresh matrix Y (constants inv!k!r!c; no catalog identifier has a `!`, nor do the names
     // SmtEncoder gives, which have at most one) with A·Y = I and Y·A = I asserted: the query stays polynomial
     // and holds exactly where A is invertible. One Y per distinct A (entries in canonical form).

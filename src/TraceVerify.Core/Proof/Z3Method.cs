@@ -21,10 +21,11 @@ internal sealed class Z3Method : ICheckMethod
 
     // The verdict budget of one query, in Z3's deterministic resource units (see Z3Solver). Chosen from the
     // whole test suite, the soundness suite's 1,000 mutants and every catalog (2,084 queries, Z3 4.8.12): the
-    // costliest unsat answer spent 91,536 units and the costliest sat one 38,201, so 2,000,000 leaves a factor
-    // of about 20 above every proof found today, while a hopeless query (invdet-inverse-by-adjugate at n=3,
-    // which ran into the old 10 s clock after 14.7 million units) gives up after about 1 s on the 2-core machine.
-    public const long DefaultResourceLimitPerQuery = 2_000_000;
+    // costliest unsat answer spent 91,536 units and the costliest sat one 38,201, so 500,000 leaves a factor
+    // of about 5 above every proof found then (the catalogs added since prove as before), while a hopeless query
+    // (invdet-inverse-by-adjugate at n=3, which ran into the old 10 s clock after 14.7 million units; cookbook-56
+    // at three shapes) gives up after about 0.8 s on the 2-core machine instead of 3 s at 2,000,000.
+    public const long DefaultResourceLimitPerQuery = 500_000;
 
     // Only a safety net behind the resource limit (about 30 times what the limit takes on the 2-core machine),
     // so load never turns an answer into a timeout.

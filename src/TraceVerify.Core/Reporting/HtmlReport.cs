@@ -116,6 +116,18 @@ internal static class HtmlReport
 
         if (e.Counterexample is { } c) AppendCounterexample(b, c);
         if (e.Suggestion is { } suggestion) b.Append("<p class=\"suggestion\"><strong>Suggestion:</strong> ").Append(E(suggestion)).Append("</p>\n");
+        if (e.Hypotheses is { } hypotheses)
+        {
+            b.Append("<div class=\"hypotheses\"><p><strong>Forgotten hypothesis:</strong> ").Append(E(hypotheses.Outcome)).Append("</p>\n");
+            if (hypotheses.Found.Count > 0)
+            {
+                b.Append("<ul>\n");
+                foreach (var f in hypotheses.Found)
+                    b.Append("<li><code>").Append(E(f.Set)).Append("</code>: ").Append(E(f.Verdict)).Append(" <span class=\"muted\">(").Append(E(f.Evidence)).Append(")</span></li>\n");
+                b.Append("</ul>\n");
+            }
+            b.Append("</div>\n");
+        }
         if (e.Details is { TermComparison.Count: > 0 } terms)
             b.Append("<p class=\"caption\">Term by term:</p>\n<pre class=\"terms\">").Append(ELines(terms.TermComparison)).Append("</pre>\n");
         if (e.Diagnostics.Count > 0)

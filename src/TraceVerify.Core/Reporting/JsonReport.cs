@@ -71,6 +71,7 @@ internal static class JsonReport
         else w.WriteNull("counterexample");
         if (e.Suggestion is { } s) w.WriteString("suggestion", s);
         else w.WriteNull("suggestion");
+        if (e.Hypotheses is { } h) WriteHypotheses(w, h);
         if (e.Details?.Derived is { } derived) w.WriteString("derived", derived);
         if (e.Details?.Corrected is { } corrected) w.WriteString("corrected", corrected);
         if (e.Details is { TermComparison.Count: > 0 } d)
@@ -178,6 +179,33 @@ internal static class JsonReport
         foreach (var d in c.Differences) w.WriteStringValue(d);
         w.WriteEndArray();
         w.WriteString("description", c.Description);
+        w.WriteEndObject();
+    }
+
+    // Only for an entry the hypothesis search ran on: its outcome, every candidate tried and the sets found.
+    private static void WriteHypotheses(Utf8JsonWriter w, HypothesisReport h)
+    {
+        w.WriteStartObject("hypotheses");
+        w.WriteString("outcome", h.Outcome);
+        w.WriteStartArray("found");
+        foreach (var f in h.Found)
+        {
+            w.WriteStartObject();
+            w.WriteString("set", f.Set);
+            w.WriteString("verdict", f.Verdict);
+            w.WriteString("evidence", f.Evidence);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("tried");
+        foreach (var t in h.Tried)
+        {
+            w.WriteStartObject();
+            w.WriteString("set", t.Set);
+            w.WriteString("verdict", t.Verdict);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 }

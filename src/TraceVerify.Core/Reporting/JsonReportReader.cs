@@ -103,7 +103,13 @@ internal static class JsonReportReader
             fields.Text(item, "suggestion"),
             fields.Array(item, "diagnostics", fields.Diagnostic),
             fields.Double(item, "seconds") ?? 0,
-            empty ? null : details);
+            empty ? null : details)
+        {
+            Hypotheses = fields.Object(item, "hypotheses", h => new HypothesisReport(
+                fields.Text(h, "outcome") ?? "",
+                fields.Array(h, "tried", t => new HypothesisCandidate(fields.Text(t, "set") ?? "", fields.Text(t, "verdict") ?? "")),
+                fields.Array(h, "found", f => new HypothesisFinding(fields.Text(f, "set") ?? "", fields.Text(f, "verdict") ?? "", fields.Text(f, "evidence") ?? "")))),
+        };
         if (fields.Problem is { } problem) fields.Restate($"{at}: {problem}");
         return result;
     }

@@ -92,6 +92,11 @@ internal static class MarkdownReport
             AppendFence(b, "text", lines);
         }
         if (e.Suggestion is { } suggestion) b.Append("\nSuggested correction: ").Append(Cell(suggestion)).Append('\n');
+        if (e.Hypotheses is { } hypotheses)
+        {
+            b.Append("\nForgotten hypothesis: ").Append(Cell(hypotheses.Outcome)).Append('\n');
+            foreach (var f in hypotheses.Found) b.Append("- ").Append(Cell(f.Set)).Append(": ").Append(Cell(f.Verdict)).Append(" (").Append(Cell(f.Evidence)).Append(")\n");
+        }
         if (e.Details?.Corrected is { } corrected)
         {
             b.Append("\nCorrected:\n\n");

@@ -45,6 +45,7 @@ internal static class TextReport
                 if (e.Suggestion is { } s) b.Append($"  {id}: suggestion: {Printable.Escape(s)}\n");
                 if (e.Details?.Corrected is { } corrected) b.Append($"  {id}: corrected: {Printable.Escape(corrected)}\n");
             }
+            if (e.Hypotheses is { } h) b.Append($"  {id}: hypotheses: {Printable.Escape(h.Outcome)}\n");
         }
         b.Append($"summary: {report.Count(Verdict.Proved)} proved, {report.Count(Verdict.Confirmed)} confirmed, {report.Count(Verdict.Refuted)} refuted, ")
          .Append($"{report.Count(Verdict.Undecided)} undecided, {report.Count(Verdict.IllFormed)} ill-formed, {report.Count(Verdict.Definition)} definitions; ")

@@ -220,7 +220,13 @@ internal sealed class Binder
 
     private Dim NamedDim(string name) => _dimensions.Declared(name);
 
-    private Shape DeclaredShape(ShapeDeclaration declaration) => new(NamedDim(declaration.Rows), NamedDim(declaration.Columns));
+    // A declaration of attributes only (`W: symmetric`) makes a square matrix of a fresh (inferred) size.
+    private Shape DeclaredShape(ShapeDeclaration declaration)
+    {
+        if (!declaration.SizeInferred) return new(NamedDim(declaration.Rows), NamedDim(declaration.Columns));
+        var size = FreshDim();
+        return new(size, size);
+    }
 
     private Shape SymbolShapeOf(string name)
     {

@@ -110,7 +110,8 @@ internal static class Canonicalizer
             if (!changed)
             {
                 changed = MergeRepeatedArguments(factors, pool) || ContractInverse(factors, isParameter, pool)
-                    || CancelReciprocal(factors, isParameter, pool) || CancelRootReciprocal(factors, pool);
+                    || CancelReciprocal(factors, isParameter, pool) || CancelRootReciprocal(factors, pool)
+                    || ContractOrthogonal(factors, isParameter);
             }
         }
         var used = new HashSet<int>(factors.Where(f => f is not OnesFactor).SelectMany(FactorIndices.Of));
@@ -226,6 +227,33 @@ internal static class Canonicalizer
                 factors[j] = root with { Arguments = new EquatableArray<int>(rootArguments) };
                 factors.RemoveAt(k);
                 return true;
+            }
+        }
+        return false;
+    }
+
+    // Σ_k Q[k,i]·Q[k,j] = δ(i,j) (QᵀQ = I) and Σ_k Q[i,k]·Q[j,k] = δ(i,j) (QQᵀ = I) for a symbol the entry declares
+    // orthogonal (OrthogonalSymbols), when the summed index k is used by the two factors alone, in the same slot.
+    private static bool ContractOrthogonal(List<Factor> factors, HashSet<int> isParameter)
+    {
+        for (var a = 0; a < factors.Count; a++)
+        {
+            if (factors[a] is not TensorFactor { Indices.Count: 2 } first || !OrthogonalSymbols.Contains(first.Symbol)) continue;
+            for (var b = a + 1; b < factors.Count; b++)
+            {
+                if (factors[b] is not TensorFactor { Indices.Count: 2 } second || second.Symbol != first.Symbol) continue;
+                for (var slot = 0; slot < 2; slot++)
+                {
+                    var summed = first.Indices[slot];
+                    if (second.Indices[slot] != summed || isParameter.Contains(summed)) continue;
+                    if (first.Indices[1 - slot] == summed || second.Indices[1 - slot] == summed) continue;
+                    if (Enumerable.Range(0, factors.Count).Any(j => j != a && j != b && FactorIndices.Mentions(factors[j], summed))) continue;
+                    var delta = new DeltaFactor(first.Indices[1 - slot], second.Indices[1 - slot]);
+                    factors.RemoveAt(b);
+                    factors.RemoveAt(a);
+                    factors.Add(delta);
+                    return true;
+                }
             }
         }
         return false;

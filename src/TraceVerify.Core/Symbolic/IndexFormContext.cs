@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using TraceVerify.Numeric;
 
 namespace TraceVerify.Symbolic;
 
@@ -10,11 +10,22 @@ internal sealed class IndexFormContext
     private readonly IReadOnlyList<IndexVariable> _free;
     private readonly IReadOnlyDictionary<string, string> _frozen;
 
-    public IndexFormContext(IReadOnlyDictionary<string, IndexVariable> freeIndices, IReadOnlyDictionary<string, string>? frozen = null)
+    private readonly IReadOnlyDictionary<string, MatrixAttributes> _attributes;
+    private readonly StructuredDerivativeConvention? _convention;
+    private readonly HashSet<string> _orthogonal;
+
+    // Attributes are the entry's hypotheses (StructuredTerms, OrthogonalSymbols): they shape every form at its
+    // end — after differentiation, so the variable's own structure never enters its derivative except through
+    // the convention (the symmetric one adds Gᵀ − δ∘G).
+    public IndexFormContext(IReadOnlyDictionary<string, IndexVariable> freeIndices, IReadOnlyDictionary<string, string>? frozen = null,
+        IReadOnlyDictionary<string, MatrixAttributes>? attributes = null, StructuredDerivativeConvention? convention = null)
     {
         ArgumentNullException.ThrowIfNull(freeIndices);
         _free = freeIndices.Values.OrderBy(v => v.Name, StringComparer.Ordinal).ToArray();
         _frozen = frozen ?? new Dictionary<string, string>();
+        _attributes = attributes ?? new Dictionary<string, MatrixAttributes>();
+        _convention = convention;
+        _orthogonal = _attributes.Where(p => p.Value.HasFlag(MatrixAttributes.Orthogonal)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     private (Lowering Lowering, IndexPool Pool, int[] FreeIds) Start()
@@ -27,6 +38,7 @@ internal sealed class IndexFormContext
 
     public CanonicalSum Canonical(Expr expr)
     {
+        using var orthogonal = OrthogonalSymbols.Enter(_orthogonal);
         var (lowering, pool, freeIds) = Start();
         var lowered = lowering.Lower(expr);
         return Finish(lowered.Terms, [.. lowering.Parts(lowered.Row), .. lowering.Parts(lowered.Column)], ShapeOf(lowered.Row, lowered.Column, pool), freeIds, pool);
@@ -47,37 +59,53 @@ internal sealed class IndexFormContext
     {
         ArgumentNullException.ThrowIfNull(of);
         ArgumentNullException.ThrowIfNull(variables);
-        var (lowering, pool, freeIds) = Start();
-        var lowered = lowering.Lower(of);
-        var terms = lowered.Terms;
-        var ids = new List<int?> { lowered.Row, lowered.Column };
+        var variableNames = variables.Select(v => v switch { SymbolExpr s => s.Name, EntryExpr { Target: SymbolExpr s } => s.Name, _ => "" }).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<RawTerm> terms;
+        Lowering lowering;
+        IndexPool pool;
+        int[] freeIds;
+        int? ofRow, ofColumn;
+        var ids = new List<int?>();
         var shapes = new List<Shape>();
-        foreach (var variable in variables)
+        // A variable's own orthogonality never applies before it is differentiated.
+        using (OrthogonalSymbols.Enter(_orthogonal.Where(n => !variableNames.Contains(n)).ToHashSet(StringComparer.Ordinal)))
         {
-            string name;
-            int? row, column;
-            switch (variable)
+            (lowering, pool, freeIds) = Start();
+            var lowered = lowering.Lower(of);
+            terms = lowered.Terms;
+            (ofRow, ofColumn) = (lowered.Row, lowered.Column);
+            ids.AddRange([ofRow, ofColumn]);
+            foreach (var variable in variables)
             {
-                case SymbolExpr symbol:
-                    name = symbol.Name;
-                    row = symbol.Shape.Rows.IsOne ? null : pool.Fresh(symbol.Shape.Rows);
-                    column = symbol.Shape.Columns.IsOne ? null : pool.Fresh(symbol.Shape.Columns);
-                    shapes.Add(symbol.Shape);
-                    break;
-                case EntryExpr { Target: SymbolExpr symbol } entry:
-                    name = symbol.Name;
-                    row = SlotId(entry.Row, symbol.Shape.Rows, lowering);
-                    column = SlotId(entry.Column, symbol.Shape.Columns, lowering);
-                    shapes.Add(Shape.Scalar);
-                    break;
-                default:
-                    throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variables));
+                string name;
+                int? row, column;
+                switch (variable)
+                {
+                    case SymbolExpr symbol:
+                        name = symbol.Name;
+                        row = symbol.Shape.Rows.IsOne ? null : pool.Fresh(symbol.Shape.Rows);
+                        column = symbol.Shape.Columns.IsOne ? null : pool.Fresh(symbol.Shape.Columns);
+                        shapes.Add(symbol.Shape);
+                        break;
+                    case EntryExpr { Target: SymbolExpr symbol } entry:
+                        name = symbol.Name;
+                        row = SlotId(entry.Row, symbol.Shape.Rows, lowering);
+                        column = SlotId(entry.Column, symbol.Shape.Columns, lowering);
+                        shapes.Add(Shape.Scalar);
+                        break;
+                    default:
+                        throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variables));
+                }
+                terms = Differentiator.Differentiate(terms, name, row, column, pool);
+                // The Cookbook's symmetric convention (2G − diag G) for a gradient by a whole symmetric symbol.
+                if (variable is SymbolExpr && _convention == StructuredDerivativeConvention.Symmetric && _attributes.TryGetValue(name, out var structure)
+                    && structure.HasFlag(MatrixAttributes.Symmetric) && row is { } r && column is { } c)
+                    terms = StructuredTerms.SymmetricDerivative(terms, r, c);
+                if (variable is SymbolExpr) ids.AddRange([row, column]);
+                else ids.AddRange([null, null]);
             }
-            terms = Differentiator.Differentiate(terms, name, row, column, pool);
-            if (variable is SymbolExpr) ids.AddRange([row, column]);
-            else ids.AddRange([null, null]);
         }
-        var ofShape = ShapeOf(lowered.Row, lowered.Column, pool);
+        var ofShape = ShapeOf(ofRow, ofColumn, pool);
         var axes = DerivativeAxes.Of(ofShape, shapes, reversed);
         var sides = DerivativeAxes.ResultSides(axes);
         int? resultRow = null, resultColumn = null;
@@ -88,6 +116,7 @@ internal sealed class IndexFormContext
             else resultColumn = id;
         }
         if (axes.Count > DerivativeAxes.MaxAxes) throw new ArgumentException($"the derivative has {axes.Count} axes, a tensor", nameof(variables));
+        using var all = OrthogonalSymbols.Enter(_orthogonal);
         return Finish(terms, [.. lowering.Parts(resultRow), .. lowering.Parts(resultColumn)], ShapeOf(resultRow, resultColumn, pool), freeIds, pool);
     }
 
@@ -105,6 +134,7 @@ internal sealed class IndexFormContext
         var parameters = new List<int>(entryIds);
         parameters.AddRange(freeIds);
         if (_frozen.Count > 0) terms = RenameSymbols(terms, _frozen, pool);
+        terms = StructuredTerms.Project(terms, _attributes, pool);
         return Canonicalizer.Canonicalize(terms, parameters, pool, shape);
     }
 
@@ -113,26 +143,7 @@ internal sealed class IndexFormContext
         new(row is { } r ? pool.Range(r) : Dim.One, column is { } c ? pool.Range(c) : Dim.One);
 
     // Replaces frozen copies by the variable they stand for, inside function bodies too.
-    public static IReadOnlyList<RawTerm> RenameSymbols(IReadOnlyList<RawTerm> terms, IReadOnlyDictionary<string, string> map, IndexPool pool)
-    {
-        var result = new List<RawTerm>();
-        foreach (var term in terms)
-        {
-            IReadOnlyList<RawTerm> partial = [RawTerm.Constant(term.Coefficient)];
-            foreach (var factor in term.Factors)
-            {
-                IReadOnlyList<RawTerm> replaced = factor switch
-                {
-                    TensorFactor t when map.TryGetValue(t.Symbol, out var to) => [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([t with { Symbol = to }]))],
-                    MatrixFunctionFactor f => MatrixFunctionFactors.Remake(f, body => RenameSymbols(body, map, pool), pool),
-                    FunctionFactor f => FunctionFactors.Make(f.Function, RenameSymbols(FunctionFactors.Instantiate(f.Body, f.Arguments, pool), map, pool), f.Arguments, pool),
-                    TensorFactor or DeltaFactor or OnesFactor => [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([factor]))],
-                    _ => throw new UnreachableException($"no renaming rule for {factor.GetType().Name}"),
-                };
-                partial = partial.SelectMany(p => replaced.Select(p.Times)).ToArray();
-            }
-            result.AddRange(partial);
-        }
-        return result;
-    }
+    public static IReadOnlyList<RawTerm> RenameSymbols(IReadOnlyList<RawTerm> terms, IReadOnlyDictionary<string, string> map, IndexPool pool) =>
+        StructuredTerms.MapTensors(terms,
+            t => map.TryGetValue(t.Symbol, out var to) ? [new RawTerm(Numeric.Rational.One, new EquatableArray<Factor>([t with { Symbol = to }]))] : null, pool);
 }

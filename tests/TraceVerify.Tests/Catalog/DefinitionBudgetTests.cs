@@ -19,7 +19,7 @@ public class DefinitionBudgetTests
     [Theory]
     [InlineData(6000, "PREV + A", "nested more than")]
     [InlineData(35, "PREV + PREV", "nodes")]
-    public void A_runaway_where_chain_is_ill_formed_within_a_second(int lines, string step, string why)
+    public void A_runaway_where_chain_is_ill_formed_before_it_is_expanded(int lines, string step, string why)
     {
         var entry = Chain(lines, step);
         var clock = Stopwatch.StartNew();
@@ -27,7 +27,9 @@ public class DefinitionBudgetTests
         var result = new Verifier(new VerifierOptions(1), []).Check(entry);
         var lint = Linter.Lint(entry);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        // 2^35 nodes expanded would never finish: any bound far below that catches a budget that is not checked
+        // before expansion, and 10 s stays far from the time a loaded CI machine takes for the real work.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         Assert.Equal(Verdict.IllFormed, result.Verdict);
         var budget = Assert.Single(result.Diagnostics, d => d.Code == "TV0108");
         Assert.Contains(why, budget.Message, StringComparison.Ordinal);

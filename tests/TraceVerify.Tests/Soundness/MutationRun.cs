@@ -55,7 +55,8 @@ internal static class MutationRun
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var entries = Catalogs.All().SelectMany(Catalogs.Load).ToList();
         var mutants = Mutator.Generate(entries, seed, count);
-        var options = new VerifierOptions(seed);
+        // Verdicts only: the hypothesis search never changes one, so it is not run on the mutants.
+        var options = new VerifierOptions(seed) { HypothesisSearch = false };
         var verifier = Methods.Verifier(options);
         var outcomes = new MutantOutcome[mutants.Count];
         long oracleTicks = 0, toolTicks = 0;

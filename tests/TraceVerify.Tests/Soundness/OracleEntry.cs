@@ -35,8 +35,13 @@ internal sealed record OracleEntry(
             where[definition.Name] = node;
         }
         var declared = new Dictionary<string, (string, string)?>(StringComparer.Ordinal);
+        if (entry.StructuredDerivative is not null) return (null, Truth.Excluded, "hypotheses (structured matrices are not in the oracle)");
         foreach (var declaration in entry.Shapes)
         {
+            // `W: k x k symmetric`, `W: symmetric`: an attribute word after (or instead of) the size.
+            if (declaration.Value.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "square" or "symmetric" or "skew" or "diagonal" or "orthogonal"
+                or "invertible" or "positive-definite" or "lower-triangular" or "upper-triangular"))
+                return (null, Truth.Excluded, "hypotheses (structured matrices are not in the oracle)");
             var parts = declaration.Value.Text.Split('x', StringSplitOptions.TrimEntries);
             // A product size (`y: n*q`, as kron and vec give) is outside the oracle, like kron and vec themselves.
             if (parts.Any(p => p.Contains('*', StringComparison.Ordinal))) return (null, Truth.Excluded, "a product size `n*q` (Kronecker products and vectorisation are not in the oracle)");

@@ -1,0 +1,162 @@
+using TraceVerify.Numeric;
+using TraceVerify.Symbolic;
+
+namespace TraceVerify.Catalog;
+
+// Finds the hypothesis a refuted formula forgot: the smallest sets of attributes on the entry's matrix symbols
+// under which it holds. Each candidate is the entry with its `shapes:` lines extended (`W: k x k` → `W: k x k
+// symmetric`; an undeclared symbol gets `W: symmetric`, or `A: square` for a shape condition) and is decided by
+// the ordinary verifier — the same binder, methods and seed, so a found hypothesis is as trustworthy as any
+// verdict (proved or confirmed, never guessed). The entry's own verdict is not changed.
+//
+// Order (deterministic, from the entry alone): single attributes first — symbols by name, attributes from the
+// commonest hypothesis (square, symmetric, invertible, orthogonal, positive-definite, diagonal, skew,
+// triangular) — then pairs; the search stops after the first size at which some set holds, and keeps only the
+// weakest of those (a positive-definite W that holds is dropped beside a symmetric W that holds). The
+// differentiated variable takes only open conditions (square, invertible): structure on it would change what
+// its derivative means. Bounded by MaxCandidates and by a time budget inside the entry's limit; a search cut
+// short says so.
+internal static class HypothesisSearch
+{
+    public const int MaxCandidates = 36;
+
+    private static readonly MatrixAttributes[] Order =
+    [
+        MatrixAttributes.Square, MatrixAttributes.Symmetric, MatrixAttributes.Invertible, MatrixAttributes.Orthogonal,
+        MatrixAttributes.PositiveDefinite, MatrixAttributes.Diagonal, MatrixAttributes.Skew, MatrixAttributes.LowerTriangular, MatrixAttributes.UpperTriangular,
+    ];
+
+    private sealed record Choice(string Symbol, MatrixAttributes Attribute);
+
+    public static bool Applies(Verdict verdict, string? shapeRestriction) =>
+        verdict == Verdict.Refuted || (verdict == Verdict.IllFormed && shapeRestriction is not null);
+
+    // shapeRestriction: the condition an ill-formed entry needs (TV0207), when that is why it is ill-formed.
+    public static HypothesisReport Run(CatalogEntry entry, BoundEntry bound, Verdict verdict, string? shapeRestriction, Func<CatalogEntry, CancellationToken, EntryResult> check, TimeSpan budget, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(bound);
+        ArgumentNullException.ThrowIfNull(check);
+        var singles = Singles(entry, bound, shapeRestriction is not null);
+        var levels = new List<IReadOnlyList<Choice[]>> { singles.Select(c => new[] { c }).ToArray(), Pairs(singles) };
+        var tried = new List<HypothesisCandidate>();
+        var found = new List<(Choice[] Set, EntryResult Result)>();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
+        deadline.CancelAfter(budget);
+        string? stopped = null;
+        using (WorkCancellation.Enter(deadline.Token))
+        {
+            foreach (var level in levels)
+            {
+                foreach (var set in level)
+                {
+                    if (tried.Count >= MaxCandidates) { stopped = $"the bound of {MaxCandidates} candidates"; break; }
+                    EntryResult result;
+                    try
+                    {
+                        result = check(With(entry, set), deadline.Token);
+                    }
+                    catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                    {
+                        stopped = $"its time budget of {budget.TotalSeconds:0.#} s";
+                        break;
+                    }
+                    token.ThrowIfCancellationRequested();
+                    if (deadline.IsCancellationRequested) { stopped = $"its time budget of {budget.TotalSeconds:0.#} s"; break; }
+                    tried.Add(new HypothesisCandidate(Describe(set), Expectations.Text(result.Verdict)));
+                    if (result.Verdict is Verdict.Proved or Verdict.Confirmed) found.Add((set, result));
+                }
+                if (found.Count > 0 || stopped is not null) break;
+            }
+        }
+        var weakest = found.Where(f => !found.Any(g => g.Set != f.Set && Stronger(f.Set, g.Set))).ToList();
+        var findings = weakest.Select(f => new HypothesisFinding(Describe(f.Set), Expectations.Text(f.Result.Verdict),
+            string.Join("; ", f.Result.Methods.Select(m => $"{m.Name}: {m.Outcome}")))).ToList();
+        var stated = $"{Expectations.Text(verdict)} as stated";
+        string outcome;
+        if (findings.Count > 0)
+            outcome = $"{stated}; holds if {string.Join(", or if ", findings.Select(f => $"{Readable(f.Set)} ({f.Verdict})"))} — {tried.Count} candidate{(tried.Count == 1 ? "" : "s")} tried";
+        else if (tried.Count == 0 && stopped is null)
+            outcome = "no hypothesis to try: the entry has no matrix symbol an attribute could constrain";
+        else
+            outcome = $"no hypothesis found among {tried.Count} candidate{(tried.Count == 1 ? "" : "s")} (single attributes, then pairs){(stopped is null ? "" : $"; the search stopped at {stopped}")}";
+        return new HypothesisReport(outcome, tried, findings);
+    }
+
+    // "W symmetric" → "W is symmetric"; "A square and B symmetric" → "A is square and B is symmetric".
+    private static string Readable(string set) => string.Join(" and ", set.Split(" and ").Select(part => part.Replace(" ", " is ", StringComparison.Ordinal)));
+
+    private static string Describe(Choice[] set) => string.Join(" and ", set.Select(c => $"{c.Symbol} {MatrixAttributeNames.Text(c.Attribute)}"));
+
+    // Every set is stronger than another when, symbol by symbol, it implies the other's attributes.
+    private static bool Stronger(Choice[] set, Choice[] other) =>
+        other.All(o => set.Any(s => s.Symbol == o.Symbol && MatrixAttributeNames.Closure(s.Attribute).HasFlag(MatrixAttributeNames.Closure(o.Attribute))))
+        && !set.All(s => other.Any(o => o.Symbol == s.Symbol && MatrixAttributeNames.Closure(o.Attribute).HasFlag(MatrixAttributeNames.Closure(s.Attribute))));
+
+    // "square" is a candidate for a symbol not declared square that the entry's binding does not already make
+    // square — or does only by the shape condition an ill-formed entry needs (the whole entry's binding
+    // identifies the sizes its sides alone leave apart).
+    private static List<Choice> Singles(CatalogEntry entry, BoundEntry bound, bool shapeCondition)
+    {
+        var declaredSquare = entry.Shapes.Where(s => ShapeDeclaration.Read(s.Value.Text, out _, out _) is { IsSquare: true }).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var definitions = entry.Where.Select(w => w.Name).Concat(entry.Frozen.Select(f => f.Name)).ToHashSet(StringComparer.Ordinal);
+        var result = new List<Choice>();
+        foreach (var (name, shape) in bound.Symbols.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (definitions.Contains(name) || shape.Rows.IsOne || shape.Columns.IsOne) continue;
+            var has = MatrixAttributeNames.Closure(bound.AttributesOf(name));
+            var square = declaredSquare.Contains(name) || (!shapeCondition && Equals(shape.Rows, shape.Columns));
+            foreach (var attribute in Order)
+            {
+                if (attribute == MatrixAttributes.Square && square) continue;
+                if (name == bound.VariableName && attribute is not (MatrixAttributes.Square or MatrixAttributes.Invertible)) continue;
+                if (has.HasFlag(attribute) || MatrixAttributeNames.Conflict(has | attribute) is not null) continue;
+                result.Add(new Choice(name, attribute));
+            }
+        }
+        return result;
+    }
+
+    // Two attributes on two symbols, or two on one symbol that neither implies the other and that combine.
+    private static List<Choice[]> Pairs(List<Choice> singles)
+    {
+        var result = new List<Choice[]>();
+        for (var a = 0; a < singles.Count; a++)
+        {
+            for (var b = a + 1; b < singles.Count; b++)
+            {
+                var (x, y) = (singles[a], singles[b]);
+                if (x.Symbol == y.Symbol)
+                {
+                    var (cx, cy) = (MatrixAttributeNames.Closure(x.Attribute), MatrixAttributeNames.Closure(y.Attribute));
+                    if (cx.HasFlag(cy) || cy.HasFlag(cx) || MatrixAttributeNames.Conflict(x.Attribute | y.Attribute) is not null) continue;
+                }
+                result.Add([x, y]);
+            }
+        }
+        return result;
+    }
+
+    // The entry with the set's attributes added to its `shapes:` (a declared non-square size made square).
+    private static CatalogEntry With(CatalogEntry entry, Choice[] set)
+    {
+        var shapes = entry.Shapes.ToList();
+        foreach (var group in set.GroupBy(c => c.Symbol, StringComparer.Ordinal))
+        {
+            var added = group.Aggregate(MatrixAttributes.None, (a, c) => a | c.Attribute);
+            var k = shapes.FindIndex(s => s.Name == group.Key);
+            if (k >= 0 && ShapeDeclaration.Read(shapes[k].Value.Text, out _, out _) is { } declared)
+            {
+                var size = declared.SizeInferred ? declared : declared with { Columns = declared.Rows };
+                var text = (size with { Attributes = declared.Attributes | added }).Text();
+                shapes[k] = shapes[k] with { Value = shapes[k].Value with { Text = text } };
+            }
+            else if (k < 0)
+            {
+                var at = entry.Shapes.Count > 0 ? entry.Shapes[0].Value : entry.Sides.FirstOrDefault() ?? entry.Of!;
+                shapes.Add(new NamedText(group.Key, at with { Text = MatrixAttributeNames.Text(added) }));
+            }
+        }
+        return entry with { Shapes = shapes };
+    }
+}
