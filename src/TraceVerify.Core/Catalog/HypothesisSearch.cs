@@ -137,7 +137,12 @@ internal static class HypothesisSearch
         return result;
     }
 
-    // The entry with the set's attributes added to its `shapes:` (a declared non-square size made square).
+    // The entry with the set's attributes added to its `shapes:`. A declared non-square size made square means its
+    // two sizes are one: the column letter is renamed to the row letter in every declaration (`A: m x n` square
+    // beside `X: n x n` is m = n for the whole entry, as the Cookbook's "A and B square" of (51) means), not in A's
+    // line alone, where the other declarations would keep the letters apart and every candidate be ill-formed.
+    // Where no letter can be renamed (literals on both sides, or a letter a text names, as in I(n)), the columns
+    // become the rows in that line only.
     private static CatalogEntry With(CatalogEntry entry, Choice[] set)
     {
         var shapes = entry.Shapes.ToList();
@@ -145,6 +150,11 @@ internal static class HypothesisSearch
         {
             var added = group.Aggregate(MatrixAttributes.None, (a, c) => a | c.Attribute);
             var k = shapes.FindIndex(s => s.Name == group.Key);
+            if (k >= 0 && ShapeDeclaration.Read(shapes[k].Value.Text, out _, out _) is { IsSquare: false } rectangular
+                && Identification(entry, rectangular) is { } identified)
+            {
+                shapes = shapes.Select(s => Renamed(s, identified.From, identified.To)).ToList();
+            }
             if (k >= 0 && ShapeDeclaration.Read(shapes[k].Value.Text, out _, out _) is { } declared)
             {
                 var size = declared.SizeInferred ? declared : declared with { Columns = declared.Rows };
@@ -158,5 +168,27 @@ internal static class HypothesisSearch
             }
         }
         return entry with { Shapes = shapes };
+    }
+
+    // The letter to rename and its new name, making a declared rows x columns square: the column letter if it can
+    // go, else the row letter; null when neither is a plain letter that no text of the entry names.
+    private static (string From, string To)? Identification(CatalogEntry entry, ShapeDeclaration declared)
+    {
+        var texts = entry.Sides.Select(s => s.Text).Concat(entry.Where.Select(w => w.Value.Text)).Append(entry.Of?.Text ?? "").ToArray();
+        bool Renamable(string letter) =>
+            letter.Length > 0 && char.IsLetter(letter[0]) && letter.All(char.IsLetterOrDigit)
+            && !texts.Any(t => System.Text.RegularExpressions.Regex.IsMatch(t, $@"(?<![\p{{L}}\p{{N}}_]){letter}(?![\p{{L}}\p{{N}}_])"));
+        if (Renamable(declared.Columns)) return (declared.Columns, declared.Rows);
+        if (Renamable(declared.Rows)) return (declared.Rows, declared.Columns);
+        return null;
+    }
+
+    // One declaration with a dimension letter renamed, factors of a product size (`n*q`) included.
+    private static NamedText Renamed(NamedText shape, string from, string to)
+    {
+        if (ShapeDeclaration.Read(shape.Value.Text, out _, out _) is not { SizeInferred: false } declared) return shape;
+        string Rename(string size) => string.Join('*', size.Split('*').Select(f => f == from ? to : f));
+        var renamed = declared with { Rows = Rename(declared.Rows), Columns = Rename(declared.Columns) };
+        return renamed == declared ? shape : shape with { Value = shape.Value with { Text = renamed.Text() } };
     }
 }

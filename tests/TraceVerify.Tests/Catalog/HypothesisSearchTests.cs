@@ -65,6 +65,41 @@ public class HypothesisSearchTests
     }
 
     [Fact]
+    public void A_declared_rectangular_matrix_made_square_identifies_its_two_letters_in_every_declaration()
+    {
+        // The Cookbook's (51) read with A m x n, B n x m: it holds only for square A and B. "A square" is m = n for
+        // the whole entry (X: n x n, B: n x m too), not A's line alone, which would leave the letters apart and
+        // make every such candidate ill-formed.
+        var result = Check("""
+            - id: forgotten-square-declared
+              kind: derivative
+              shapes: {X: n x n, A: m x n, B: n x m}
+              of: det(A*X*B)
+              wrt: X
+              claim: det(A*X*B)*inv(X)'
+            """);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        var hypotheses = result.Hypotheses!;
+        Assert.Contains(hypotheses.Found, f => f.Set == "A square" && f.Verdict == "proved");
+        Assert.StartsWith("refuted as stated; holds if A is square (proved)", hypotheses.Outcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_a_text_names_is_kept_and_the_other_renamed()
+    {
+        // I(n) names n, so "A square" renames m to n (A: n x n, B: n x n); det(AB) = det(BA) then holds.
+        var result = Check("""
+            - id: letter-in-a-text
+              kind: equality
+              shapes: {A: m x n, B: n x m}
+              lhs: det(A*B)*det(I(n))
+              rhs: det(B*A)
+            """);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.Contains(result.Hypotheses!.Found, f => f.Set == "A square" && f.Verdict == "proved");
+    }
+
+    [Fact]
     public void A_true_entry_is_not_searched()
     {
         var result = Check("""
