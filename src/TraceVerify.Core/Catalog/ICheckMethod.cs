@@ -6,4 +6,9 @@ internal interface ICheckMethod
     string Name { get; }
 
     MethodEvidence Run(BoundEntry entry, long seed, CancellationToken token);
+
+    // The method as the forgotten-hypothesis search runs it on a candidate, of which only the verdict and the
+    // methods' outcomes are reported: afterProof when the symbolic engine has already proved the candidate and
+    // the method is its cross-check. By default the method itself.
+    ICheckMethod ForCandidate(bool afterProof) => this;
 }

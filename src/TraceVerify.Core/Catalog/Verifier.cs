@@ -141,14 +141,17 @@ internal sealed class Verifier
             return Result(entry, Verdict.Definition, [new MethodResult("binder", "well-formed", texts.Count == 0 ? "no expression given" : "parses and type-checks")], null, null, diagnostics, details);
 
         var seed = EntrySeed(_options.Seed, entry.Id);
+        // A candidate of the hypothesis search is decided symbolically first, so its methods know whether they
+        // only cross-check a proof (CandidateEvidence); an entry runs the cheap numeric methods first.
+        var candidateSymbolic = clock is null ? SymbolicCheck.Run(bound) : null;
         foreach (var method in _methods)
         {
             if (progress.Refutation is not null) break;
             token.ThrowIfCancellationRequested();
-            progress.Add(method.Run(bound, seed, token));
+            progress.Add(candidateSymbolic is null ? method.Run(bound, seed, token) : CandidateEvidence(method, candidateSymbolic.Proved, bound, seed, token));
         }
         token.ThrowIfCancellationRequested();
-        var symbolic = SymbolicCheck.Run(bound);
+        var symbolic = candidateSymbolic ?? SymbolicCheck.Run(bound);
         progress.AddSymbolic(symbolic);
         if (!symbolic.Proved)
         {
@@ -199,6 +202,18 @@ internal sealed class Verifier
         {
             Hypotheses = HypothesisSearch.Run(entry, bound, verdict, binding.ShapeRestriction, (candidate, t) => CheckWithin(candidate, new EntryProgress(), t, null), budget, token),
         };
+    }
+
+    // A candidate's method as ForCandidate makes it: after a proof, a short cross-check (a prefix of the full run's
+    // cases); when that does not confirm, the full run decides instead, so an outcome other than "confirmed" is
+    // always the full run's. Deterministic: no choice depends on time or load.
+    private static MethodEvidence CandidateEvidence(ICheckMethod method, bool proved, BoundEntry bound, long seed, CancellationToken token)
+    {
+        var candidate = method.ForCandidate(proved);
+        var evidence = candidate.Run(bound, seed, token);
+        if (!proved || ReferenceEquals(candidate, method) || evidence.Result.Outcome == "confirmed") return evidence;
+        token.ThrowIfCancellationRequested();
+        return method.ForCandidate(afterProof: false).Run(bound, seed, token);
     }
 
     // A symbolic proof holds wherever both sides are defined; when that is a proper domain, it stands only

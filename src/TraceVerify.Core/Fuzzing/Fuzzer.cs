@@ -150,8 +150,8 @@ internal sealed class Fuzzer
         CheckResult result;
         try
         {
-            path = new Shrinker(target).Shrink(failing, c => Check(target, c).Status == CheckStatus.Failed, token);
-            result = Check(target, path[^1]);
+            path = Options.Shrink ? new Shrinker(target).Shrink(failing, c => Check(target, c).Status == CheckStatus.Failed, token) : [failing];
+            result = path.Count == 1 ? found : Check(target, path[^1]);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested || Symbolic.WorkCancellation.Current.IsCancellationRequested)
         {

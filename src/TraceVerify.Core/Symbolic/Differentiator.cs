@@ -12,16 +12,24 @@ namespace TraceVerify.Symbolic;
 // including frozen copies of X — are constants.
 internal static class Differentiator
 {
-    // `wrt` indices: the variable's row and column targets (null for a dimension of size one).
-    public static IReadOnlyList<RawTerm> Differentiate(IReadOnlyList<RawTerm> terms, string variable, int? row, int? column, IndexPool pool)
+    // `wrt` indices: the variable's row and column targets (null for a dimension of size one). `parameters`: the
+    // form's free indices (every index that is not summed); given them, the product-rule terms of a trace that
+    // are rotations of one another are made once, with their count as weight (TraceRotations). Without them
+    // (null) every term is made; the two give the same canonical form.
+    public static IReadOnlyList<RawTerm> Differentiate(IReadOnlyList<RawTerm> terms, string variable, int? row, int? column, IndexPool pool,
+        IReadOnlySet<int>? parameters = null)
     {
         var result = new List<RawTerm>();
         foreach (var term in terms)
         {
             WorkCancellation.ThrowIfRequested();
+            var multiplicity = parameters is null ? null : TraceRotations.Multiplicities(term, variable, parameters, pool);
             for (var k = 0; k < term.Factors.Count; k++)
             {
-                var rest = new RawTerm(term.Coefficient, new EquatableArray<Factor>(term.Factors.Where((_, j) => j != k)));
+                var weight = multiplicity?[k] ?? 1;
+                if (weight == 0) continue;
+                var coefficient = weight == 1 ? term.Coefficient : term.Coefficient * Rational.Of(weight, 1);
+                var rest = new RawTerm(coefficient, new EquatableArray<Factor>(term.Factors.Where((_, j) => j != k)));
                 foreach (var derivative in OfFactor(term.Factors[k], variable, row, column, pool)) result.Add(rest.Times(derivative));
             }
         }

@@ -96,7 +96,10 @@ internal sealed class IndexFormContext
                     default:
                         throw new ArgumentException("the variable must be a symbol or an entry of one", nameof(variables));
                 }
-                terms = Differentiator.Differentiate(terms, name, row, column, pool);
+                // Every index that is not summed: the form's own, the variables' so far and this one's (by parts).
+                var parameters = new HashSet<int>(freeIds.Concat(lowering.FreeIndexIds.Values));
+                foreach (var id in ids.Append(row).Append(column).OfType<int>()) parameters.UnionWith([id, .. lowering.Parts(id)]);
+                terms = Differentiator.Differentiate(terms, name, row, column, pool, parameters);
                 // The Cookbook's symmetric convention (2G − diag G) for a gradient by a whole symmetric symbol.
                 if (variable is SymbolExpr && _convention == StructuredDerivativeConvention.Symmetric && _attributes.TryGetValue(name, out var structure)
                     && structure.HasFlag(MatrixAttributes.Symmetric) && row is { } r && column is { } c)
