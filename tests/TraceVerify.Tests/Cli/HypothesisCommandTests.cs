@@ -48,4 +48,43 @@ public class HypothesisCommandTests
         Assert.Contains(code, run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
+
+    // The printed derivative uses what the hypotheses make equal, and is checked against the derivative under them.
+    [Theory]
+    [InlineData(new[] { "x'*W*x", "--wrt", "x", "--shape", "x: n", "--shape", "W: n x n symmetric" }, "2*W*x")]
+    [InlineData(new[] { "x'*W*x", "--wrt", "x", "--shape", "x: n", "--shape", "W: n x n" }, "W*x + W'*x")]
+    [InlineData(new[] { "x'*K*x", "--wrt", "x", "--shape", "x: n", "--shape", "K: n x n skew" }, "0*ones")]
+    [InlineData(new[] { "W*x", "--wrt", "x", "--shape", "x: n", "--shape", "W: n x n symmetric", "--layout", "numerator" }, "W")]
+    [InlineData(new[] { "tr(X'*A*X)", "--wrt", "X", "--shape", "A: symmetric" }, "2*A*X")]
+    [InlineData(new[] { "tr(K*X)", "--wrt", "X", "--shape", "K: skew" }, "-K")]
+    [InlineData(new[] { "tr(Q'*Q*X)", "--wrt", "X", "--shape", "Q: n x n orthogonal", "--shape", "X: n x n" }, "I")]
+    [InlineData(new[] { "x'*Q'*Q*y", "--wrt", "y", "--shape", "Q: n x n orthogonal", "--shape", "x: n", "--shape", "y: n" }, "x")]
+    public void Derive_prints_under_the_hypotheses(string[] arguments, string expected)
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, ["derive", .. arguments]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(expected, run.Output.Trim());
+    }
+
+    // --index still prints the derivative's canonical form under the hypotheses, and --explain each appearance's
+    // own contribution (which no hypothesis makes symmetric on its own).
+    [Fact]
+    public void Derive_explains_each_appearance_as_it_is()
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "derive", "x'*W*x", "--wrt", "x", "--shape", "x: n", "--shape", "W: n x n symmetric", "--explain");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(["2*W*x", "  appearance 1: x': W*x", "  appearance 2: x: W'*x"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void New_writes_the_attributes_into_an_entry_that_checks_as_proved()
+    {
+        string[] arguments = ["--of", "x'*W*x", "--wrt", "x", "--shape", "x: n", "--shape", "W: n x n symmetric"];
+        var created = CliRunner.Invoke(CliRunner.RepositoryRoot, ["new", .. arguments]);
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Contains("    W: \"n x n symmetric\"\n", created.Output, StringComparison.Ordinal);
+        Assert.Contains("  claim: \"2*W*x\"\n", created.Output, StringComparison.Ordinal);
+        ContributorCommandTests.AssertPastedEntryIsProved(arguments);
+        ContributorCommandTests.AssertPastedEntryIsProved("--of", "tr(X'*A*X)", "--wrt", "X", "--shape", "A: symmetric");
+    }
 }
