@@ -87,4 +87,31 @@ public class HypothesisCommandTests
         ContributorCommandTests.AssertPastedEntryIsProved(arguments);
         ContributorCommandTests.AssertPastedEntryIsProved("--of", "tr(X'*A*X)", "--wrt", "X", "--shape", "A: symmetric");
     }
+
+    // A derivative by a structured matrix needs a convention (TV0253), given as an entry's `structured-derivative:`.
+    [Theory]
+    [InlineData("unconstrained", "inv(X)")]
+    [InlineData("symmetric", "-(inv(X) .* I) + 2*inv(X)")]
+    public void Derive_takes_the_structured_derivative_convention(string convention, string expected)
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "derive", "log(det(X))", "--wrt", "X", "--shape", "X: positive-definite", "--structured-derivative", convention);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(expected, run.Output.Trim());
+        ContributorCommandTests.AssertPastedEntryIsProved("--of", "log(det(X))", "--wrt", "X", "--shape", "X: positive-definite", "--structured-derivative", convention);
+    }
+
+    [Fact]
+    public void A_structured_derivative_without_a_convention_is_refused_and_one_that_applies_to_nothing_is_a_warning()
+    {
+        var refused = CliRunner.Invoke(CliRunner.RepositoryRoot, "derive", "log(det(X))", "--wrt", "X", "--shape", "X: positive-definite");
+        Assert.Equal(64, refused.ExitCode);
+        Assert.Contains("TV0253", refused.Error, StringComparison.Ordinal);
+        var bad = CliRunner.Invoke(CliRunner.RepositoryRoot, "derive", "log(det(X))", "--wrt", "X", "--shape", "X: positive-definite", "--structured-derivative", "cookbook");
+        Assert.Equal(64, bad.ExitCode);
+        Assert.Contains("TV0030", bad.Error, StringComparison.Ordinal);
+        var ignored = CliRunner.Invoke(CliRunner.RepositoryRoot, "derive", "tr(A*X)", "--wrt", "X", "--structured-derivative", "symmetric");
+        Assert.True(ignored.ExitCode == 0, ignored.Error);
+        Assert.Equal("A'", ignored.Output.Trim());
+        Assert.Contains("warning TV0031", ignored.Error, StringComparison.Ordinal);
+    }
 }
