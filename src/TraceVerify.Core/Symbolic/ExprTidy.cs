@@ -145,7 +145,7 @@ internal static class ExprTidy
                 identity = size;
                 k = Math.Max(-1, k - 2);
             }
-            if (identity is { } n2 && list.All(IsScalar)) list.Add(new IdentityExpr(n2));
+            if (identity is { } identitySize && list.All(IsScalar)) list.Add(new IdentityExpr(identitySize));
             var product = Multiply(list);
             return negative ? NegateLeading(product) : product;
         }
