@@ -38,9 +38,11 @@ internal static class CommandLineShapes
         var declared = new Dictionary<string, ShapeDeclaration>(StringComparer.Ordinal);
         foreach (var shape in named)
         {
-            if (!ShapeDeclaration.TryParse(shape.Value.Text, out var declaration))
+            if (ShapeDeclaration.Read(shape.Value.Text, out var code, out var message) is not { } declaration)
             {
-                Console.Error.WriteLine($"traceverify: error {DiagnosticCodes.BadShapeDeclaration}: cannot read the shape `{Printable.Escape(shape.Value.Text)}` of `{shape.Name}`: write `m x n`, `n` (a column vector) or `scalar`");
+                // An unknown, incompatible or square-only attribute has its own code and reason (TV0250–TV0252).
+                var why = code is null || code == DiagnosticCodes.BadShapeDeclaration ? "write `m x n`, `n` (a column vector) or `scalar`" : message;
+                Console.Error.WriteLine($"traceverify: error {code ?? DiagnosticCodes.BadShapeDeclaration}: cannot read the shape `{Printable.Escape(shape.Value.Text)}` of `{shape.Name}`: {why}");
                 return null;
             }
             declared[shape.Name] = declaration;

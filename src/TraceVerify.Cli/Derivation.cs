@@ -5,7 +5,7 @@ using TraceVerify.Symbolic;
 namespace TraceVerify.Cli;
 
 // ∂of/∂wrt for command-line texts, bound exactly as a catalog entry with these `of`, `wrt`, `layout` and
-// `shapes:` (and no claim) would be: the same rules for a vector or matrix `of`, Jacobians and second
+// `shapes:` and `structured-derivative:` (and no claim) would be: the same rules for a vector or matrix `of`, Jacobians and second
 // derivatives (`--wrt "[x, x]"`), the same located diagnostics. The derivative's canonical form and what
 // printing it in matrix notation needs. Null (after printing why) when the texts do not bind, or bind only at
 // a narrower shape than written.
@@ -14,7 +14,7 @@ internal sealed record Derivation(Expr Of, Expr Wrt, CanonicalSum Gradient, Matr
     // Whether the derivative is a first derivative, whose appearances `--explain` can list.
     public bool IsFirst { get; init; } = true;
 
-    public static Derivation? Run(string of, string wrt, IReadOnlyList<string>? shapes = null, string? layout = null)
+    public static Derivation? Run(string of, string wrt, IReadOnlyList<string>? shapes = null, string? layout = null, string? structuredDerivative = null)
     {
         if (CommandLineShapes.Read(shapes ?? []) is not { } declared) return null;
         if (Variables(wrt) is not { } variables) return null;
@@ -23,6 +23,7 @@ internal sealed record Derivation(Expr Of, Expr Wrt, CanonicalSum Gradient, Matr
         {
             SecondWrt = variables.Count == 2 ? new SourceText(variables[1], "<wrt>", 1, 1) : null,
             Layout = layout is null ? null : new SourceText(layout, "<layout>", 1, 1),
+            StructuredDerivative = structuredDerivative is null ? null : new SourceText(structuredDerivative, "<structured-derivative>", 1, 1),
         };
         var fields = EntryFieldRules.Check(entry, entry.Location, null).ToList();
         var binding = fields.Any(d => d.Severity == Severity.Error) ? new BindingResult(null, fields, null) : EntryBinder.Bind(entry with { Diagnostics = fields });

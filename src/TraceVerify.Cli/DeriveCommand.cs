@@ -11,10 +11,11 @@ internal static class DeriveCommand
         var wrt = new Option<string?>("--wrt") { Description = "the variable: X, x, t, or an entry X[j,k]; \"[x, x]\" for a second derivative (with --latex, may be given by a derivative formula instead)" };
         var shapes = new Option<string[]>("--shape") { Description = "a shape declaration as a catalog's `shapes:` line, e.g. \"x: n\", \"X: m x n\", \"t: scalar\" (repeatable)" };
         var layout = new Option<string?>("--layout") { Description = "a Jacobian's layout: numerator (rows follow the expression) or denominator (rows follow the variable)" };
+        var structured = new Option<string?>("--structured-derivative") { Description = "the convention for a derivative by a matrix with attributes (`--shape \"X: n x n symmetric\"`): unconstrained or symmetric" };
         var explain = new Option<bool>("--explain") { Description = "also print the contribution of each appearance of the variable (the notes' (20))" };
         var index = new Option<bool>("--index") { Description = "also print the canonical index form" };
         var latex = new Option<bool>("--latex") { Description = "read the expression (and --wrt) as LaTeX, or a derivative formula \\frac{\\partial …}{\\partial X}; also print the result as LaTeX" };
-        var command = new Command("derive", "print the derivative of an expression") { of, wrt, explain, index, latex, shapes, layout };
+        var command = new Command("derive", "print the derivative of an expression") { of, wrt, explain, index, latex, shapes, layout, structured };
         command.SetAction(result =>
         {
             var (ofText, wrtText) = (result.GetValue(of)!, result.GetValue(wrt));
@@ -28,7 +29,7 @@ internal static class DeriveCommand
                 Console.Error.WriteLine("traceverify: error: `derive` needs `--wrt` (or, with --latex, a formula \\frac{\\partial …}{\\partial X})");
                 return ExitCodes.Usage;
             }
-            if (Derivation.Run(ofText, wrtText, result.GetValue(shapes) ?? [], result.GetValue(layout)) is not { } d) return ExitCodes.Usage;
+            if (Derivation.Run(ofText, wrtText, result.GetValue(shapes) ?? [], result.GetValue(layout), result.GetValue(structured)) is not { } d) return ExitCodes.Usage;
             Console.Out.WriteLine(Catalog.Explaining.Print(d.Gradient, d.Forms));
             if (result.GetValue(latex)) Console.Out.WriteLine(LatexDerivative.Output(ofText, wrtText, d));
             if (result.GetValue(index)) Console.Out.WriteLine($"index form: {IndexNotation.Print(d.Gradient)}");

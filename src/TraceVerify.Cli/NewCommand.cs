@@ -13,9 +13,10 @@ internal static class NewCommand
         var wrt = new Option<string>("--wrt") { Description = "the variable: X, x, t, or an entry X[j,k]; \"[x, x]\" for a second derivative" };
         var shapes = new Option<string[]>("--shape") { Description = "a shape declaration as a catalog's `shapes:` line, e.g. \"x: n\" (repeatable); written into the entry" };
         var layout = new Option<string?>("--layout") { Description = "a Jacobian's layout: numerator or denominator; written into the entry" };
+        var structured = new Option<string?>("--structured-derivative") { Description = "the convention for a derivative by a matrix with attributes: unconstrained or symmetric; written into the entry" };
         var id = new Option<string?>("--id") { Description = "the new entry's id (default: derived from the expression)" };
         var latex = new Option<string?>("--latex") { Description = "a formula in LaTeX instead, e.g. '\\frac{\\partial tr(\\mathbf{AXB})}{\\partial \\mathbf{X}} = \\mathbf{A}^T\\mathbf{B}^T'" };
-        var command = new Command("new", "print a ready catalog entry with the derived claim, or one from a LaTeX formula, checked") { of, wrt, id, latex, shapes, layout };
+        var command = new Command("new", "print a ready catalog entry with the derived claim, or one from a LaTeX formula, checked") { of, wrt, id, latex, shapes, layout, structured };
         command.SetAction(result =>
         {
             if (result.GetValue(latex) is { } formula) return NewFromLatex.Run(formula, result.GetValue(id));
@@ -25,7 +26,7 @@ internal static class NewCommand
                 return ExitCodes.Usage;
             }
             var declared = result.GetValue(shapes) ?? [];
-            if (Derivation.Run(result.GetValue(of)!, result.GetValue(wrt)!, declared, result.GetValue(layout)) is not { } d) return ExitCodes.Usage;
+            if (Derivation.Run(result.GetValue(of)!, result.GetValue(wrt)!, declared, result.GetValue(layout), result.GetValue(structured)) is not { } d) return ExitCodes.Usage;
             if (MatrixForm.ToExpr(d.Gradient, d.Forms) is not { } claim)
             {
                 Console.Error.WriteLine($"traceverify: error: the derivative has no printable form: {IndexNotation.Print(d.Gradient)}");
@@ -44,6 +45,7 @@ internal static class NewCommand
             b.Append("  of: ").Append(Quote(text)).Append('\n');
             b.Append("  wrt: ").Append(variables.Count == 1 ? Quote(variables[0]) : $"[{string.Join(", ", variables.Select(Quote))}]").Append('\n');
             if (result.GetValue(layout) is { } written) b.Append("  layout: ").Append(Quote(written)).Append('\n');
+            if (result.GetValue(structured) is { } convention) b.Append("  structured-derivative: ").Append(Quote(convention)).Append('\n');
             b.Append("  claim: ").Append(Quote(ExprPrinter.Print(claim))).Append('\n');
             Console.Out.Write(b.ToString());
             return ExitCodes.Success;

@@ -122,8 +122,12 @@ internal static class EntryBinder
             Attributes = Hypotheses.Attributes(declared, resolvedSymbols),
             Convention = convention,
         };
+        // TV0031 (a convention that applies to nothing) is a warning: the entry is still checked.
         if (Hypotheses.CheckVariable(entry, bound, texts.TryGetValue("wrt", out var wrtText) ? wrtText.Start : entry.Location) is { } structured)
-            return new BindingResult(null, [.. diagnostics, structured], null);
+        {
+            if (structured.Severity == Severity.Error) return new BindingResult(null, [.. diagnostics, structured], null);
+            diagnostics.Add(structured);
+        }
         return new BindingResult(bound, diagnostics, restriction);
     }
 

@@ -42,7 +42,10 @@ internal static class Explaining
     public static MatrixFormContext FormContext(BoundEntry entry)
     {
         var shape = entry.Kind == EntryKind.Derivative ? entry.DerivativeShape : Shapes.Of(entry.Sides[0]);
-        return new MatrixFormContext(shape, entry.FreeIndices.Select(v => v.Name).Order(StringComparer.Ordinal).ToArray(), entry.Symbols);
+        return new MatrixFormContext(shape, entry.FreeIndices.Select(v => v.Name).Order(StringComparer.Ordinal).ToArray(), entry.Symbols)
+        {
+            Attributes = entry.Attributes,
+        };
     }
 
     // The entry with one text replaced is proved for every shape, and type-checks without extra conditions.

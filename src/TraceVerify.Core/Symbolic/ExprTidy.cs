@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TraceVerify.Numeric;
 
 namespace TraceVerify.Symbolic;
 
@@ -10,6 +11,8 @@ namespace TraceVerify.Symbolic;
 // - a row or column of a product is taken from its first or last factor: (B*X)[k,:] = B[k,:]*X;
 // - products are flattened and refolded left to right with scalar factors first — the tree the binder
 //   builds from the printed text, so that `2*X*H'` prints rather than `2*(X*H')`.
+// Under hypotheses (UnderHypotheses), also what they make equal: Wᵀ = W for a symmetric W, Kᵀ = −K for a skew K,
+// QᵀQ = QQᵀ = I for an orthogonal Q, and like terms of a sum merged (W*x + W*x = 2*W*x, ½W + ½Wᵀ = W).
 internal static class ExprTidy
 {
     public static Expr Tidy(Expr expr) => new Rewriter(pushIntoElementwise: true).Tidy(expr);
@@ -18,6 +21,14 @@ internal static class ExprTidy
     // are equal, and so are Iᵀ and I, but the canonical form records which was written (for a symmetric M,
     // and for δ between the row and the column).
     public static Expr TidyKeepingElementwise(Expr expr) => new Rewriter(pushIntoElementwise: false).Tidy(expr);
+
+    // Equal to expr only where the symbols have their attributes: the caller checks the result under them.
+    // Transposes stay outside elementwise operations, as in TidyKeepingElementwise.
+    public static Expr UnderHypotheses(Expr expr, IReadOnlyDictionary<string, MatrixAttributes> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        return new Rewriter(pushIntoElementwise: false, attributes).Tidy(expr);
+    }
 
     public static Expr Multiply(IEnumerable<Expr> factors) => Rewriter.Multiply(factors);
 
@@ -32,7 +43,7 @@ internal static class ExprTidy
         _ => new NegateExpr(expr),
     };
 
-    private sealed class Rewriter(bool pushIntoElementwise)
+    private sealed class Rewriter(bool pushIntoElementwise, IReadOnlyDictionary<string, MatrixAttributes>? hypotheses = null)
     {
         public Expr Tidy(Expr expr)
         {
@@ -41,9 +52,9 @@ internal static class ExprTidy
             {
                 SymbolExpr or NumberExpr or OnesExpr or IdentityExpr or ZerosExpr => expr,
                 TransposeExpr t => Transposed(Tidy(t.Operand)),
-                MatrixProduct or ScalarProduct => Multiply(Multiplicands(expr).Select(Tidy)),
+                MatrixProduct or ScalarProduct => Product(Multiplicands(expr).Select(Tidy)),
                 ScalarDivide d => new ScalarDivide(Tidy(d.Operand), Tidy(d.Divisor)),
-                AddExpr a => new AddExpr(Tidy(a.Left), Tidy(a.Right)),
+                AddExpr a => Collected(new AddExpr(Tidy(a.Left), Tidy(a.Right))),
                 NegateExpr { Operand: NegateExpr inner } => Tidy(inner.Operand),
                 NegateExpr n => new NegateExpr(Tidy(n.Operand)),
                 TraceOf t => Trace(Tidy(t.Operand)),
@@ -71,8 +82,10 @@ internal static class ExprTidy
             if (Shapes.Of(expr).IsScalar) return expr;
             return expr switch
             {
+                SymbolExpr s when Has(s, MatrixAttributes.Symmetric) => s,
+                SymbolExpr s when Has(s, MatrixAttributes.Skew) => new NegateExpr(s),
                 TransposeExpr t => t.Operand,
-                MatrixProduct or ScalarProduct => Multiply(Multiplicands(expr).Reverse().Select(Transposed)),
+                MatrixProduct or ScalarProduct => Product(Multiplicands(expr).Reverse().Select(Transposed)),
                 ScalarDivide d => new ScalarDivide(Transposed(d.Operand), d.Divisor),
                 AddExpr a => new AddExpr(Transposed(a.Left), Transposed(a.Right)),
                 NegateExpr n => new NegateExpr(Transposed(n.Operand)),
@@ -107,6 +120,101 @@ internal static class ExprTidy
             var best = candidates.OrderBy(Marks).ThenBy(ExprPrinter.Print, StringComparer.Ordinal).First();
             return new TraceOf(best);
         }
+
+        private bool Has(SymbolExpr symbol, MatrixAttributes attribute) =>
+            hypotheses is not null && hypotheses.TryGetValue(symbol.Name, out var a) && a.HasFlag(attribute);
+
+        // Multiply, and under hypotheses: a negated factor's sign taken to the front (−K from a skew Kᵀ), and an
+        // adjacent QᵀQ or QQᵀ of an orthogonal Q dropped (I, where nothing else of matrix shape is left).
+        private Expr Product(IEnumerable<Expr> factors)
+        {
+            if (hypotheses is null) return Multiply(factors);
+            var list = new List<Expr>();
+            var negative = false;
+            foreach (var factor in factors.SelectMany(Multiplicands))
+            {
+                var f = factor;
+                while (f is NegateExpr n) { negative = !negative; f = n.Operand; }
+                list.AddRange(Multiplicands(f));
+            }
+            Dim? identity = null;
+            for (var k = 0; k + 1 < list.Count; k++)
+            {
+                if (Orthogonal(list[k], list[k + 1]) is not { } size) continue;
+                list.RemoveRange(k, 2);
+                identity = size;
+                k = Math.Max(-1, k - 2);
+            }
+            if (identity is { } identitySize && list.All(IsScalar)) list.Add(new IdentityExpr(identitySize));
+            var product = Multiply(list);
+            return negative ? NegateLeading(product) : product;
+        }
+
+        // The size of QᵀQ (or QQᵀ) when the two factors are those of an orthogonal Q.
+        private Dim? Orthogonal(Expr left, Expr right) => (left, right) switch
+        {
+            (TransposeExpr { Operand: SymbolExpr q }, SymbolExpr r) when q == r && Has(q, MatrixAttributes.Orthogonal) => q.Shape.Rows,
+            (SymbolExpr q, TransposeExpr { Operand: SymbolExpr r }) when q == r && Has(q, MatrixAttributes.Orthogonal) => q.Shape.Rows,
+            _ => null,
+        };
+
+        // Under hypotheses, a sum with like terms merged, in the order of their first appearance (a rewritten
+        // term may equal another one, or cancel it); the sum as it is where nothing merges to a nonzero sum.
+        private Expr Collected(Expr sum)
+        {
+            if (hypotheses is null) return sum;
+            var terms = new List<(Rational Coefficient, Expr Unit)>();
+            foreach (var (coefficient, unit) in Terms(sum, Rational.One))
+            {
+                var at = terms.FindIndex(t => t.Unit.Equals(unit));
+                if (at < 0) terms.Add((coefficient, unit));
+                else terms[at] = (terms[at].Coefficient + coefficient, unit);
+            }
+            terms.RemoveAll(t => t.Coefficient.IsZero);
+            if (terms.Count == 0) return sum;
+            Expr? total = null;
+            foreach (var (coefficient, unit) in terms)
+            {
+                var scaled = Scaled(coefficient.Abs(), unit);
+                total = (total, coefficient.Sign < 0) switch
+                {
+                    (null, false) => scaled,
+                    (null, true) => NegateLeading(scaled),
+                    (_, false) => new AddExpr(total, scaled),
+                    (_, true) => new AddExpr(total, new NegateExpr(scaled)),
+                };
+            }
+            return total!;
+        }
+
+        // The terms of a sum as (number, the rest): -2*W*x is (−2, W*x), x'*y/3 is (1, x'*y/3).
+        private static IEnumerable<(Rational Coefficient, Expr Unit)> Terms(Expr expr, Rational sign)
+        {
+            switch (expr)
+            {
+                case AddExpr a:
+                    foreach (var t in Terms(a.Left, sign)) yield return t;
+                    foreach (var t in Terms(a.Right, sign)) yield return t;
+                    yield break;
+                case NegateExpr n:
+                    foreach (var t in Terms(n.Operand, -sign)) yield return t;
+                    yield break;
+                default:
+                    var factors = Multiplicands(expr).ToList();
+                    var number = sign;
+                    foreach (var f in factors.OfType<NumberExpr>()) number *= f.Value;
+                    var rest = factors.Where(f => f is not NumberExpr).ToList();
+                    yield return (number, rest.Count == 0 ? new NumberExpr(Rational.One) : Multiply(rest));
+                    yield break;
+            }
+        }
+
+        private static Expr Scaled(Rational magnitude, Expr unit) => unit switch
+        {
+            _ when magnitude.IsOne => unit,
+            NumberExpr { Value.IsOne: true } => new NumberExpr(magnitude),
+            _ => Multiply([new NumberExpr(magnitude), unit]),
+        };
 
         // The pushed form unless it carries more transpose marks than the kept one.
         private static Expr Fewer(Expr pushed, Expr kept) => Marks(pushed) <= Marks(kept) ? pushed : kept;

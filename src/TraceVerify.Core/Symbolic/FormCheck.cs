@@ -5,7 +5,9 @@ namespace TraceVerify.Symbolic;
 // as the expression's own row and column indices.
 internal static class FormCheck
 {
-    public static bool Matches(Expr expr, CanonicalSum target, IReadOnlyList<ParameterRole> roles)
+    // Under attributes (a hypothesis' index form, StructuredTerms and OrthogonalSymbols, as IndexFormContext builds
+    // an entry's forms) the printed form needs to equal the target only where the symbols have them.
+    public static bool Matches(Expr expr, CanonicalSum target, IReadOnlyList<ParameterRole> roles, IReadOnlyDictionary<string, Numeric.MatrixAttributes>? attributes = null)
     {
         ArgumentNullException.ThrowIfNull(expr);
         ArgumentNullException.ThrowIfNull(target);
@@ -16,6 +18,8 @@ internal static class FormCheck
         {
             if (roles[p] is NamedRole n) named[n.Name] = pool.Fresh(target.Parameters[p]);
         }
+        attributes ??= new Dictionary<string, Numeric.MatrixAttributes>();
+        using var orthogonal = OrthogonalSymbols.Enter(attributes.Where(p => p.Value.HasFlag(Numeric.MatrixAttributes.Orthogonal)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
         var lowering = new Lowering(pool, named);
         var lowered = lowering.Lower(expr);
         // A row or column over a product size is several parameters, which no role names: not this form.
@@ -36,7 +40,7 @@ internal static class FormCheck
         if (lowered.Row is not null && !usedRow || lowered.Column is not null && !usedColumn) return false;
         if (parameters.Distinct().Count() != parameters.Count) return false;
         var shape = target.Shape is null ? null : IndexFormContext.ShapeOf(lowered.Row, lowered.Column, pool);
-        var canonical = Canonicalizer.Canonicalize(lowered.Terms, parameters, pool, shape);
+        var canonical = Canonicalizer.Canonicalize(StructuredTerms.Project(lowered.Terms, attributes, pool), parameters, pool, shape);
         return canonical.Equals(target);
     }
 }

@@ -25,7 +25,20 @@ internal static class MatrixForm
         }
         if (!context.FreeIndexNames.SequenceEqual(context.FreeIndexNames.Order(StringComparer.Ordinal), StringComparer.Ordinal))
             throw new ArgumentException("free indices must be listed by name, as IndexFormContext orders its parameters", nameof(context));
-        return Print(sum, roles, FormScope.Start(context), mentionAll: false, loose: new HashSet<int>(), checkText: true);
+        var scope = FormScope.Start(context);
+        var printed = Print(sum, roles, scope, mentionAll: false, loose: new HashSet<int>(), checkText: true);
+        return printed is null || context.Attributes.Count == 0 ? printed : UnderHypotheses(printed, sum, roles, scope, context.Attributes);
+    }
+
+    // The printed sum tidied under the entry's hypotheses (W*x + W'*x is 2*W*x for a symmetric W), kept only if
+    // it still has the sum's canonical form under them — the index forms of the entry's own methods; the form
+    // as printed otherwise.
+    private static PrintedForm UnderHypotheses(PrintedForm printed, CanonicalSum sum, IReadOnlyList<ParameterRole> roles, FormScope scope,
+        IReadOnlyDictionary<string, MatrixAttributes> attributes)
+    {
+        var tidied = ExprTidy.UnderHypotheses(printed.Expr, attributes);
+        if (tidied.Equals(printed.Expr)) return printed;
+        return FormCheck.Matches(tidied, sum, roles, attributes) && TextCheck.Matches(tidied, sum, roles, scope.Symbols, attributes) ? printed with { Expr = tidied } : printed;
     }
 
     // With mentionAll, every named parameter occurs in the text even where no term uses it: the printed

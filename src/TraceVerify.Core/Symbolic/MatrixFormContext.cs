@@ -16,6 +16,10 @@ internal sealed record MatrixFormContext(Shape Result, IReadOnlyList<string> Fre
         return new MatrixFormContext(new Shape(binder.ResolveDim(result.Rows), binder.ResolveDim(result.Columns)), free, binder.ResolvedSymbols());
     }
 
+    // The entry's hypotheses (closed under implication), by symbol: the printed form may use what they make
+    // equal (Wᵀ = W for a symmetric W), and is then checked against the sum under them.
+    public IReadOnlyDictionary<string, Numeric.MatrixAttributes> Attributes { get; init; } = new Dictionary<string, Numeric.MatrixAttributes>(StringComparer.Ordinal);
+
     public bool HasRow => !Result.Rows.IsOne;
 
     public bool HasColumn => !Result.Columns.IsOne;

@@ -9,7 +9,8 @@ namespace TraceVerify.Symbolic;
 // dimension open (a `ones` nothing pins).
 internal static class TextCheck
 {
-    public static bool Matches(Expr expr, CanonicalSum target, IReadOnlyList<ParameterRole> roles, IReadOnlyDictionary<string, Shape> symbols)
+    public static bool Matches(Expr expr, CanonicalSum target, IReadOnlyList<ParameterRole> roles, IReadOnlyDictionary<string, Shape> symbols,
+        IReadOnlyDictionary<string, Numeric.MatrixAttributes>? attributes = null)
     {
         ArgumentNullException.ThrowIfNull(expr);
         ArgumentNullException.ThrowIfNull(target);
@@ -79,7 +80,7 @@ internal static class TextCheck
             if (side is not null && !Name(side, range)) return false;
         }
         var resolved = DimensionMap.Apply(binder.Resolve(bound), d => names.TryGetValue(d, out var original) ? original : d);
-        var form = new IndexFormContext(free).Canonical(resolved);
+        var form = new IndexFormContext(free, attributes: attributes).Canonical(resolved);
         return (target.Shape is null ? form.WithShape(null) : form).Equals(target);
     }
 
