@@ -6,7 +6,10 @@ namespace TraceVerify.Symbolic;
 // size — a transpose added or removed on one factor, a sign, a coefficient, two adjacent factors swapped,
 // a product reversed (its transpose), a term dropped — each accepted only when `proves` says the edited
 // claim is proved (the caller re-binds and canonicalizes it, so a candidate that does not type-check, or
-// only type-checks under an extra shape condition, is rejected there).
+// only type-checks under an extra shape condition, is rejected there). Then the same edit made in two terms
+// at once: a misprint inside a printed Σ repeats in every term of an instance (the Cookbook's (92) at n = 2
+// has its transposed first term twice), which no single edit repairs. Every candidate, single or paired,
+// counts against one budget, so the search stays bounded.
 internal static class ClaimRepair
 {
     public sealed record Repair(string Description, Expr Corrected, int TermIndex);
@@ -68,6 +71,43 @@ internal static class ClaimRepair
         {
             for (var k = 0; k < terms.Count; k++)
                 yield return ($"term {k + 1}: dropped", k, terms.Where((_, j) => j != k).ToArray());
+        }
+        foreach (var paired in PairedCandidates(terms)) yield return paired;
+    }
+
+    // One edit repeated in two terms k < l: both products reversed, both signs flipped, or the same symbol's
+    // transpose toggled at one occurrence in each.
+    private static IEnumerable<(string, int, IReadOnlyList<Expr>)> PairedCandidates(IReadOnlyList<Expr> terms)
+    {
+        IReadOnlyList<Expr> With(int k, Expr first, int l, Expr second) => terms.Select((t, j) => j == k ? first : j == l ? second : t).ToArray();
+        static Expr Reversed(Expr term) =>
+            TopLevelTerms.Product(TopLevelTerms.Factors(term).Reverse().Select(f => f is TransposeExpr t ? t.Operand : new TransposeExpr(f)).ToArray());
+
+        for (var k = 0; k < terms.Count; k++)
+        {
+            for (var l = k + 1; l < terms.Count; l++)
+            {
+                if (TopLevelTerms.Factors(terms[k]).Count > 1 && TopLevelTerms.Factors(terms[l]).Count > 1)
+                    yield return ($"terms {k + 1} and {l + 1}: products reversed (transposed)", k, With(k, Reversed(terms[k]), l, Reversed(terms[l])));
+                yield return ($"terms {k + 1} and {l + 1}: signs flipped", k, With(k, TopLevelTerms.Negate(terms[k]), l, TopLevelTerms.Negate(terms[l])));
+            }
+        }
+        for (var k = 0; k < terms.Count; k++)
+        {
+            for (var l = k + 1; l < terms.Count; l++)
+            {
+                foreach (var (symbol, transposed, replace) in TopLevelTerms.Occurrences(terms[k]))
+                {
+                    foreach (var (other, otherTransposed, otherReplace) in TopLevelTerms.Occurrences(terms[l]))
+                    {
+                        if (other.Name != symbol.Name || otherTransposed != transposed) continue;
+                        Expr toggled = transposed ? symbol : new TransposeExpr(symbol);
+                        Expr otherToggled = otherTransposed ? other : new TransposeExpr(other);
+                        yield return ($"terms {k + 1} and {l + 1}: `{ExprPrinter.Print(transposed ? new TransposeExpr(symbol) : symbol)}` → `{ExprPrinter.Print(toggled)}` in each", k,
+                            With(k, replace(toggled), l, otherReplace(otherToggled)));
+                    }
+                }
+            }
         }
     }
 }

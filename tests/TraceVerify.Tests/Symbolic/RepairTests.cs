@@ -37,6 +37,18 @@ public class RepairTests
         Assert.Contains(edit, result.Suggestion, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // The Cookbook's (92) at n = 2: the printed Σ's first term is transposed, so two terms of the instance are.
+    [InlineData("tr(a'*X'*X'*X*X*b)", "X", "X*a*b'*X'*X' + X*X*a*b'*X' + a*b'*X'*X'*X + X'*X*X*a*b'", "terms 1 and 3: products reversed")]
+    // A sign error repeated in two terms.
+    [InlineData("tr(A*X*B*X)", "X", "-A'*X'*B' - B'*X'*A'", "terms 1 and 2: signs flipped")]
+    public void An_edit_repeated_in_two_terms_is_found_when_no_single_edit_proves(string of, string wrt, string claim, string edit)
+    {
+        var result = Check(of, wrt, claim);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.Contains(edit, result.Suggestion, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Per_appearance_contributions_sum_to_the_gradient()
     {
