@@ -92,6 +92,8 @@ internal sealed class Lowering
     private Lowered? ExpandAtLiteralSize(MatrixFunctionExpr f)
     {
         if (Shapes.Of(f.Operand) is not { Rows: KnownDim { Size: >= 2 and <= MaxExpandedSize } size, Columns: KnownDim columns } || columns.Size != size.Size) return null;
+        // A nested det/adj/inv would be expanded again inside every entry (k!·kᵏ copies): it stays a node.
+        if (ExprNodes.Walk(f.Operand).Any(n => n.Node is MatrixFunctionExpr)) return null;
         var k = size.Size;
         var permutations = Permutations(k);
         IReadOnlyList<RawTerm> Determinant() => permutations.SelectMany(p =>
