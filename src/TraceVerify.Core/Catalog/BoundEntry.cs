@@ -53,10 +53,13 @@ internal sealed record BoundEntry(
     public IReadOnlyDictionary<string, IndexVariable> FreeIndexMap => FreeIndices.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
     // Forms under the entry's hypotheses (its attributes and derivative convention).
-    public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen, Attributes, Convention);
+    public IndexFormContext IndexForms() => new(FreeIndexMap, Frozen, Attributes, Convention) { PinsPositions = MentionsPositions };
 
     // Forms without them: a proof there holds under any hypothesis.
-    public IndexFormContext PlainIndexForms() => new(FreeIndexMap, Frozen);
+    public IndexFormContext PlainIndexForms() => new(FreeIndexMap, Frozen) { PinsPositions = MentionsPositions };
+
+    // Whether any expression of the entry has a numeric position or a matrix literal (see PositionPinning).
+    public bool MentionsPositions => Sides.Concat(new[] { Of, Wrt, SecondWrt }.OfType<Expr>()).Any(PositionPinning.Mentions);
 
     // Whether the derivative needs more than a gradient of a scalar: a vector or matrix `of`, or a second derivative.
     public bool IsGeneralDerivative => Kind == EntryKind.Derivative && (SecondWrt is not null || !Shapes.Of(Of!).IsScalar);

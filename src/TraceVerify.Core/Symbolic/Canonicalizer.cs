@@ -35,6 +35,7 @@ internal static class Canonicalizer
         // A term holding the square of a function (FunctionSquares) is replaced by its rewritten terms, which
         // are simplified in turn before any is labelled.
         var pending = new Stack<RawTerm>();
+        var splits = 0;
         foreach (var next in terms)
         {
             pending.Push(next);
@@ -43,6 +44,14 @@ internal static class Canonicalizer
                 WorkCancellation.ThrowIfRequested();
                 if (raw.Coefficient.IsZero) continue;
                 var simplified = Simplify(raw, isParameter, parameterOrder, pool);
+                if (simplified.Coefficient.IsZero) continue;
+                if (PositionPinning.Split(simplified, parameterIds, pool) is { } pieces)
+                {
+                    if ((splits += pieces.Count) > Lowering.MaxTerms)
+                        throw new ExpansionLimitException($"writing indices over their positions exceeds the limit of {Lowering.MaxTerms} terms");
+                    foreach (var piece in pieces) pending.Push(piece);
+                    continue;
+                }
                 if (FunctionSquares.Expand(simplified, pool) is { } expanded)
                 {
                     foreach (var piece in expanded) pending.Push(piece);
@@ -66,6 +75,12 @@ internal static class Canonicalizer
         while (changed)
         {
             changed = false;
+            // Positions first: a δ between two parameters pinned to positions is decided before it rewrites one as the other.
+            switch (PinPositions(factors, isParameter, parameterOrder, pool))
+            {
+                case null: return RawTerm.Constant(Rational.Zero);
+                case true: changed = true; continue;
+            }
             for (var k = 0; k < factors.Count; k++)
             {
                 if (factors[k] is not DeltaFactor delta) continue;
@@ -125,6 +140,76 @@ internal static class Canonicalizer
             factors.RemoveAll(f => f is OnesFactor o && o.Index == index);
         }
         return new RawTerm(coefficient, new EquatableArray<Factor>(factors));
+    }
+
+    // Positions (e_p(i) = [i = p]): one simplification per call, true if one was made, null if the term is zero.
+    // e_p(i)·e_q(i) is e_p(i) if p = q, else 0; a position past a known range is 0; δ(a,b)·e_p(a)·e_q(b) is
+    // e_p(a)·e_q(b) if p = q, else 0; indices of one range pinned to one position are one index, written as the
+    // group's representative — its earliest parameter, else its first bound index: a bound member is renamed to
+    // it (Σᵢ e_p(i)·f(i, j)·e_p(j) = f(j, j)·e_p(j)), a later parameter keeps its own e_p but is written as the
+    // representative in every other factor (like δ between parameters); a bound index used by its position alone
+    // sums it to 1 (position 1 exists in every range, a later one only in a known range it fits).
+    private static bool? PinPositions(List<Factor> factors, HashSet<int> isParameter, Dictionary<int, int> parameterOrder, IndexPool pool)
+    {
+        if (!factors.Exists(f => f is PositionFactor)) return false;
+        var at = new Dictionary<int, int>();
+        for (var k = 0; k < factors.Count; k++)
+        {
+            if (factors[k] is not PositionFactor e) continue;
+            if (pool.Range(e.Index) is KnownDim known && e.Position > known.Size) return null;
+            if (at.TryGetValue(e.Index, out var first))
+            {
+                if (((PositionFactor)factors[first]).Position != e.Position) return null;
+                factors.RemoveAt(k);
+                return true;
+            }
+            at[e.Index] = k;
+        }
+        if (at.Count == 0) return false;
+        for (var k = 0; k < factors.Count; k++)
+        {
+            if (factors[k] is not DeltaFactor d || !at.TryGetValue(d.First, out var a) || !at.TryGetValue(d.Second, out var b)) continue;
+            if (((PositionFactor)factors[a]).Position != ((PositionFactor)factors[b]).Position) return null;
+            factors.RemoveAt(k);
+            return true;
+        }
+        var representatives = new Dictionary<(int Position, Dim Range), int>();
+        foreach (var index in at.Keys.OrderBy(i => isParameter.Contains(i) ? parameterOrder[i] : int.MaxValue))
+        {
+            var group = (((PositionFactor)factors[at[index]]).Position, pool.Range(index));
+            if (!representatives.TryGetValue(group, out var representative))
+            {
+                representatives[group] = index;
+                continue;
+            }
+            var own = at[index];
+            if (!isParameter.Contains(index))
+            {
+                factors.RemoveAt(own);
+                for (var f = 0; f < factors.Count; f++)
+                {
+                    if (FactorIndices.Mentions(factors[f], index)) factors[f] = Substitute(factors[f], index, representative);
+                }
+                return true;
+            }
+            var renamed = false;
+            for (var f = 0; f < factors.Count; f++)
+            {
+                if (f == own || !FactorIndices.Mentions(factors[f], index)) continue;
+                factors[f] = Substitute(factors[f], index, representative);
+                renamed = true;
+            }
+            if (renamed) return true;
+        }
+        foreach (var (index, k) in at)
+        {
+            var e = (PositionFactor)factors[k];
+            if (isParameter.Contains(index) || !(e.Position == 1 || pool.Range(index) is KnownDim)) continue;
+            if (Enumerable.Range(0, factors.Count).Any(f => f != k && FactorIndices.Mentions(factors[f], index))) continue;
+            factors.RemoveAt(k);
+            return true;
+        }
+        return false;
     }
 
     // Σ_c inv(M)[r,c]·L[c,x] = δ(r,x) and Σ_r L[x,r]·inv(M)[r,c] = δ(x,c) when the link L, read with that
@@ -464,6 +549,7 @@ internal static class Canonicalizer
         TensorFactor t => "S" + t.Symbol,
         DeltaFactor => "δ",
         OnesFactor => "1",
+        PositionFactor e => "e" + e.Position.ToString(CultureInfo.InvariantCulture),
         FunctionFactor f => "F" + f.Function.ToString() + "{" + f.Body.Key + "}",
         MatrixFunctionFactor f => "M" + f.Function.ToString() + "{" + f.Body.Key + "}",
         _ => throw new UnreachableException($"no label for {factor.GetType().Name}"),

@@ -48,7 +48,7 @@ internal static class Differentiator
                     var deltas = t.Indices.Zip(targets, (p, a) => (Factor)new DeltaFactor(p, a));
                     return [new RawTerm(Rational.One, new EquatableArray<Factor>(deltas))];
                 }
-            case TensorFactor or DeltaFactor or OnesFactor:
+            case TensorFactor or DeltaFactor or OnesFactor or PositionFactor:
                 return [];
             case FunctionFactor f:
                 {

@@ -15,6 +15,10 @@ internal sealed record DeltaFactor(int First, int Second) : Factor;
 // The all-ones vector's entry: 1, kept only where it is the sole use of a bound index (it then counts the range).
 internal sealed record OnesFactor(int Index) : Factor;
 
+// The unit vector of a numeric position: [Index = Position], Position 1-based like `M[1,2]`. A numeric position
+// is this factor on an ordinary index, so labels, ranges and renaming never meet a constant index.
+internal sealed record PositionFactor(int Index, int Position) : Factor;
+
 // f(body) evaluated at Arguments: the body's parameters 0..k-1 are bound to the arguments in order.
 internal sealed record FunctionFactor(FunctionKind Function, CanonicalSum Body, EquatableArray<int> Arguments) : Factor;
 

@@ -42,6 +42,9 @@ internal static class FactorForms
                 // it contributes 1 per value, written as a pinned entry to the power 0.
                 return labels.Range(o.Index) is KnownDim known ? [(new NumberExpr(Rational.Of(known.Size)), false)]
                     : [(((IndexSumExpr)scope.Count(labels.Range(o.Index), labels.Name(o.Index), labels.FreeIndices())).Body, false)];
+            case PositionFactor e:
+                // [i = p] is the identity's entry at (i, p).
+                return [(new EntryExpr(new IdentityExpr(labels.Range(e.Index)), Slot(e.Index), new PositionSlot(e.Position)), false)];
             case FunctionFactor f:
                 {
                     var scalars = FunctionItems(f, labels, scope, scalarOnly: true).ToList();

@@ -28,6 +28,10 @@ internal sealed class IndexFormContext
         _orthogonal = _attributes.Where(p => p.Value.HasFlag(MatrixAttributes.Orthogonal)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
     }
 
+    // Whether every form writes indices of small literal sizes over their positions (PositionPinning): set for
+    // all the forms of an entry that mentions a numeric position or a matrix literal, never for only some.
+    public bool PinsPositions { get; init; }
+
     private (Lowering Lowering, IndexPool Pool, int[] FreeIds) Start()
     {
         var pool = new IndexPool();
@@ -39,6 +43,7 @@ internal sealed class IndexFormContext
     public CanonicalSum Canonical(Expr expr)
     {
         using var orthogonal = OrthogonalSymbols.Enter(_orthogonal);
+        using var pinning = PositionPinning.Enter(PinsPositions);
         var (lowering, pool, freeIds) = Start();
         var lowered = lowering.Lower(expr);
         return Finish(lowered.Terms, [.. lowering.Parts(lowered.Row), .. lowering.Parts(lowered.Column)], ShapeOf(lowered.Row, lowered.Column, pool), freeIds, pool);
@@ -59,6 +64,7 @@ internal sealed class IndexFormContext
     {
         ArgumentNullException.ThrowIfNull(of);
         ArgumentNullException.ThrowIfNull(variables);
+        using var pinning = PositionPinning.Enter(PinsPositions);
         var variableNames = variables.Select(v => v switch { SymbolExpr s => s.Name, EntryExpr { Target: SymbolExpr s } => s.Name, _ => "" }).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<RawTerm> terms;
         Lowering lowering;
@@ -89,8 +95,8 @@ internal sealed class IndexFormContext
                         break;
                     case EntryExpr { Target: SymbolExpr symbol } entry:
                         name = symbol.Name;
-                        row = SlotId(entry.Row, symbol.Shape.Rows, lowering);
-                        column = SlotId(entry.Column, symbol.Shape.Columns, lowering);
+                        row = SlotId(entry.Row, symbol.Shape.Rows, lowering, pool);
+                        column = SlotId(entry.Column, symbol.Shape.Columns, lowering, pool);
                         shapes.Add(Shape.Scalar);
                         break;
                     default:
@@ -100,6 +106,12 @@ internal sealed class IndexFormContext
                 var parameters = new HashSet<int>(freeIds.Concat(lowering.FreeIndexIds.Values));
                 foreach (var id in ids.Append(row).Append(column).OfType<int>()) parameters.UnionWith([id, .. lowering.Parts(id)]);
                 terms = Differentiator.Differentiate(terms, name, row, column, pool, parameters);
+                // ∂/∂X[p,q]: the derivative by X[r,c] at a bound r, c pinned by e_p(r)·e_q(c).
+                if (variable is EntryExpr positioned)
+                {
+                    if (positioned.Row is PositionSlot pr && row is { } pinnedRow) terms = [.. terms.Select(t => t.With(new PositionFactor(pinnedRow, pr.Position)))];
+                    if (positioned.Column is PositionSlot pc && column is { } pinnedColumn) terms = [.. terms.Select(t => t.With(new PositionFactor(pinnedColumn, pc.Position)))];
+                }
                 // The Cookbook's symmetric convention (2G − diag G) for a gradient by a whole symmetric symbol.
                 if (variable is SymbolExpr && _convention == StructuredDerivativeConvention.Symmetric && _attributes.TryGetValue(name, out var structure)
                     && structure.HasFlag(MatrixAttributes.Symmetric) && row is { } r && column is { } c)
@@ -123,11 +135,11 @@ internal sealed class IndexFormContext
         return Finish(terms, [.. lowering.Parts(resultRow), .. lowering.Parts(resultColumn)], ShapeOf(resultRow, resultColumn, pool), freeIds, pool);
     }
 
-    private static int? SlotId(IndexSlot slot, Dim range, Lowering lowering) => slot switch
+    private static int? SlotId(IndexSlot slot, Dim range, Lowering lowering, IndexPool pool) => slot switch
     {
         IndexedSlot s => range.IsOne ? null : lowering.FreeIndexIds[s.Index.Name],
         UnitSlot => null,
-        PositionSlot => throw new ExpansionLimitException("a variable at a numeric position has no index form; fuzzing and Z3 decide it"),
+        PositionSlot => range.IsOne ? null : pool.Fresh(range),
         _ => throw new ArgumentException("a slice is not a variable"),
     };
 

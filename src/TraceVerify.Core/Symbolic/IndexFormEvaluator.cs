@@ -44,6 +44,7 @@ internal sealed class IndexFormEvaluator<T>(IScalarField<T> field, EvaluationEnv
         TensorFactor t => Entry(t, values),
         DeltaFactor d => values[d.First] == values[d.Second] ? field.One : field.Zero,
         OnesFactor => field.One,
+        PositionFactor e => values[e.Index] == e.Position - 1 ? field.One : field.Zero,
         FunctionFactor f => Apply(f.Function, Evaluate(f.Body, f.Arguments.Select(a => values[a]).ToArray())),
         MatrixFunctionFactor f => OfMatrix(f, values),
         _ => throw new UnreachableException($"no evaluation rule for {factor.GetType().Name}"),

@@ -62,6 +62,7 @@ internal static class IndexNotation
         TensorFactor t => $"{t.Symbol}[{string.Join(",", t.Indices.Select(i => names[i]))}]",
         DeltaFactor d => $"δ[{names[d.First]},{names[d.Second]}]",
         OnesFactor o => $"1[{names[o.Index]}]",
+        PositionFactor e => $"e{e.Position}[{names[e.Index]}]",
         FunctionFactor f => $"{FunctionName(f.Function)}({Print(f.Body, f.Arguments.Select(a => names[a]).ToArray())})",
         MatrixFunctionFactor { Function: MatrixFunction.Inverse } f =>
             $"inv({Print(f.Body, ["α", "β", .. f.Outer.Select(a => names[a])])})[{names[f.Arguments[0]]},{names[f.Arguments[1]]}]",

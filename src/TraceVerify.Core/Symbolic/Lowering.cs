@@ -37,6 +37,7 @@ internal sealed class Lowering
         ElementwiseDivide d => Hadamard(Lower(d.Left), Reciprocal(Lower(d.Right))),
         ElementwiseFunction f => Apply(f.Function, Lower(f.Operand)),
         MatrixFunctionExpr { Operand: KroneckerProduct k } f when KroneckerRewrite(f.Function, k) is { } rewritten => Lower(rewritten),
+        MatrixFunctionExpr f when PositionPinning.Active && ExpandAtLiteralSize(f) is { } expanded => expanded,
         MatrixFunctionExpr f => ApplyToMatrix(f.Function, Lower(f.Operand)),
         FrobeniusNorm f => Apply(FunctionKind.Sqrt, SumOfSquares(f.Operand)),
         KroneckerProduct k => LowerKronecker(Lower(k.Left), Lower(k.Right)),
@@ -49,7 +50,7 @@ internal sealed class Lowering
         IndexSumExpr s => LowerIndexSum(s),
         RowsExpr r => LowerBinder([r.Index], r.Body, (ids, body) => new Lowered(ids[0], body.Column, body.Terms)),
         MatrixOfExpr m => LowerBinder([m.Row, m.Column], m.Body, (ids, body) => new Lowered(ids[0], ids[1], body.Terms)),
-        MatrixLiteralExpr m => throw NoIndexForm(m),
+        MatrixLiteralExpr m => LowerLiteral(m),
         _ => throw new UnreachableException($"no lowering rule for {expr.GetType().Name}"),
     };
 
@@ -80,6 +81,80 @@ internal sealed class Lowering
                 new PowerExpr(new MatrixFunctionExpr(function, k.Right), n.Size)),
             _ => null,
         };
+    }
+
+    // Where positions are written out (PositionPinning), det, adj and inv of a square M of literal size k ≤
+    // MaxExpandedSize are their polynomials in M's entries: det(M) = Σ_σ sgn(σ)·Πᵣ M[r,σ(r)] (Leibniz),
+    // adj(M)[i,j] = Σ_{σ(j) = i} sgn(σ)·Π_{r≠j} M[r,σ(r)], inv(M) = adj(M)·(1/det(M)) (both sides defined exactly
+    // when det(M) ≠ 0). Each entry M[r,c] is a fresh lowering of M pinned to (r, c), so no bound index is shared.
+    public const int MaxExpandedSize = 4;
+
+    private Lowered? ExpandAtLiteralSize(MatrixFunctionExpr f)
+    {
+        if (Shapes.Of(f.Operand) is not { Rows: KnownDim { Size: >= 2 and <= MaxExpandedSize } size, Columns: KnownDim columns } || columns.Size != size.Size) return null;
+        // A nested det/adj/inv would be expanded again inside every entry (k!·kᵏ copies): it stays a node.
+        if (ExprNodes.Walk(f.Operand).Any(n => n.Node is MatrixFunctionExpr)) return null;
+        var k = size.Size;
+        var permutations = Permutations(k);
+        IReadOnlyList<RawTerm> Determinant() => permutations.SelectMany(p =>
+        {
+            IReadOnlyList<RawTerm> product = [RawTerm.Constant(Sign(p))];
+            for (var r = 0; r < k; r++)
+            {
+                product = Cross(product, EntryOf(f.Operand, r + 1, p[r] + 1));
+            }
+            return product;
+        }).ToArray();
+        if (f.Function == MatrixFunction.Determinant) return Scalar(Determinant());
+        var row = _split.Fresh(size);
+        var column = _split.Fresh(size);
+        var terms = new List<RawTerm>();
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                foreach (var p in permutations.Where(p => p[j] == i))
+                {
+                    IReadOnlyList<RawTerm> product = [RawTerm.Constant(Sign(p)).With(new PositionFactor(row, i + 1)).With(new PositionFactor(column, j + 1))];
+                    for (var r = 0; r < k; r++)
+                    {
+                        if (r != j) product = Cross(product, EntryOf(f.Operand, r + 1, p[r] + 1));
+                    }
+                    terms.AddRange(product);
+                }
+            }
+        }
+        var adjugate = new Lowered(row, column, terms);
+        return f.Function == MatrixFunction.Adjugate ? adjugate : LowerScalarProduct(Reciprocal(Scalar(Determinant())), adjugate);
+    }
+
+    // M[r, c] at positions r and c, from a fresh lowering of M.
+    private IReadOnlyList<RawTerm> EntryOf(Expr matrix, int r, int c)
+    {
+        var lowered = Lower(matrix);
+        var (row, column) = (_split.Atomic(lowered.Row, "a matrix expanded at its literal size"), _split.Atomic(lowered.Column, "a matrix expanded at its literal size"));
+        // A term already pinned elsewhere on that row or column (another entry of a literal) is 0: dropped here.
+        return lowered.Terms.Where(t => !t.Factors.Any(f => f is PositionFactor e && (e.Index == row && e.Position != r || e.Index == column && e.Position != c)))
+            .Select(t => t.With(new PositionFactor(row!.Value, r)).With(new PositionFactor(column!.Value, c))).ToArray();
+    }
+
+    private static int[][] Permutations(int k)
+    {
+        if (k == 1) return [[0]];
+        return Permutations(k - 1).SelectMany(p => Enumerable.Range(0, k).Select(at => (int[])[.. p[..at], k - 1, .. p[at..]])).ToArray();
+    }
+
+    private static Rational Sign(int[] permutation)
+    {
+        var inversions = 0;
+        for (var a = 0; a < permutation.Length; a++)
+        {
+            for (var b = a + 1; b < permutation.Length; b++)
+            {
+                if (permutation[a] > permutation[b]) inversions++;
+            }
+        }
+        return inversions % 2 == 0 ? Rational.One : Rational.MinusOne;
     }
 
     // vec(M)[(j,i)] = M[i,j]: one index pairing M's column (major) with its row.
@@ -300,21 +375,50 @@ internal sealed class Lowering
         {
             case IndexedSlot s: terms = FixIndex(terms, target.Row, IndexId(s.Index)); break;
             case SliceSlot: row = target.Row; break;
-            case PositionSlot: throw NoIndexForm(entry);
+            case PositionSlot p: terms = Pin(terms, target.Row, p.Position, entry); break;
         }
         switch (entry.Column)
         {
             case IndexedSlot s: terms = FixIndex(terms, target.Column, IndexId(s.Index)); break;
             case SliceSlot: column = target.Column; break;
-            case PositionSlot: throw NoIndexForm(entry);
+            case PositionSlot p: terms = Pin(terms, target.Column, p.Position, entry); break;
         }
         return new Lowered(row, column, terms);
     }
 
-    // The index form has no fixed positions (its indices range over whole dimensions): an entry at a numeric
-    // position is left to the numeric methods, which evaluate it exactly, and the symbolic method says so.
-    private static ExpansionLimitException NoIndexForm(Expr expr) =>
-        new($"`{ExprPrinter.Print(expr)}` has no index form (a numeric position or a matrix literal); fuzzing and Z3 decide it");
+    // M[p, ·]: M's row index stays a bound index, pinned to p by e_p (Σᵢ e_p(i)·M[i,·]). A slot of size one has
+    // only position 1 (the binder's rule), so it needs nothing; a position in a product size is not split.
+    private IReadOnlyList<RawTerm> Pin(IReadOnlyList<RawTerm> terms, int? slot, int position, EntryExpr entry)
+    {
+        if (slot is not { } s) return terms;
+        var index = _split.Atomic(s, $"`{ExprPrinter.Print(entry)}`");
+        return terms.Select(t => t.With(new PositionFactor(index, position))).ToArray();
+    }
+
+    // [a, b; c, d] = Σ over its entries of entry·e_r(row)·e_c(column): each entry a scalar, pinned to its place.
+    private Lowered LowerLiteral(MatrixLiteralExpr literal)
+    {
+        var row = Fresh(new KnownDim(literal.Rows));
+        var column = Fresh(new KnownDim(literal.Columns));
+        var terms = new List<RawTerm>();
+        for (var r = 0; r < literal.Rows; r++)
+        {
+            for (var c = 0; c < literal.Columns; c++)
+            {
+                var entry = Lower(literal.Entries[(r * literal.Columns) + c]);
+                if (entry.Row is not null || entry.Column is not null) throw new UnreachableException("a literal's entry is a scalar");
+                foreach (var term in entry.Terms)
+                {
+                    var pinned = term;
+                    if (row is { } i) pinned = pinned.With(new PositionFactor(i, r + 1));
+                    if (column is { } j) pinned = pinned.With(new PositionFactor(j, c + 1));
+                    terms.Add(pinned);
+                }
+                if (terms.Count > MaxTerms) throw new ExpansionLimitException($"a matrix literal of more than {MaxTerms} terms exceeds the limit");
+            }
+        }
+        return new Lowered(row, column, terms);
+    }
 
     // Fixing an index of size one still has a range to honour: such an index just takes its single value.
     private IReadOnlyList<RawTerm> FixIndex(IReadOnlyList<RawTerm> terms, int? slot, int index) =>

@@ -72,6 +72,7 @@ internal static class NetworkForm
             : FormItem.Vector(v, t.Indices[0]),
         TensorFactor t => FormItem.Matrix(FactorForms.Symbol(t, labels, scope), t.Indices[0], t.Indices[1]),
         DeltaFactor d => FormItem.Matrix(new IdentityExpr(labels.Range(d.First)), d.First, d.Second),
+        PositionFactor e => FormItem.Vector(new EntryExpr(new IdentityExpr(labels.Range(e.Index)), SliceSlot.Instance, new PositionSlot(e.Position)), e.Index),
         OnesFactor o => FormItem.Scalar(scope.Count(labels.Range(o.Index), labels.Name(o.Index), labels.FreeIndices())),
         _ => throw new System.Diagnostics.UnreachableException($"no item for {factor.GetType().Name}"),
     };

@@ -31,6 +31,7 @@ internal sealed class OracleEvaluator(
         PowerSyntax p => Power(p, indices),
         EntrySyntax e => Entry(e, indices),
         BinderSyntax b => Binder(b, indices),
+        MatrixLiteralSyntax m => Literal(m, indices),
         _ => throw new UnreachableException($"the oracle has no evaluation rule for {node.GetType().Name}"),
     };
 
@@ -162,16 +163,30 @@ internal sealed class OracleEvaluator(
         return result;
     }
 
+    private DualMatrix Literal(MatrixLiteralSyntax literal, IReadOnlyDictionary<string, int> indices)
+    {
+        var m = new DualMatrix(literal.Rows.Count, literal.Rows[0].Count);
+        for (var i = 0; i < m.Rows; i++)
+        {
+            for (var j = 0; j < m.Columns; j++) m[i, j] = Evaluate(literal.Rows[i][j], indices)[0, 0];
+        }
+        return m;
+    }
+
+    // A numeric position is 1-based; an index variable's value is already 0-based.
+    private static int At(IndexSyntax slot, IReadOnlyDictionary<string, int> indices) =>
+        slot.IsPosition ? int.Parse(slot.Name, System.Globalization.CultureInfo.InvariantCulture) - 1 : indices[slot.Name];
+
     private DualMatrix Entry(EntrySyntax entry, IReadOnlyDictionary<string, int> indices)
     {
         var target = Evaluate(entry.Target, indices);
         if (entry.SingleIndex)
         {
-            var k = indices[entry.Row!.Name];
+            var k = At(entry.Row!, indices);
             return DualMatrix.Scalar(typing.IsRowVector(entry) ? target[0, k] : target[k, 0]);
         }
-        var rows = entry.Row is { } r ? [indices[r.Name]] : Enumerable.Range(0, target.Rows).ToArray();
-        var columns = entry.Column is { } c ? [indices[c.Name]] : Enumerable.Range(0, target.Columns).ToArray();
+        var rows = entry.Row is { } r ? [At(r, indices)] : Enumerable.Range(0, target.Rows).ToArray();
+        var columns = entry.Column is { } c ? [At(c, indices)] : Enumerable.Range(0, target.Columns).ToArray();
         var m = new DualMatrix(rows.Length, columns.Length);
         for (var i = 0; i < rows.Length; i++)
         {

@@ -59,6 +59,7 @@ internal sealed class OracleTyping
         {
             var typing = new OracleTyping(entry, forced, readings);
             typing.Run(roots, whole);
+            typing.CheckPositions();
             if (typing.Error is not null || round == 4) return typing;
             var more = typing._scaling.Where(p => p.Value is null && typing.ScalarOperand((BinarySyntax)p.Key) is not null).ToList();
             if (more.Count == 0) return typing;
@@ -156,7 +157,7 @@ internal sealed class OracleTyping
             RationalPowerSyntax p => RationalPower(p),
             EntrySyntax e => Entry(e),
             BinderSyntax b => Binder(b),
-            MatrixLiteralSyntax => Unsupporting("a matrix literal"),
+            MatrixLiteralSyntax m => Literal(m),
             SizedConstantSyntax => Unsupporting("a sized constant (I(n), ones(m, n), zeros(m, n))"),
             _ => throw new UnreachableException($"the oracle has no typing rule for {node.GetType().Name}"),
         };
@@ -336,13 +337,47 @@ internal sealed class OracleTyping
         return powered;
     }
 
+    // [a, b; c, d]: scalar entries, the literal's own size.
+    private OracleShape Literal(MatrixLiteralSyntax literal)
+    {
+        foreach (var row in literal.Rows)
+        {
+            if (row.Count != literal.Rows[0].Count) Error ??= "a matrix literal's rows have different lengths";
+            foreach (var entry in row) RequireScalar(Type(entry), "a matrix literal's entry must be a scalar");
+        }
+        if (literal.Rows.Count > LargestLiteralSize || literal.Rows[0].Count > LargestLiteralSize) Unsupported ??= "a matrix literal too large to evaluate";
+        return new OracleShape(Dims.Literal(literal.Rows.Count), Dims.Literal(literal.Rows[0].Count));
+    }
+
+    // Numeric positions met while typing, each with the dimension it indexes: checked once unification is done.
+    private readonly List<(int Dim, int Position)> _positions = [];
+
+    // A position is 1-based; position 1 exists in every dimension, a later one only in a literal size it fits.
+    private void CheckPositions()
+    {
+        foreach (var (dim, position) in _positions)
+        {
+            if (position < 1) Error ??= $"position {position} (positions are 1-based)";
+            else if (position > 1 && Dims.SizeOf(dim) is not { } size) Error ??= $"position {position} needs a literal size";
+            else if (Dims.SizeOf(dim) is { } known && position > known) Error ??= $"position {position} past the size {known}";
+        }
+    }
+
+    // An index slot's range: a numeric position is recorded against the dimension, a name is an index variable.
+    private int Slot(IndexSyntax slot, int dim)
+    {
+        if (!slot.IsPosition) return Index(slot.Name);
+        _positions.Add((dim, int.TryParse(slot.Name, out var position) ? position : 0));
+        return dim;
+    }
+
     private OracleShape Entry(EntrySyntax entry)
     {
-        if (entry.Row is { IsPosition: true } || entry.Column is { IsPosition: true }) return Unsupporting("a numeric position M[1,2]");
         var target = Type(entry.Target);
         if (entry.SingleIndex)
         {
-            var range = Index(entry.Row!.Name);
+            var range = entry.Row!.IsPosition ? Dims.Fresh() : Index(entry.Row!.Name);
+            if (entry.Row.IsPosition) Slot(entry.Row, range);
             if (Dims.IsOne(target.Rows) || _readings?.IsGenuineRow(entry) == true)
             {
                 Unify(target.Rows, One(), "one index of a row vector");
@@ -356,8 +391,8 @@ internal sealed class OracleTyping
             }
             return Scalar();
         }
-        if (entry.Row is { } row) Unify(Index(row.Name), target.Rows, $"range of `{row.Name}`");
-        if (entry.Column is { } column) Unify(Index(column.Name), target.Columns, $"range of `{column.Name}`");
+        if (entry.Row is { } row) Unify(Slot(row, target.Rows), target.Rows, $"range of `{row.Name}`");
+        if (entry.Column is { } column) Unify(Slot(column, target.Columns), target.Columns, $"range of `{column.Name}`");
         return new OracleShape(entry.Row is null ? target.Rows : One(), entry.Column is null ? target.Columns : One());
     }
 

@@ -8,8 +8,9 @@ using TraceVerify.Tests.Fuzzing;
 
 namespace TraceVerify.Tests.Symbolic;
 
-// [a, b; c, d]: a matrix of literal size whose entries are scalar expressions. It has no index form (the
-// symbolic method says so); exact fuzzing and Z3 decide, the printer and MathML write it as written.
+// [a, b; c, d]: a matrix of literal size whose entries are scalar expressions. Its index form is the sum of
+// its entries pinned to their positions (entry·e_r(row)·e_c(column)); exact fuzzing and Z3 decide what the
+// canonical form does not reach, the printer and MathML write it as written.
 public class MatrixLiteralTests
 {
     [Theory]
@@ -61,12 +62,28 @@ public class MatrixLiteralTests
         Assert.Equal("TV0224", new Bound().SingleError("[a, [b, c]]").Code);
     }
 
-    [Fact]
-    public void The_symbolic_method_says_a_literal_has_no_index_form()
+    // Proved where the pinned forms meet; a false identity, or a whole-matrix function of a literal the
+    // canonical form does not expand, is inconclusive — never proved.
+    [Theory]
+    [InlineData("[a, b; c, d]'", "[a, c; b, d]", "proved")]
+    [InlineData("[1, 0; 0, 1]", "I(2)", "proved")]
+    [InlineData("[1; 1]", "ones(2)", "proved")]
+    [InlineData("[a, b; c, d]*[x1; x2]", "[a*x1 + b*x2; c*x1 + d*x2]", "proved")]
+    [InlineData("tr([a, b; c, d])", "a + d", "proved")]
+    [InlineData("[a, b; c, d][2,1]", "c", "proved")]
+    [InlineData("[x'*y, 1]*[1; 2]", "x'*y + 2", "proved")]
+    [InlineData("det([a, b; c, d])", "a*d - b*c", "proved")]
+    [InlineData("inv([a, b; c, d])", "[d, -b; -c, a]/(a*d - b*c)", "proved")]
+    [InlineData("[a, b; c, d]*adj([a, b; c, d])", "det([a, b; c, d])*I(2)", "proved")]
+    [InlineData("[a, b; c, d]^2 - (a + d)*[a, b; c, d] + (a*d - b*c)*I", "0", "proved")]
+    [InlineData("[a, b; c, d]'", "[a, b; c, d]", "inconclusive")]
+    [InlineData("inv([a, b; c, d])", "[d, b; c, a]/(a*d - b*c)", "inconclusive")]
+    [InlineData("[1, 0; 0, 1]", "ones(2, 2)", "inconclusive")]
+    [InlineData("det([a, b; c, d])", "a*d + b*c", "inconclusive")]
+    public void The_symbolic_method_proves_literals_by_their_pinned_forms(string left, string right, string outcome)
     {
-        var result = SymbolicCheck.Run(Entries.Equality("det([a, b; c, d])", "a*d - b*c"));
-        Assert.Equal("inconclusive", result.Result.Outcome);
-        Assert.Contains("no index form", result.Result.Detail, StringComparison.Ordinal);
+        var shapes = new Dictionary<string, string> { ["a"] = "scalar", ["b"] = "scalar", ["c"] = "scalar", ["d"] = "scalar", ["x1"] = "scalar", ["x2"] = "scalar", ["x"] = "n x 1", ["y"] = "n x 1" };
+        Assert.Equal(outcome, SymbolicCheck.Run(Entries.Equality(shapes, left, right)).Result.Outcome);
     }
 
     [Theory]

@@ -9,8 +9,9 @@ using TraceVerify.Tests.Fuzzing;
 namespace TraceVerify.Tests.Symbolic;
 
 // M[1,2], x[3], M[i,2]: 1-based numeric positions. A position above 1 needs a literal size where it is
-// written (a dimension letter is a general size, possibly 1); the index form has no fixed positions, so the
-// symbolic method is inconclusive and exact fuzzing and Z3 decide.
+// written (a dimension letter is a general size, possibly 1). In index form a position is the unit-vector factor
+// e_p on an ordinary index; an entry that mentions positions writes every index of a small literal size over
+// its positions, so sums over a literal size and their written-out entries meet.
 public class NumericPositionTests
 {
     private static readonly Dictionary<string, string> Declared = new() { ["X"] = "3 x 3", ["A"] = "2 x n", ["B"] = "n x 2", ["x"] = "n x 1", ["Y"] = "m x n" };
@@ -57,12 +58,31 @@ public class NumericPositionTests
         Assert.Equal(shape, new Bound(Declared).ShapeText(text));
     }
 
-    [Fact]
-    public void The_symbolic_method_says_it_has_no_index_form()
+    [Theory]
+    [InlineData("tr(X)", "X[1,1] + X[2,2] + X[3,3]", "proved")]
+    [InlineData("(A*B)[1,2]", "sum(j; A[1,j]*B[j,2])", "proved")]
+    [InlineData("X[2,:]*X[:,3]", "(X*X)[2,3]", "proved")]
+    [InlineData("(x*x')[1,1]", "x[1]*x[1]", "proved")]
+    [InlineData("X[1,:]*X[:,1]", "sum(k; X[1,k]*X[k,1])", "proved")]
+    [InlineData("det(X)", "X[1,1]*(X[2,2]*X[3,3] - X[2,3]*X[3,2]) - X[1,2]*(X[2,1]*X[3,3] - X[2,3]*X[3,1]) + X[1,3]*(X[2,1]*X[3,2] - X[2,2]*X[3,1])", "proved")]
+    [InlineData("det(X)", "X[1,1]*(X[2,2]*X[3,3] - X[2,3]*X[3,2]) - X[1,2]*(X[2,1]*X[3,3] - X[2,3]*X[3,1]) + X[1,3]*(X[2,1]*X[3,2] + X[2,2]*X[3,1])", "inconclusive")]
+    [InlineData("tr(X)", "X[1,1] + X[2,2] + X[3,2]", "inconclusive")]
+    [InlineData("(A*B)[1,2]", "sum(j; A[2,j]*B[j,1])", "inconclusive")]
+    [InlineData("X[1,2]", "X[2,1]", "inconclusive")]
+    [InlineData("(x*x')[1,1]", "x[1]", "inconclusive")]
+    public void The_symbolic_method_proves_positions_by_their_pinned_forms(string left, string right, string outcome)
     {
-        var result = SymbolicCheck.Run(Entries.Equality(Declared, "tr(X)", "X[1,1] + X[2,2] + X[3,3]"));
-        Assert.Equal("inconclusive", result.Result.Outcome);
-        Assert.Contains("no index form", result.Result.Detail, StringComparison.Ordinal);
+        Assert.Equal(outcome, SymbolicCheck.Run(Entries.Equality(Declared, left, right)).Result.Outcome);
+    }
+
+    [Theory]
+    [InlineData("tr(X*X)", "X[1,2]", "2*X[2,1]", "proved")]
+    [InlineData("tr(X*X)", "X[1,2]", "2*X[1,2]", "inconclusive")]
+    [InlineData("X[1,2]*X[2,1]", "X[2,1]", "X[1,2]", "proved")]
+    [InlineData("x'*x", "x[1]", "2*x[1]", "proved")]
+    public void A_derivative_by_an_entry_at_a_position_is_proved_symbolically(string of, string wrt, string claim, string outcome)
+    {
+        Assert.Equal(outcome, SymbolicCheck.Run(Entries.Derivative(of, wrt, [claim], null, Declared)).Result.Outcome);
     }
 
     [Theory]
