@@ -21,8 +21,8 @@ namespace TraceVerify.Tests.Soundness;
 //      function vanishes at random rational points with probability ~0). A derivative claim is compared in
 //      a random direction: Σ claim_ij V_ij against the exact directional derivative of `of`.
 // Invariant: it never guesses — a compared value that is not rational (log/exp values; their derivatives
-// are rational and compared), fro to an odd power, literal sizes above 8, a division by an exact zero at a
-// point, and anything else it cannot evaluate exactly is Excluded with the reason.
+// are rational and compared), fro to an odd power, literal sizes above 8, a division by an exact zero or a
+// singular inverse at five points in a row, and anything else it cannot evaluate exactly is Excluded with the reason.
 internal static class Oracle
 {
     public const int Points = 3;
@@ -97,12 +97,17 @@ internal static class Oracle
     private static (string? Narrowing, OracleVerdict? IllTyped) Narrowing(OracleEntry entry, OracleTyping global)
     {
         // A claim is only meaningful together with its derivative, so for derivatives the reference is `of`.
+        // The left side is the reference of every symbol it uses; a symbol it does not use is judged by the
+        // first later member that uses it (README: the claim may not narrow what the left side leaves general,
+        // and `det(A*inv(B)) = det(A)/det(B)` is not narrowed by its right side leaving B's size free).
         IReadOnlyList<SyntaxNode> roots = entry.Of is { } of ? [of] : entry.Members;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
             var alone = OracleTyping.Infer(entry, [root], whole: false, readings: global);
             if (alone.Error is { } error) return (null, new OracleVerdict(Truth.IllFormed, $"`{SyntaxPrinter.Print(root)}` alone: {error}"));
-            var keys = alone.Symbols.SelectMany(s => new[] { (s.Key, "rows", s.Value.Rows), (s.Key, "columns", s.Value.Columns) })
+            var fresh = alone.Symbols.Keys.Where(seen.Add).ToHashSet(StringComparer.Ordinal);
+            var keys = alone.Symbols.Where(s => fresh.Contains(s.Key)).SelectMany(s => new[] { (s.Key, "rows", s.Value.Rows), (s.Key, "columns", s.Value.Columns) })
                 .Where(k => global.Symbols.ContainsKey(k.Key)).ToList();
             int Global((string Name, string Side, int Dim) k) => k.Side == "rows" ? global.Symbols[k.Name].Rows : global.Symbols[k.Name].Columns;
             foreach (var k in keys)
@@ -148,7 +153,8 @@ internal static class Oracle
         return m;
     }
 
-    private const string Undefined = "a division by an exact zero at a random point";
+    private const string Undefined = "a division by an exact zero or a singular inverse at a random point";
+    private const string TooLarge = "a determinant or adjugate larger than the oracle expands";
     private const string NotRational = "a compared value is not rational (log, exp)";
 
     private static (string? Exclusion, string? Difference) CompareEquality(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values)
@@ -162,6 +168,7 @@ internal static class Oracle
             for (var k = 1; k < entry.Members.Count; k++)
             {
                 var other = evaluator.Evaluate(entry.Members[k], indices);
+                if (evaluator.TooLarge) return (TooLarge, null);
                 if (evaluator.Undefined) return (Undefined, null);
                 var equal = first.ValuesEqual(other);
                 if (equal is null) return (NotRational, null);
@@ -169,7 +176,7 @@ internal static class Oracle
                     return (null, $"member {k + 1} differs from member 1 (indices {string.Join(",", indices.Select(p => $"{p.Key}={p.Value + 1}"))})");
             }
         }
-        return (evaluator.Undefined ? Undefined : null, null);
+        return (evaluator.TooLarge ? TooLarge : evaluator.Undefined ? Undefined : null, null);
     }
 
     // The claim is compared with the derivative in a random rational direction V: Σ claim_ij V_ij against the
@@ -180,6 +187,7 @@ internal static class Oracle
         var direction = Values(random, variable.GetLength(0), variable.GetLength(1));
         var derivative = new OracleEvaluator(entry, global, sizes, values, direction);
         var slope = derivative.Evaluate(entry.Of!, new Dictionary<string, int>())[0, 0].Slope;
+        if (derivative.TooLarge) return (TooLarge, null);
         if (derivative.Undefined) return (Undefined, null);
         if (slope is null) return (NotRational, null);
         var claims = new OracleEvaluator(entry, global, sizes, values, null);
@@ -204,6 +212,7 @@ internal static class Oracle
                     claimed += entryValue * direction[i, j];
                 }
             }
+            if (claims.TooLarge) return (TooLarge, null);
             if (claims.Undefined) return (Undefined, null);
             if (claimed is null) return (NotRational, null);
             if (claimed != slope) return (null, $"claim {k + 1} differs from the derivative in a random direction");

@@ -18,6 +18,9 @@ internal sealed class OracleEvaluator(
 {
     public bool Undefined { get; private set; }
 
+    // A determinant or adjugate larger than the oracle expands: the entry is excluded, never guessed.
+    public bool TooLarge { get; private set; }
+
     public int Size(int dim) => typing.Dims.SizeOf(dim) ?? sizes[typing.Dims.Find(dim)];
 
     public DualMatrix Evaluate(SyntaxNode node, IReadOnlyDictionary<string, int> indices) => node switch
@@ -82,6 +85,16 @@ internal sealed class OracleEvaluator(
             case "exp":
                 // exp u: value and slope exp(u)·u' not rational, except a slope exactly 0 where u' is.
                 return argument.Map(u => new ExactDual(null, u.Slope is { IsZero: true } ? Rational.Zero : null));
+            case "inv":
+                return Inverse(argument);
+            case "det":
+                if (DualLinearAlgebra.Determinant(argument) is { } determinant) return DualMatrix.Scalar(determinant);
+                TooLarge = true;
+                return DualMatrix.Scalar(ExactDual.Zero);
+            case "adj":
+                if (DualLinearAlgebra.Adjugate(argument) is { } adjugate) return adjugate;
+                TooLarge = true;
+                return new DualMatrix(argument.Rows, argument.Rows);
             default:
                 throw new UnreachableException($"`{call.Function}` reached the evaluator although typing excludes it");
         }
@@ -119,6 +132,14 @@ internal sealed class OracleEvaluator(
         return new ExactDual(null, u.Value is { IsZero: false } v ? u.Slope / v : null);
     }
 
+    // M⁻¹; a singular M at this point makes the entry undefined here (the point is redrawn).
+    private DualMatrix Inverse(DualMatrix m)
+    {
+        if (DualLinearAlgebra.Inverse(m) is { } inverse) return inverse;
+        Undefined = true;
+        return new DualMatrix(m.Rows, m.Rows);
+    }
+
     private ExactDual Divide(ExactDual a, ExactDual b)
     {
         if (b.Value is not { IsZero: true }) return a / b;
@@ -144,7 +165,8 @@ internal sealed class OracleEvaluator(
         else
         {
             var matrix = Evaluate(power.Base, indices);
-            if (matrix.Rows != 1 || matrix.Columns != 1) return MatrixPower(matrix, power.Exponent);
+            if (matrix.Rows != 1 || matrix.Columns != 1)
+                return power.Exponent < 0 ? MatrixPower(Inverse(matrix), -power.Exponent) : MatrixPower(matrix, power.Exponent);
             @base = matrix[0, 0];
             exponent = power.Exponent;
         }

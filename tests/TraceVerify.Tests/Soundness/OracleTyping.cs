@@ -243,7 +243,6 @@ internal sealed class OracleTyping
                 Unsupported ??= "`fro` outside an even power";
                 return Scalar();
             case "inv" or "adj":
-                Unsupported ??= $"`{call.Function}` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, $"`{call.Function}` needs a square matrix");
                 return argument;
             case "vec":
@@ -253,7 +252,6 @@ internal sealed class OracleTyping
                 Unsupported ??= $"`{call.Function}` (irrational values and sign cases are not in the oracle)";
                 return argument;
             case "det":
-                Unsupported ??= "`det` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, "`det` needs a square matrix");
                 return Scalar();
             default:
@@ -324,9 +322,9 @@ internal sealed class OracleTyping
         }
         if (power.Exponent < 0)
         {
-            // M^-n of a matrix is n inverses: not evaluated by the oracle, and its base need not be a scalar.
+            // M^-n is the n-th power of M⁻¹: M is square (a 1×1 base, a scalar, is then 1/sⁿ alike).
             var baseShape = Type(power.Base);
-            Unsupported ??= "a negative power (an inverse when the base is a matrix)";
+            Unify(baseShape.Rows, baseShape.Columns, "`^-n` needs a scalar or a square matrix");
             return baseShape;
         }
         // M^n of anything not already a scalar is a matrix power: M is square.
