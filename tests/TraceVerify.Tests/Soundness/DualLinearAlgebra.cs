@@ -51,8 +51,45 @@ internal static class DualLinearAlgebra
     }
 
     // det M by Laplace expansion along the last row of every leading block, memoised on the set of columns
-    // used: D(S) = Σ_{j∈S} (−1)^(k+pos(j)) M[k,j] D(S∖{j}), k = |S|−1. Null above LargestExpandedSize.
-    public static ExactDual? Determinant(DualMatrix m) => Determinant(m, Enumerable.Range(0, m.Rows).ToArray(), Enumerable.Range(0, m.Rows).ToArray());
+    // used: D(S) = Σ_{j∈S} (−1)^(k+pos(j)) M[k,j] D(S∖{j}), k = |S|−1.
+    // Larger (a Kronecker product), by elimination on nonzero-value pivots: null where the value is singular
+    // (there the slope need not be 0, so elimination cannot give it).
+    public static ExactDual? Determinant(DualMatrix m) =>
+        m.Rows <= LargestExpandedSize ? Determinant(m, Enumerable.Range(0, m.Rows).ToArray(), Enumerable.Range(0, m.Rows).ToArray()) : ByElimination(m);
+
+    private static ExactDual? ByElimination(DualMatrix m)
+    {
+        var n = m.Rows;
+        if (!AllValuesKnown(m)) return new ExactDual(null, null);
+        var a = new ExactDual[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++) a[i, j] = m[i, j];
+        }
+        var determinant = ExactDual.One;
+        for (var column = 0; column < n; column++)
+        {
+            var pivot = -1;
+            for (var i = column; i < n && pivot < 0; i++)
+            {
+                if (a[i, column].Value is { IsZero: false }) pivot = i;
+            }
+            if (pivot < 0) return null;
+            if (pivot != column)
+            {
+                for (var j = 0; j < n; j++) (a[column, j], a[pivot, j]) = (a[pivot, j], a[column, j]);
+                determinant = -determinant;
+            }
+            var p = a[column, column];
+            determinant *= p;
+            for (var i = column + 1; i < n; i++)
+            {
+                var factor = a[i, column] / p;
+                for (var j = column; j < n; j++) a[i, j] -= factor * a[column, j];
+            }
+        }
+        return determinant;
+    }
 
     // adj(M)[j,i] = (−1)^(i+j) det(M without row i and column j). Null above LargestExpandedSize.
     public static DualMatrix? Adjugate(DualMatrix m)

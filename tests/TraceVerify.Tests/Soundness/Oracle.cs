@@ -15,8 +15,8 @@ namespace TraceVerify.Tests.Soundness;
 //   2. the shape each equality member (or a derivative's `of`) would have on its own: if the entry equates
 //      two sizes of a symbol that it leaves independent (or pins one), the entry only type-checks at a narrower shape; it then
 //      fails if it fails there and is ill-formed if it holds there;
-//   3. exact evaluation at Points random shapes (every free dimension class a distinct size from 2 to
-//      classes + 2 where there are at most five, the sizes unification pins kept) with random rational values: any
+//   3. exact evaluation at Points random shapes (every free dimension class a distinct size, from 2 + the
+//      point's number on, where there are at most five, the sizes unification pins kept) with random rational values: any
 //      difference is a proof of falsehood; agreement at every point is taken as truth (a nonzero rational
 //      function vanishes at random rational points with probability ~0). A derivative claim is compared in
 //      a random direction: Σ claim_ij V_ij against the exact directional derivative of `of`.
@@ -32,6 +32,7 @@ internal static class Oracle
         var (entry, truth, reason) = OracleEntry.Read(catalogEntry);
         if (entry is null) return new OracleVerdict(truth, reason);
         var global = OracleTyping.Infer(entry, entry.Members, whole: true);
+        if (global.Dims.Unsure is { } unsure) return new OracleVerdict(Truth.Excluded, unsure);
         if (global.Error is { } error) return new OracleVerdict(Truth.IllFormed, error);
         if (DeclaredCollapse(global) is { } collapse) return new OracleVerdict(Truth.IllFormed, collapse);
         if (IndexMismatch(entry, global) is { } mismatch) return mismatch;
@@ -42,7 +43,7 @@ internal static class Oracle
         var random = new Random(seed);
         for (int point = 0, attempts = 0; point < Points; point++)
         {
-            var sizes = Sizes(global, random);
+            var sizes = Sizes(global, random, point);
             var values = global.Symbols.ToDictionary(s => s.Key, s => Values(random, Size(global, sizes, s.Value.Rows), Size(global, sizes, s.Value.Columns)), StringComparer.Ordinal);
             var (exclusion, difference) = entry.Kind == EntryKind.Equality
                 ? CompareEquality(entry, global, sizes, values)
@@ -71,6 +72,7 @@ internal static class Oracle
         foreach (var (letter, dim) in letters)
         {
             if (global.Dims.SizeOf(dim) is { } size) return $"declared size {letter} = {size}";
+            if (global.Dims.FactorsOf(dim) is not null) return $"declared size {letter} equated with a product of sizes";
         }
         for (var a = 0; a < letters.Count; a++)
         {
@@ -105,6 +107,7 @@ internal static class Oracle
         foreach (var root in roots)
         {
             var alone = OracleTyping.Infer(entry, [root], whole: false, readings: global);
+            if (alone.Dims.Unsure is { } unsure) return (null, new OracleVerdict(Truth.Excluded, unsure));
             if (alone.Error is { } error) return (null, new OracleVerdict(Truth.IllFormed, $"`{SyntaxPrinter.Print(root)}` alone: {error}"));
             var fresh = alone.Symbols.Keys.Where(seen.Add).ToHashSet(StringComparer.Ordinal);
             var keys = alone.Symbols.Where(s => fresh.Contains(s.Key)).SelectMany(s => new[] { (s.Key, "rows", s.Value.Rows), (s.Key, "columns", s.Value.Columns) })
@@ -128,16 +131,20 @@ internal static class Oracle
         return (null, null);
     }
 
-    private static Dictionary<int, int> Sizes(OracleTyping global, Random random)
+    private static Dictionary<int, int> Sizes(OracleTyping global, Random random, int point)
     {
-        var free = global.Dims.Classes().Where(c => global.Dims.SizeOf(c) is null).ToList();
-        // Drawn from one more size than there are classes, so that even a single free size varies between points.
-        var distinct = Enumerable.Range(2, free.Count + 1).OrderBy(_ => random.Next()).ToList();
-        return free.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => free.Count <= 5 ? distinct[p.k] : random.Next(2, 5));
+        var free = global.Dims.Classes().Where(c => global.Dims.SizeOf(c) is null && global.Dims.FactorsOf(c) is null).ToList();
+        // Distinct sizes starting one higher at each point, so that even a single free size takes 2, 3 and 4 (a
+        // claim true at n = 2 only, such as tr(adj(B)·A) = tr(adj(A)·B), must meet n = 3); where sizes multiply
+        // (kron, vec), from fewer and smaller, so that products stay small enough to evaluate.
+        var spread = global.Dims.HasProducts ? 3 : 5;
+        var start = 2 + (global.Dims.HasProducts ? Math.Min(point, 1) : point);
+        var distinct = Enumerable.Range(start, free.Count).OrderBy(_ => random.Next()).ToList();
+        return free.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => free.Count <= spread ? distinct[p.k] : random.Next(2, global.Dims.HasProducts ? 4 : 5));
     }
 
     private static int Size(OracleTyping global, IReadOnlyDictionary<int, int> sizes, int dim) =>
-        global.Dims.SizeOf(dim) ?? sizes[global.Dims.Find(dim)];
+        global.Dims.Evaluate(dim, c => sizes[c]);
 
     private static Rational[,] Values(Random random, int rows, int columns)
     {

@@ -43,8 +43,6 @@ internal sealed record OracleEntry(
                 or "invertible" or "positive-definite" or "lower-triangular" or "upper-triangular"))
                 return (null, Truth.Excluded, "hypotheses (structured matrices are not in the oracle)");
             var parts = declaration.Value.Text.Split('x', StringSplitOptions.TrimEntries);
-            // A product size (`y: n*q`, as kron and vec give) is outside the oracle, like kron and vec themselves.
-            if (parts.Any(p => p.Contains('*', StringComparison.Ordinal))) return (null, Truth.Excluded, "a product size `n*q` (Kronecker products and vectorisation are not in the oracle)");
             if (parts is ["scalar"]) declared[declaration.Name] = null;
             else if (parts is [var rows] && IsSize(rows)) declared[declaration.Name] = (rows, "1");
             else if (parts is [var r, var c] && IsSize(r) && IsSize(c)) declared[declaration.Name] = (r, c);
@@ -88,6 +86,8 @@ internal sealed record OracleEntry(
 
     private static SyntaxNode? Parse(string text) => Parser.Parse(text) is { Succeeded: true, Node: { } node } ? node : null;
 
+    // A size is a literal, a letter, or an ordered product of them (`n*q`, as kron and vec give).
     private static bool IsSize(string text) =>
-        text.Length > 0 && (text.All(char.IsAsciiDigit) ? int.TryParse(text, out var n) && n > 0 : char.IsLetter(text[0]) && text.All(char.IsLetterOrDigit));
+        text.Contains('*', StringComparison.Ordinal) ? text.Split('*', StringSplitOptions.TrimEntries).All(IsSize)
+        : text.Length > 0 && (text.All(char.IsAsciiDigit) ? int.TryParse(text, out var n) && n > 0 : char.IsLetter(text[0]) && text.All(char.IsLetterOrDigit));
 }

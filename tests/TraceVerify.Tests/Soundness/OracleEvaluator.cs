@@ -21,7 +21,7 @@ internal sealed class OracleEvaluator(
     // A determinant or adjugate larger than the oracle expands: the entry is excluded, never guessed.
     public bool TooLarge { get; private set; }
 
-    public int Size(int dim) => typing.Dims.SizeOf(dim) ?? sizes[typing.Dims.Find(dim)];
+    public int Size(int dim) => typing.Dims.Evaluate(dim, c => sizes[c]);
 
     public DualMatrix Evaluate(SyntaxNode node, IReadOnlyDictionary<string, int> indices) => node switch
     {
@@ -85,6 +85,14 @@ internal sealed class OracleEvaluator(
             case "exp":
                 // exp u: value and slope exp(u)·u' not rational, except a slope exactly 0 where u' is.
                 return argument.Map(u => new ExactDual(null, u.Slope is { IsZero: true } ? Rational.Zero : null));
+            case "vec":
+                // vec(M)[j·m + i] = M[i,j]: the columns one after another.
+                var stacked = new DualMatrix(argument.Rows * argument.Columns, 1);
+                for (var i = 0; i < argument.Rows; i++)
+                {
+                    for (var j = 0; j < argument.Columns; j++) stacked[j * argument.Rows + i, 0] = argument[i, j];
+                }
+                return stacked;
             case "inv":
                 return Inverse(argument);
             case "det":
@@ -113,6 +121,20 @@ internal sealed class OracleEvaluator(
             case BinaryOperator.Divide:
                 var divisor = right[0, 0];
                 return left.Map(a => Divide(a, divisor));
+            case BinaryOperator.Kronecker:
+                // (A ⊗ B)[i·p + k, j·q + l] = A[i,j]·B[k,l] for B p×q.
+                var kronecker = new DualMatrix(left.Rows * right.Rows, left.Columns * right.Columns);
+                for (var i = 0; i < left.Rows; i++)
+                {
+                    for (var j = 0; j < left.Columns; j++)
+                    {
+                        for (var k = 0; k < right.Rows; k++)
+                        {
+                            for (var l = 0; l < right.Columns; l++) kronecker[i * right.Rows + k, j * right.Columns + l] = left[i, j] * right[k, l];
+                        }
+                    }
+                }
+                return kronecker;
             case BinaryOperator.Multiply:
                 return typing.ScalarOperandIsLeft(binary) switch
                 {

@@ -79,6 +79,16 @@ public class OracleTests
     [InlineData("equality", "inv(x*x')", "inv(x*x')", "x: n", Truth.Excluded)]
     [InlineData("equality", "inv(A)", "adj(A)/det(A)", "", Truth.Holds)]
     [InlineData("equality", "inv(A)", "adj(A)'/det(A)", "", Truth.Fails)]
+    [InlineData("equality", "vec(A*X*B)", "kron(B', A)*vec(X)", "", Truth.Holds)]
+    [InlineData("equality", "vec(A*X*B)", "kron(A, B')*vec(X)", "A: m x n, X: n x p, B: p x q", Truth.IllFormed)]
+    [InlineData("equality", "kron(A, B)*kron(C, D)", "kron(A*C, B*D)", "", Truth.Holds)]
+    [InlineData("equality", "kron(A, B)'", "kron(A', B')", "", Truth.Holds)]
+    [InlineData("equality", "kron(A, B)'", "kron(B', A')", "A: m x n, B: m x n", Truth.Fails)]
+    [InlineData("equality", "tr(kron(A, B))", "tr(A)*tr(B)", "", Truth.Holds)]
+    [InlineData("equality", "vec(A)'*vec(B)", "tr(A'*B)", "", Truth.Holds)]
+    [InlineData("equality", "kron(A, B)*y", "kron(A, B)*y", "A: m x n, B: p x q, y: k", Truth.IllFormed)]
+    [InlineData("equality", "kron(A, B)*y", "kron(A, B)*y", "A: m x n, B: p x q, y: n*q", Truth.Holds)]
+    [InlineData("equality", "det(kron(A, B))", "det(A)^2*det(B)^2", "A: 2 x 2, B: 2 x 2", Truth.Holds)]
     public void SmallEqualities_GetTheirTruth(string kind, string lhs, string rhs, string shapes, Truth expected)
     {
         var yaml = $"- id: t\n  kind: {kind}\n  lhs: \"{lhs}\"\n  rhs: \"{rhs}\"\n" + Shapes(shapes);

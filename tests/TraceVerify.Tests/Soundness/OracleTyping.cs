@@ -213,6 +213,7 @@ internal sealed class OracleTyping
 
     private int Size(string spec)
     {
+        if (spec.Contains('*', StringComparison.Ordinal)) return Dims.Product(spec.Split('*', StringSplitOptions.TrimEntries).Select(Size).ToList());
         if (int.TryParse(spec, out var literal))
         {
             if (literal > LargestLiteralSize) Unsupported ??= $"a literal size {literal} too large to evaluate";
@@ -246,8 +247,8 @@ internal sealed class OracleTyping
                 Unify(argument.Rows, argument.Columns, $"`{call.Function}` needs a square matrix");
                 return argument;
             case "vec":
-                Unsupported ??= "`vec` (Kronecker products and vectorisation are not in the oracle)";
-                return new OracleShape(Dims.Fresh(), One());
+                // vec(M) of M m×n has n·m entries, the column index major.
+                return new OracleShape(Dims.Product([argument.Columns, argument.Rows]), One());
             case "sin" or "cos" or "tan" or "sqrt" or "abs":
                 Unsupported ??= $"`{call.Function}` (irrational values and sign cases are not in the oracle)";
                 return argument;
@@ -292,8 +293,8 @@ internal sealed class OracleTyping
                 RequireScalar(right, "`/` divides by a scalar");
                 return left;
             case BinaryOperator.Kronecker:
-                Unsupported ??= "`kron` (Kronecker products and vectorisation are not in the oracle)";
-                return Fresh();
+                // A ⊗ B is (m·p)×(n·q) for A m×n, B p×q, A's indices major.
+                return new OracleShape(Dims.Product([left.Rows, right.Rows]), Dims.Product([left.Columns, right.Columns]));
             default:
                 Unify(left.Rows, right.Rows, $"rows of `{binary.Operator}`");
                 Unify(left.Columns, right.Columns, $"columns of `{binary.Operator}`");
