@@ -36,14 +36,16 @@ internal static class Oracle
         if (global.Error is { } error) return new OracleVerdict(Truth.IllFormed, error);
         if (DeclaredCollapse(global) is { } collapse) return new OracleVerdict(Truth.IllFormed, collapse);
         if (IndexMismatch(entry, global) is { } mismatch) return mismatch;
+        if (Positions(global) is { } positions) return positions;
         var (narrowing, illTyped) = Narrowing(entry, global);
         if (illTyped is not null) return illTyped;
         if (global.Unsupported is { } unsupported) return new OracleVerdict(Truth.Excluded, unsupported);
 
         var random = new Random(seed);
+        int[]? ranking = null;
         for (int point = 0, attempts = 0; point < Points; point++)
         {
-            var sizes = Sizes(global, random, point);
+            var sizes = Sizes(global, random, point, ref ranking);
             var values = global.Symbols.ToDictionary(s => s.Key, s => Values(random, Size(global, sizes, s.Value.Rows), Size(global, sizes, s.Value.Columns)), StringComparer.Ordinal);
             var (exclusion, difference) = entry.Kind == EntryKind.Equality
                 ? CompareEquality(entry, global, sizes, values)
@@ -80,6 +82,19 @@ internal static class Oracle
             {
                 if (global.Dims.Find(letters[a].Value) == global.Dims.Find(letters[b].Value)) return $"declared sizes {letters[a].Key} = {letters[b].Key}";
             }
+        }
+        return null;
+    }
+
+    // Position 1 exists at every size; a position above 1 needs a literal size at least as large (beyond it is
+    // ill-formed). On a dimension that is not a literal size the tool asks for a declaration where the
+    // position is written — an order of binding the oracle does not model, so it excludes.
+    private static OracleVerdict? Positions(OracleTyping global)
+    {
+        foreach (var (dim, position) in global.Positions.Where(p => p.Position > 1))
+        {
+            if (global.Dims.SizeOf(dim) is not { } size) return new OracleVerdict(Truth.Excluded, "a numeric position above 1 on a dimension that is not a literal size");
+            if (position > size) return new OracleVerdict(Truth.IllFormed, $"position {position} beyond the size {size}");
         }
         return null;
     }
@@ -131,16 +146,20 @@ internal static class Oracle
         return (null, null);
     }
 
-    private static Dictionary<int, int> Sizes(OracleTyping global, Random random, int point)
+    private static Dictionary<int, int> Sizes(OracleTyping global, Random random, int point, ref int[]? ranking)
     {
         var free = global.Dims.Classes().Where(c => global.Dims.SizeOf(c) is null && global.Dims.FactorsOf(c) is null).ToList();
         // Distinct sizes starting one higher at each point, so that even a single free size takes 2, 3 and 4 (a
-        // claim true at n = 2 only, such as tr(adj(B)·A) = tr(adj(A)·B), must meet n = 3); where sizes multiply
-        // (kron, vec), from fewer and smaller, so that products stay small enough to evaluate.
+        // claim true at n = 2 only, such as tr(adj(B)·A) = tr(adj(A)·B), must meet n = 3); the second point ranks
+        // the classes in the reverse order of the first, so every two sizes are met both ways round (the
+        // Cookbook's (51) for rectangular A, B holds for m > n and fails for m < n); where sizes multiply (kron,
+        // vec), from fewer and smaller, so that products stay small enough to evaluate.
         var spread = global.Dims.HasProducts ? 3 : 5;
         var start = 2 + (global.Dims.HasProducts ? Math.Min(point, 1) : point);
-        var distinct = Enumerable.Range(start, free.Count).OrderBy(_ => random.Next()).ToList();
-        return free.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => free.Count <= spread ? distinct[p.k] : random.Next(2, global.Dims.HasProducts ? 4 : 5));
+        var ranks = point == 1 && ranking is { } first ? first.Select(r => free.Count - 1 - r).ToArray()
+            : Enumerable.Range(0, free.Count).OrderBy(_ => random.Next()).ToArray();
+        if (point == 0) ranking = ranks;
+        return free.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => free.Count <= spread ? start + ranks[p.k] : random.Next(2, global.Dims.HasProducts ? 4 : 5));
     }
 
     private static int Size(OracleTyping global, IReadOnlyDictionary<int, int> sizes, int dim) =>

@@ -66,6 +66,8 @@ internal sealed record OracleEntry(
             of = parsedOf;
             switch (entry.Wrt is null ? null : Parse(entry.Wrt.Text))
             {
+                case EntrySyntax e when e.Row is { IsPosition: true } || e.Column is { IsPosition: true }:
+                    return (null, Truth.Excluded, "a derivative by the entry at a numeric position");
                 case NameSyntax name: variable = name.Name; break;
                 case EntrySyntax { Target: NameSyntax name, Row: { } row } e when e.SingleIndex:
                     variable = name.Name;

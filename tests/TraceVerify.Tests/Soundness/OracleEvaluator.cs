@@ -25,7 +25,10 @@ internal sealed class OracleEvaluator(
 
     public DualMatrix Evaluate(SyntaxNode node, IReadOnlyDictionary<string, int> indices) => node switch
     {
+        NumberSyntax n when typing.IsContextualZero(n) => Zeros(typing.ShapeOf(n)),
         NumberSyntax n => DualMatrix.Scalar(ExactDual.Constant(n.Value)),
+        SizedConstantSyntax c => SizedConstant(c),
+        MatrixLiteralSyntax m => MatrixLiteral(m, indices),
         NameSyntax n => Name(n, indices),
         CallSyntax c => Call(c, indices),
         BinarySyntax b => Binary(b, indices),
@@ -63,6 +66,35 @@ internal sealed class OracleEvaluator(
         }
         return m;
     }
+
+    private DualMatrix Zeros(OracleShape shape) => new(Size(shape.Rows), Size(shape.Columns));
+
+    private DualMatrix SizedConstant(SizedConstantSyntax constant)
+    {
+        var m = Zeros(typing.ShapeOf(constant));
+        for (var i = 0; i < m.Rows; i++)
+        {
+            for (var j = 0; j < m.Columns; j++)
+            {
+                if (constant.Name == "ones" || (constant.Name == "I" && i == j)) m[i, j] = ExactDual.One;
+            }
+        }
+        return m;
+    }
+
+    private DualMatrix MatrixLiteral(MatrixLiteralSyntax literal, IReadOnlyDictionary<string, int> indices)
+    {
+        var m = new DualMatrix(literal.Rows.Count, literal.Rows[0].Count);
+        for (var i = 0; i < m.Rows; i++)
+        {
+            for (var j = 0; j < m.Columns; j++) m[i, j] = Evaluate(literal.Rows[i][j], indices)[0, 0];
+        }
+        return m;
+    }
+
+    // A written index's value; a position is 1-based.
+    private static int At(IndexSyntax index, IReadOnlyDictionary<string, int> indices) =>
+        index.IsPosition ? int.Parse(index.Name, System.Globalization.CultureInfo.InvariantCulture) - 1 : indices[index.Name];
 
     private DualMatrix Call(CallSyntax call, IReadOnlyDictionary<string, int> indices)
     {
@@ -211,11 +243,11 @@ internal sealed class OracleEvaluator(
         var target = Evaluate(entry.Target, indices);
         if (entry.SingleIndex)
         {
-            var k = indices[entry.Row!.Name];
+            var k = At(entry.Row!, indices);
             return DualMatrix.Scalar(typing.IsRowVector(entry) ? target[0, k] : target[k, 0]);
         }
-        var rows = entry.Row is { } r ? [indices[r.Name]] : Enumerable.Range(0, target.Rows).ToArray();
-        var columns = entry.Column is { } c ? [indices[c.Name]] : Enumerable.Range(0, target.Columns).ToArray();
+        var rows = entry.Row is { } r ? [At(r, indices)] : Enumerable.Range(0, target.Rows).ToArray();
+        var columns = entry.Column is { } c ? [At(c, indices)] : Enumerable.Range(0, target.Columns).ToArray();
         var m = new DualMatrix(rows.Length, columns.Length);
         for (var i = 0; i < rows.Length; i++)
         {

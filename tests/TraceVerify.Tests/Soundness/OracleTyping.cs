@@ -27,6 +27,8 @@ internal sealed class OracleTyping
     private HashSet<string> _currentFree = new(StringComparer.Ordinal);
 
     private readonly OracleTyping? _readings;
+    private readonly HashSet<NumberSyntax> _contextualZeros = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _declaredLetters;
 
     private OracleTyping(OracleEntry entry, Dictionary<SyntaxNode, bool> forcedScaling, OracleTyping? readings)
     {
@@ -34,6 +36,10 @@ internal sealed class OracleTyping
         _readings = readings;
         _forcedScaling = forcedScaling;
         _scalarHints = new HashSet<string>(StringComparer.Ordinal);
+        _declaredLetters = entry.Declared.Values.OfType<(string Rows, string Columns)>()
+            .SelectMany(d => new[] { d.Rows, d.Columns }).SelectMany(d => d.Split('*', StringSplitOptions.TrimEntries))
+            .Where(d => !d.All(char.IsAsciiDigit)).ToHashSet(StringComparer.Ordinal);
+        foreach (var definition in entry.Where.Values) MarkContextualZero(definition);
         foreach (var root in entry.Members.Concat(entry.Where.Values).Append(entry.Of).OfType<SyntaxNode>()) CollectScalarHints(root);
     }
 
@@ -95,7 +101,8 @@ internal sealed class OracleTyping
         foreach (var root in roots)
         {
             _currentFree = new HashSet<string>(StringComparer.Ordinal);
-            shapes.Add(IsZeroLiteral(root) ? Unsupporting("a bare 0 (the zero of its context's shape)") : Type(root));
+            MarkContextualZero(root);
+            shapes.Add(Type(root));
             FreeIndicesOfRoots.Add(_currentFree);
         }
         if (!whole) return;
@@ -146,7 +153,7 @@ internal sealed class OracleTyping
     {
         var shape = node switch
         {
-            NumberSyntax => Scalar(),
+            NumberSyntax n => _contextualZeros.Contains(n) ? Fresh() : Scalar(),
             NameSyntax n => Name(n),
             CallSyntax c => Call(c),
             BinarySyntax b => Binary(b),
@@ -156,8 +163,8 @@ internal sealed class OracleTyping
             RationalPowerSyntax p => RationalPower(p),
             EntrySyntax e => Entry(e),
             BinderSyntax b => Binder(b),
-            MatrixLiteralSyntax => Unsupporting("a matrix literal"),
-            SizedConstantSyntax => Unsupporting("a sized constant (I(n), ones(m, n), zeros(m, n))"),
+            MatrixLiteralSyntax m => MatrixLiteral(m),
+            SizedConstantSyntax c => SizedConstant(c),
             _ => throw new UnreachableException($"the oracle has no typing rule for {node.GetType().Name}"),
         };
         _shapes[node] = shape;
@@ -267,12 +274,53 @@ internal sealed class OracleTyping
         return Fresh();
     }
 
+    // `0` as a whole side, claim or definition, or as an operand of + and −, is the zero of whatever shape its
+    // context needs; elsewhere (`0*A`) it is the scalar 0.
+    private void MarkContextualZero(SyntaxNode node)
+    {
+        if (node is NumberSyntax { Value.IsZero: true } zero) _contextualZeros.Add(zero);
+        else if (node is NegateSyntax { Operand: var inner }) MarkContextualZero(inner);
+    }
+
     private static bool IsZeroLiteral(SyntaxNode node) => node is NumberSyntax { Value.IsZero: true } || node is NegateSyntax { Operand: var inner } && IsZeroLiteral(inner);
+
+    public bool IsContextualZero(NumberSyntax node) => _contextualZeros.Contains(node);
+
+    // An r×c literal is r×c; each entry is a scalar expression.
+    private OracleShape MatrixLiteral(MatrixLiteralSyntax literal)
+    {
+        foreach (var element in literal.Rows.SelectMany(r => r)) RequireScalar(Type(element), "a matrix literal's entry must be a scalar");
+        return new OracleShape(Dims.Literal(literal.Rows.Count), Dims.Literal(literal.Rows[0].Count));
+    }
+
+    // I(n), ones(m), ones(m, n), zeros(m), zeros(m, n): sizes written as literals or declared letters, as rigid
+    // as a declaration; an undeclared letter is an error.
+    private OracleShape SizedConstant(SizedConstantSyntax constant)
+    {
+        var sizes = new List<int>();
+        foreach (var size in constant.Sizes)
+        {
+            if (!size.IsPosition && !_declaredLetters.Contains(size.Name)) Error ??= $"`{size.Name}` in `{constant.Name}(…)` is not a declared size";
+            sizes.Add(Size(size.Name));
+        }
+        return constant.Name == "I" ? new OracleShape(sizes[0], sizes[0])
+            : new OracleShape(sizes[0], sizes.Count > 1 ? sizes[1] : One());
+    }
+
+    // A position above 1 needs its dimension to be a literal size at least that large (checked on the whole
+    // entry's typing: Positions).
+    public List<(int Dim, int Position)> Positions { get; } = [];
+
+    private void Position(int dim, IndexSyntax position) => Positions.Add((dim, int.Parse(position.Name, System.Globalization.CultureInfo.InvariantCulture)));
 
     private OracleShape Binary(BinarySyntax binary)
     {
-        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && (IsZeroLiteral(binary.Left) || IsZeroLiteral(binary.Right)))
-            Unsupported ??= "a literal 0 in a sum (the zero of its context's shape)";
+        // `0 + 0` adds no matrix: both are the scalar 0, as the binder reads them.
+        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && !(IsZeroLiteral(binary.Left) && IsZeroLiteral(binary.Right)))
+        {
+            MarkContextualZero(binary.Left);
+            MarkContextualZero(binary.Right);
+        }
         var left = Type(binary.Left);
         var right = Type(binary.Right);
         switch (binary.Operator)
@@ -337,26 +385,29 @@ internal sealed class OracleTyping
 
     private OracleShape Entry(EntrySyntax entry)
     {
-        if (entry.Row is { IsPosition: true } || entry.Column is { IsPosition: true }) return Unsupporting("a numeric position M[1,2]");
         var target = Type(entry.Target);
         if (entry.SingleIndex)
         {
-            var range = Index(entry.Row!.Name);
+            int length;
             if (Dims.IsOne(target.Rows) || _readings?.IsGenuineRow(entry) == true)
             {
                 Unify(target.Rows, One(), "one index of a row vector");
                 _rowVectors.Add(entry);
-                Unify(range, target.Columns, "one-index range");
+                length = target.Columns;
             }
             else
             {
                 Unify(target.Columns, One(), "one index needs a vector");
-                Unify(range, target.Rows, "one-index range");
+                length = target.Rows;
             }
+            if (entry.Row!.IsPosition) Position(length, entry.Row);
+            else Unify(Index(entry.Row.Name), length, "one-index range");
             return Scalar();
         }
-        if (entry.Row is { } row) Unify(Index(row.Name), target.Rows, $"range of `{row.Name}`");
-        if (entry.Column is { } column) Unify(Index(column.Name), target.Columns, $"range of `{column.Name}`");
+        if (entry.Row is { IsPosition: true } rowPosition) Position(target.Rows, rowPosition);
+        else if (entry.Row is { } row) Unify(Index(row.Name), target.Rows, $"range of `{row.Name}`");
+        if (entry.Column is { IsPosition: true } columnPosition) Position(target.Columns, columnPosition);
+        else if (entry.Column is { } column) Unify(Index(column.Name), target.Columns, $"range of `{column.Name}`");
         return new OracleShape(entry.Row is null ? target.Rows : One(), entry.Column is null ? target.Columns : One());
     }
 
