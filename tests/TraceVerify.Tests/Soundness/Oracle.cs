@@ -47,7 +47,13 @@ internal static class Oracle
         {
             var sizes = Sizes(global, random, point, ref ranking);
             var values = global.Symbols.ToDictionary(s => s.Key, s => Values(random, Size(global, sizes, s.Value.Rows), Size(global, sizes, s.Value.Columns)), StringComparer.Ordinal);
-            var (exclusion, difference) = entry.Kind == EntryKind.Equality
+            var singular = false;
+            foreach (var (name, attributes) in entry.Attributes)
+            {
+                if (values.TryGetValue(name, out var value)) singular |= !Structure(value, attributes);
+            }
+            var (exclusion, difference) = singular ? (Undefined, null)
+                : entry.Kind == EntryKind.Equality
                 ? CompareEquality(entry, global, sizes, values)
                 : CompareDerivative(entry, global, sizes, values, random);
             // A zero denominator at one random point is bad luck; at five in a row, the entry's own.
@@ -177,6 +183,32 @@ internal static class Oracle
             }
         }
         return m;
+    }
+
+    // Makes a square random matrix satisfy its hypotheses exactly: symmetric mirrors the upper triangle, skew
+    // negates it below a zero diagonal, diagonal and triangular mask. False when `invertible` meets a singular
+    // draw (the point is redrawn, like a zero denominator).
+    private static bool Structure(Rational[,] m, IReadOnlySet<string> attributes)
+    {
+        var n = m.GetLength(0);
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (attributes.Contains("symmetric") && i > j) m[i, j] = m[j, i];
+                if (attributes.Contains("skew")) m[i, j] = i == j ? Rational.Zero : i > j ? -m[j, i] : m[i, j];
+                if (attributes.Contains("diagonal") && i != j) m[i, j] = Rational.Zero;
+                if (attributes.Contains("lower-triangular") && j > i) m[i, j] = Rational.Zero;
+                if (attributes.Contains("upper-triangular") && i > j) m[i, j] = Rational.Zero;
+            }
+        }
+        if (!attributes.Contains("invertible")) return true;
+        var constant = new DualMatrix(n, n);
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++) constant[i, j] = ExactDual.Constant(m[i, j]);
+        }
+        return DualLinearAlgebra.Inverse(constant) is not null;
     }
 
     private const string Undefined = "a division by an exact zero or a singular inverse at a random point";

@@ -14,8 +14,18 @@ internal sealed record OracleEntry(
     IReadOnlyList<string> VariableIndices,
     IReadOnlyDictionary<string, SyntaxNode> Where,
     IReadOnlyDictionary<string, (string Rows, string Columns)?> Declared,
-    IReadOnlyDictionary<string, string> Frozen)
+    IReadOnlyDictionary<string, string> Frozen,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> Attributes)
 {
+    // Hypotheses the oracle draws exactly: a random matrix mirrored (symmetric), negated below a zero diagonal
+    // (skew), masked (diagonal, triangular); `invertible` redraws a singular point; all are square-only.
+    // Orthogonal and positive-definite matrices would need draws from a variety or a cone whose genericity the
+    // oracle does not check: excluded.
+    public static readonly IReadOnlySet<string> DrawnAttributes =
+        new HashSet<string>(StringComparer.Ordinal) { "square", "symmetric", "skew", "diagonal", "lower-triangular", "upper-triangular", "invertible" };
+
+    private static readonly HashSet<string> ExcludedAttributes = new(StringComparer.Ordinal) { "orthogonal", "positive-definite" };
+
     // Null with a reason when the entry cannot even be read: a parse error, or a construct outside the oracle.
     public static (OracleEntry? Entry, Truth Truth, string Reason) Read(CatalogEntry entry)
     {
@@ -35,14 +45,26 @@ internal sealed record OracleEntry(
             where[definition.Name] = node;
         }
         var declared = new Dictionary<string, (string, string)?>(StringComparer.Ordinal);
-        if (entry.StructuredDerivative is not null) return (null, Truth.Excluded, "hypotheses (structured matrices are not in the oracle)");
+        if (entry.StructuredDerivative is not null) return (null, Truth.Excluded, "a structured-derivative convention");
+        var attributes = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var declaration in entry.Shapes)
         {
-            // `W: k x k symmetric`, `W: symmetric`: an attribute word after (or instead of) the size.
-            if (declaration.Value.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "square" or "symmetric" or "skew" or "diagonal" or "orthogonal"
-                or "invertible" or "positive-definite" or "lower-triangular" or "upper-triangular"))
-                return (null, Truth.Excluded, "hypotheses (structured matrices are not in the oracle)");
-            var parts = declaration.Value.Text.Split('x', StringSplitOptions.TrimEntries);
+            // `W: k x k symmetric`, `W: symmetric`: attribute words after (or instead of) the size.
+            var words = declaration.Value.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Any(ExcludedAttributes.Contains)) return (null, Truth.Excluded, "orthogonal or positive-definite hypotheses (not drawn by the oracle)");
+            var drawn = words.Where(DrawnAttributes.Contains).ToHashSet(StringComparer.Ordinal);
+            if (drawn.Count > 0)
+            {
+                // Only-zero or contradictory combinations are the tool's TV0251: not modelled.
+                if (drawn.Contains("skew") && drawn.Overlaps(["symmetric", "invertible", "diagonal", "lower-triangular", "upper-triangular"]))
+                    return (null, Truth.Excluded, "a combination of hypotheses with skew");
+                if (entry.Where.Any(w => w.Name == declaration.Name) || entry.Frozen.Any(f => f.Name == declaration.Name))
+                    return (null, Truth.Excluded, "hypotheses on a where or frozen name");
+                attributes[declaration.Name] = drawn;
+                if (words.All(DrawnAttributes.Contains)) continue;
+            }
+            var sizeText = string.Join(' ', words.Where(w => !DrawnAttributes.Contains(w)));
+            var parts = sizeText.Split('x', StringSplitOptions.TrimEntries);
             if (parts is ["scalar"]) declared[declaration.Name] = null;
             else if (parts is [var rows] && IsSize(rows)) declared[declaration.Name] = (rows, "1");
             else if (parts is [var r, var c] && IsSize(r) && IsSize(c)) declared[declaration.Name] = (r, c);
@@ -81,7 +103,11 @@ internal sealed record OracleEntry(
                 default: return (null, Truth.Excluded, "a variable that is not a symbol or one entry of it");
             }
         }
-        return (new OracleEntry(entry.Kind.Value, members, of, variable, indices, where, declared, frozen), Truth.Holds, "");
+        // A derivative by a structured variable depends on a convention (the tool's TV0253); square and
+        // invertible are open conditions.
+        if (variable is not null && attributes.TryGetValue(variable, out var structure) && structure.Any(a => a is not ("square" or "invertible")))
+            return (null, Truth.Excluded, "a derivative by a structured matrix");
+        return (new OracleEntry(entry.Kind.Value, members, of, variable, indices, where, declared, frozen, attributes), Truth.Holds, "");
     }
 
     public bool EntryVariable => VariableIndices.Count > 0;

@@ -212,6 +212,7 @@ internal sealed class OracleTyping
             : _scalarHints.Contains(name) ? Scalar()
             : Fresh();
         Symbols[name] = shape;
+        if (_entry.Attributes.ContainsKey(name)) Unify(shape.Rows, shape.Columns, $"`{name}` has a square-only hypothesis");
         return shape;
     }
 
