@@ -50,7 +50,7 @@ internal static class Oracle
             var singular = false;
             foreach (var (name, attributes) in entry.Attributes)
             {
-                if (values.TryGetValue(name, out var value)) singular |= !Structure(value, attributes);
+                if (values.TryGetValue(name, out var value)) singular |= !Structure(value, attributes, random, point);
             }
             var (exclusion, difference) = singular ? (Undefined, null)
                 : entry.Kind == EntryKind.Equality
@@ -187,10 +187,36 @@ internal static class Oracle
 
     // Makes a square random matrix satisfy its hypotheses exactly: symmetric mirrors the upper triangle, skew
     // negates it below a zero diagonal, diagonal and triangular mask. False when `invertible` meets a singular
-    // draw (the point is redrawn, like a zero denominator).
-    private static bool Structure(Rational[,] m, IReadOnlySet<string> attributes)
+    // draw (the point is redrawn, like a zero denominator). Orthogonal: D·(I − K)(I + K)⁻¹ with K the skew part
+    // of the draw (I + K is invertible for every real skew K) and D random signs; positive-definite: BᵀB + I.
+    private static bool Structure(Rational[,] m, IReadOnlySet<string> attributes, Random random, int point)
     {
         var n = m.GetLength(0);
+        if (attributes.Contains("orthogonal"))
+        {
+            var identity = Identity(n);
+            var skew = Constant(n, (i, j) => i == j ? Rational.Zero : i < j ? m[i, j] : -m[j, i]);
+            var cayley = identity.Zip(skew, (a, b) => a - b).Times(DualLinearAlgebra.Inverse(identity.Zip(skew, (a, b) => a + b))!);
+            // det D = (−1)^point: both components of the orthogonal group are met (det Q = 1 is false).
+            var signs = Enumerable.Range(0, n).Select(_ => random.Next(2) == 0 ? Rational.One : -Rational.One).ToArray();
+            var negatives = signs.Count(x => x < Rational.Zero);
+            if (negatives % 2 != point % 2) signs[n - 1] = -signs[n - 1];
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++) m[i, j] = signs[i] * cayley[i, j].Value!.Value;
+            }
+            return true;
+        }
+        if (attributes.Contains("positive-definite"))
+        {
+            var b = Constant(n, (i, j) => m[i, j]);
+            var gram = b.Transposed().Times(b).Zip(Identity(n), (x, y) => x + y);
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++) m[i, j] = gram[i, j].Value!.Value;
+            }
+            return true;
+        }
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < n; j++)
@@ -202,14 +228,20 @@ internal static class Oracle
                 if (attributes.Contains("upper-triangular") && i > j) m[i, j] = Rational.Zero;
             }
         }
-        if (!attributes.Contains("invertible")) return true;
-        var constant = new DualMatrix(n, n);
+        return !attributes.Contains("invertible") || DualLinearAlgebra.Inverse(Constant(n, (i, j) => m[i, j])) is not null;
+    }
+
+    private static DualMatrix Constant(int n, Func<int, int, Rational> entry)
+    {
+        var m = new DualMatrix(n, n);
         for (var i = 0; i < n; i++)
         {
-            for (var j = 0; j < n; j++) constant[i, j] = ExactDual.Constant(m[i, j]);
+            for (var j = 0; j < n; j++) m[i, j] = ExactDual.Constant(entry(i, j));
         }
-        return DualLinearAlgebra.Inverse(constant) is not null;
+        return m;
     }
+
+    private static DualMatrix Identity(int n) => Constant(n, (i, j) => i == j ? Rational.One : Rational.Zero);
 
     private const string Undefined = "a division by an exact zero or a singular inverse at a random point";
     private const string TooLarge = "a determinant or adjugate larger than the oracle expands";

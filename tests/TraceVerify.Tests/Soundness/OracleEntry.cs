@@ -18,13 +18,13 @@ internal sealed record OracleEntry(
     IReadOnlyDictionary<string, IReadOnlySet<string>> Attributes)
 {
     // Hypotheses the oracle draws exactly: a random matrix mirrored (symmetric), negated below a zero diagonal
-    // (skew), masked (diagonal, triangular); `invertible` redraws a singular point; all are square-only.
-    // Orthogonal and positive-definite matrices would need draws from a variety or a cone whose genericity the
-    // oracle does not check: excluded.
+    // (skew), masked (diagonal, triangular); `invertible` redraws a singular point; orthogonal by Cayley,
+    // D·(I − K)(I + K)⁻¹ with K skew and D random signs (rational, and generic on both components of the
+    // orthogonal group); positive-definite as BᵀB + I (generic in the open cone, so in the symmetric matrices).
+    // All are square-only. Orthogonal or positive-definite together with another structure is a variety the
+    // draw does not reach generically: excluded.
     public static readonly IReadOnlySet<string> DrawnAttributes =
-        new HashSet<string>(StringComparer.Ordinal) { "square", "symmetric", "skew", "diagonal", "lower-triangular", "upper-triangular", "invertible" };
-
-    private static readonly HashSet<string> ExcludedAttributes = new(StringComparer.Ordinal) { "orthogonal", "positive-definite" };
+        new HashSet<string>(StringComparer.Ordinal) { "square", "symmetric", "skew", "diagonal", "lower-triangular", "upper-triangular", "invertible", "orthogonal", "positive-definite" };
 
     // Null with a reason when the entry cannot even be read: a parse error, or a construct outside the oracle.
     public static (OracleEntry? Entry, Truth Truth, string Reason) Read(CatalogEntry entry)
@@ -51,8 +51,10 @@ internal sealed record OracleEntry(
         {
             // `W: k x k symmetric`, `W: symmetric`: attribute words after (or instead of) the size.
             var words = declaration.Value.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Any(ExcludedAttributes.Contains)) return (null, Truth.Excluded, "orthogonal or positive-definite hypotheses (not drawn by the oracle)");
             var drawn = words.Where(DrawnAttributes.Contains).ToHashSet(StringComparer.Ordinal);
+            if (drawn.Contains("orthogonal") && drawn.Except(["orthogonal", "square", "invertible"]).Any()
+                || drawn.Contains("positive-definite") && drawn.Except(["positive-definite", "square", "invertible", "symmetric"]).Any())
+                return (null, Truth.Excluded, "orthogonal or positive-definite together with another structure");
             if (drawn.Count > 0)
             {
                 // Only-zero or contradictory combinations are the tool's TV0251: not modelled.
