@@ -3,7 +3,8 @@ namespace TraceVerify.Tests.Soundness;
 // Union–find over dimension variables, some of them pinned to a literal size, some of them the ordered
 // product of other dimensions (kron and vec: m·p, the first factor major). Invariants: every class has at most
 // one literal size or one product; Unify refuses (returns false) to merge two classes with different sizes;
-// two products unify factor by factor, in order, never as numbers (m·p against p·m needs m = p). Where that
+// two products unify factor by factor, in order, never as numbers (m·p against p·m needs m = p); a product
+// against 1 makes every factor 1 (sizes are positive). Where that
 // reading is not certain — products with different numbers of factors, a product against a literal size, a
 // product containing the other side — Unsure is set: the entry is excluded, never guessed.
 internal sealed class DimensionUnion
@@ -93,6 +94,17 @@ internal sealed class DimensionUnion
         if (_factors[a] is not null || _factors[b] is not null)
         {
             var (product, other) = _factors[a] is not null ? (a, b) : (b, a);
+            // Sizes are positive: a product is 1 exactly when each factor is.
+            if (_size[other] == 1)
+            {
+                var factors = _factors[product]!;
+                _factors[product] = null;
+                _size[product] = 1;
+                _parent[other] = product;
+                var ok = true;
+                foreach (var factor in factors) ok &= Unify(factor, other);
+                return ok;
+            }
             if (_size[other] is not null)
             {
                 Unsure ??= "a product of sizes equated with a literal size";
