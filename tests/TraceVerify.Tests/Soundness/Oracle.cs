@@ -149,6 +149,16 @@ internal static class Oracle
                 }
             }
         }
+        // A variable `of` does not use is as general as `wrt` leaves it (the binder binds `wrt` with the left
+        // side): a claim that pins its size or makes it square narrows it (`0 + 0`, the scalar 0, by X).
+        if (entry.Variable is { } variable && !seen.Contains(variable) && !entry.Declared.ContainsKey(variable) && entry.VariableIndices.Count == 0
+            && global.Symbols.TryGetValue(variable, out var shape))
+        {
+            if (global.Dims.SizeOf(shape.Rows) is { } rows) return ($"the rows of {variable} must be {rows}", null);
+            if (global.Dims.SizeOf(shape.Columns) is { } columns) return ($"the columns of {variable} must be {columns}", null);
+            if (global.Dims.Find(shape.Rows) == global.Dims.Find(shape.Columns) && !entry.Attributes.ContainsKey(variable))
+                return ($"the rows of {variable} must equal its columns", null);
+        }
         return (null, null);
     }
 

@@ -162,6 +162,8 @@ public class OracleTests
     [InlineData("tr(V'*log(A*diag(x)*B))", "x", "(A'*(V ./ A*diag(x')*B) .* B)*ones", "", Truth.Holds)]
     [InlineData("det(X)", "X", "det(X)*inv(X)'", "", Truth.Holds)]
     [InlineData("x'*W*x", "x", "2*W*x", "W: k x k symmetric, x: k", Truth.Holds)]
+    [InlineData("tr(A) + 0", "X", "0 + 0", "", Truth.IllFormed)]
+    [InlineData("tr(A) + 0", "X", "0", "", Truth.Holds)]
     [InlineData("x'*W*x", "x", "2*W*x", "W: k x k, x: k", Truth.Fails)]
     [InlineData("x'*K*x", "x", "0*x", "K: k x k skew, x: k", Truth.Holds)]
     [InlineData("tr(W*X)", "W", "X'", "W: k x k symmetric", Truth.Excluded)]
