@@ -20,11 +20,7 @@ public class MutationSuiteTests
         if (Environment.GetEnvironmentVariable("TV_MUTATION_REPORT") is { Length: > 0 } path) File.WriteAllText(path, report);
 
         Assert.Equal(count, result.Outcomes.Count);
-        // The oracle must decide a fair share of the sample. The shipped catalogs now hold many entries outside it
-        // (inverses, determinants, kron, hypotheses, second derivatives: most of the Matrix Cookbook's rows), whose
-        // mutants it excludes; those are still checked for internal errors and TV0901. 40%: the Cookbook's rows
-        // for kron, abs and the hypotheses took the fixed sample below half decided (476 of 1,000).
-        Assert.True(result.Outcomes.Count(o => o.Truth.Truth != Truth.Excluded) >= count * 2 / 5, "the oracle excluded more than three fifths of the mutants:\n" + result.Summary());
+        Assert.True(result.Outcomes.Count(o => o.Truth.Truth != Truth.Excluded) >= count / 2, "the oracle excluded more than half of the mutants:\n" + result.Summary());
         Assert.True(result.Wrong.Count == 0, $"{result.Wrong.Count} wrong verdicts (each mutant's YAML below can be pasted into a catalog)\n{report}");
     }
 }

@@ -14,8 +14,18 @@ internal sealed record OracleEntry(
     IReadOnlyList<string> VariableIndices,
     IReadOnlyDictionary<string, SyntaxNode> Where,
     IReadOnlyDictionary<string, (string Rows, string Columns)?> Declared,
-    IReadOnlyDictionary<string, string> Frozen)
+    IReadOnlyDictionary<string, string> Frozen,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> Attributes)
 {
+    // Hypotheses the oracle draws exactly: a random matrix mirrored (symmetric), negated below a zero diagonal
+    // (skew), masked (diagonal, triangular); `invertible` redraws a singular point; orthogonal by Cayley,
+    // D·(I − K)(I + K)⁻¹ with K skew and D random signs (rational, and generic on both components of the
+    // orthogonal group); positive-definite as BᵀB + I (generic in the open cone, so in the symmetric matrices).
+    // All are square-only. Orthogonal or positive-definite together with another structure is a variety the
+    // draw does not reach generically: excluded.
+    public static readonly IReadOnlySet<string> DrawnAttributes =
+        new HashSet<string>(StringComparer.Ordinal) { "square", "symmetric", "skew", "diagonal", "lower-triangular", "upper-triangular", "invertible", "orthogonal", "positive-definite" };
+
     // Null with a reason when the entry cannot even be read: a parse error, or a construct outside the oracle.
     public static (OracleEntry? Entry, Truth Truth, string Reason) Read(CatalogEntry entry)
     {
@@ -35,16 +45,28 @@ internal sealed record OracleEntry(
             where[definition.Name] = node;
         }
         var declared = new Dictionary<string, (string, string)?>(StringComparer.Ordinal);
-        if (entry.StructuredDerivative is not null) return (null, Truth.Excluded, "hypotheses (structured matrices are not in the oracle)");
+        if (entry.StructuredDerivative is not null) return (null, Truth.Excluded, "a structured-derivative convention");
+        var attributes = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var declaration in entry.Shapes)
         {
-            // `W: k x k symmetric`, `W: symmetric`: an attribute word after (or instead of) the size.
-            if (declaration.Value.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w is "square" or "symmetric" or "skew" or "diagonal" or "orthogonal"
-                or "invertible" or "positive-definite" or "lower-triangular" or "upper-triangular"))
-                return (null, Truth.Excluded, "hypotheses (structured matrices are not in the oracle)");
-            var parts = declaration.Value.Text.Split('x', StringSplitOptions.TrimEntries);
-            // A product size (`y: n*q`, as kron and vec give) is outside the oracle, like kron and vec themselves.
-            if (parts.Any(p => p.Contains('*', StringComparison.Ordinal))) return (null, Truth.Excluded, "a product size `n*q` (Kronecker products and vectorisation are not in the oracle)");
+            // `W: k x k symmetric`, `W: symmetric`: attribute words after (or instead of) the size.
+            var words = declaration.Value.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var drawn = words.Where(DrawnAttributes.Contains).ToHashSet(StringComparer.Ordinal);
+            if (drawn.Contains("orthogonal") && drawn.Except(["orthogonal", "square", "invertible"]).Any()
+                || drawn.Contains("positive-definite") && drawn.Except(["positive-definite", "square", "invertible", "symmetric"]).Any())
+                return (null, Truth.Excluded, "orthogonal or positive-definite together with another structure");
+            if (drawn.Count > 0)
+            {
+                // Only-zero or contradictory combinations are the tool's TV0251: not modelled.
+                if (drawn.Contains("skew") && drawn.Overlaps(["symmetric", "invertible", "diagonal", "lower-triangular", "upper-triangular"]))
+                    return (null, Truth.Excluded, "a combination of hypotheses with skew");
+                if (entry.Where.Any(w => w.Name == declaration.Name) || entry.Frozen.Any(f => f.Name == declaration.Name))
+                    return (null, Truth.Excluded, "hypotheses on a where or frozen name");
+                attributes[declaration.Name] = drawn;
+                if (words.All(DrawnAttributes.Contains)) continue;
+            }
+            var sizeText = string.Join(' ', words.Where(w => !DrawnAttributes.Contains(w)));
+            var parts = sizeText.Split('x', StringSplitOptions.TrimEntries);
             if (parts is ["scalar"]) declared[declaration.Name] = null;
             else if (parts is [var rows] && IsSize(rows)) declared[declaration.Name] = (rows, "1");
             else if (parts is [var r, var c] && IsSize(r) && IsSize(c)) declared[declaration.Name] = (r, c);
@@ -69,7 +91,7 @@ internal sealed record OracleEntry(
             switch (entry.Wrt is null ? null : Parse(entry.Wrt.Text))
             {
                 case EntrySyntax e when e.Row is { IsPosition: true } || e.Column is { IsPosition: true }:
-                    return (null, Truth.Excluded, "a variable at a numeric position");
+                    return (null, Truth.Excluded, "a derivative by the entry at a numeric position");
                 case NameSyntax name: variable = name.Name; break;
                 case EntrySyntax { Target: NameSyntax name, Row: { } row } e when e.SingleIndex:
                     variable = name.Name;
@@ -83,13 +105,19 @@ internal sealed record OracleEntry(
                 default: return (null, Truth.Excluded, "a variable that is not a symbol or one entry of it");
             }
         }
-        return (new OracleEntry(entry.Kind.Value, members, of, variable, indices, where, declared, frozen), Truth.Holds, "");
+        // A derivative by a structured variable depends on a convention (the tool's TV0253); square and
+        // invertible are open conditions.
+        if (variable is not null && attributes.TryGetValue(variable, out var structure) && structure.Any(a => a is not ("square" or "invertible")))
+            return (null, Truth.Excluded, "a derivative by a structured matrix");
+        return (new OracleEntry(entry.Kind.Value, members, of, variable, indices, where, declared, frozen, attributes), Truth.Holds, "");
     }
 
     public bool EntryVariable => VariableIndices.Count > 0;
 
     private static SyntaxNode? Parse(string text) => Parser.Parse(text) is { Succeeded: true, Node: { } node } ? node : null;
 
+    // A size is a literal, a letter, or an ordered product of them (`n*q`, as kron and vec give).
     private static bool IsSize(string text) =>
-        text.Length > 0 && (text.All(char.IsAsciiDigit) ? int.TryParse(text, out var n) && n > 0 : char.IsLetter(text[0]) && text.All(char.IsLetterOrDigit));
+        text.Contains('*', StringComparison.Ordinal) ? text.Split('*', StringSplitOptions.TrimEntries).All(IsSize)
+        : text.Length > 0 && (text.All(char.IsAsciiDigit) ? int.TryParse(text, out var n) && n > 0 : char.IsLetter(text[0]) && text.All(char.IsLetterOrDigit));
 }

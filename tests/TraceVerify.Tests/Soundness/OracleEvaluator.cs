@@ -18,11 +18,17 @@ internal sealed class OracleEvaluator(
 {
     public bool Undefined { get; private set; }
 
-    public int Size(int dim) => typing.Dims.SizeOf(dim) ?? sizes[typing.Dims.Find(dim)];
+    // A determinant or adjugate larger than the oracle expands: the entry is excluded, never guessed.
+    public bool TooLarge { get; private set; }
+
+    public int Size(int dim) => typing.Dims.Evaluate(dim, c => sizes[c]);
 
     public DualMatrix Evaluate(SyntaxNode node, IReadOnlyDictionary<string, int> indices) => node switch
     {
+        NumberSyntax n when typing.IsContextualZero(n) => Zeros(typing.ShapeOf(n)),
         NumberSyntax n => DualMatrix.Scalar(ExactDual.Constant(n.Value)),
+        SizedConstantSyntax c => SizedConstant(c),
+        MatrixLiteralSyntax m => MatrixLiteral(m, indices),
         NameSyntax n => Name(n, indices),
         CallSyntax c => Call(c, indices),
         BinarySyntax b => Binary(b, indices),
@@ -31,7 +37,6 @@ internal sealed class OracleEvaluator(
         PowerSyntax p => Power(p, indices),
         EntrySyntax e => Entry(e, indices),
         BinderSyntax b => Binder(b, indices),
-        MatrixLiteralSyntax m => Literal(m, indices),
         _ => throw new UnreachableException($"the oracle has no evaluation rule for {node.GetType().Name}"),
     };
 
@@ -62,6 +67,35 @@ internal sealed class OracleEvaluator(
         return m;
     }
 
+    private DualMatrix Zeros(OracleShape shape) => new(Size(shape.Rows), Size(shape.Columns));
+
+    private DualMatrix SizedConstant(SizedConstantSyntax constant)
+    {
+        var m = Zeros(typing.ShapeOf(constant));
+        for (var i = 0; i < m.Rows; i++)
+        {
+            for (var j = 0; j < m.Columns; j++)
+            {
+                if (constant.Name == "ones" || (constant.Name == "I" && i == j)) m[i, j] = ExactDual.One;
+            }
+        }
+        return m;
+    }
+
+    private DualMatrix MatrixLiteral(MatrixLiteralSyntax literal, IReadOnlyDictionary<string, int> indices)
+    {
+        var m = new DualMatrix(literal.Rows.Count, literal.Rows[0].Count);
+        for (var i = 0; i < m.Rows; i++)
+        {
+            for (var j = 0; j < m.Columns; j++) m[i, j] = Evaluate(literal.Rows[i][j], indices)[0, 0];
+        }
+        return m;
+    }
+
+    // A written index's value; a position is 1-based.
+    private static int At(IndexSyntax index, IReadOnlyDictionary<string, int> indices) =>
+        index.IsPosition ? int.Parse(index.Name, System.Globalization.CultureInfo.InvariantCulture) - 1 : indices[index.Name];
+
     private DualMatrix Call(CallSyntax call, IReadOnlyDictionary<string, int> indices)
     {
         var argument = Evaluate(call.Argument, indices);
@@ -83,6 +117,24 @@ internal sealed class OracleEvaluator(
             case "exp":
                 // exp u: value and slope exp(u)·u' not rational, except a slope exactly 0 where u' is.
                 return argument.Map(u => new ExactDual(null, u.Slope is { IsZero: true } ? Rational.Zero : null));
+            case "vec":
+                // vec(M)[j·m + i] = M[i,j]: the columns one after another.
+                var stacked = new DualMatrix(argument.Rows * argument.Columns, 1);
+                for (var i = 0; i < argument.Rows; i++)
+                {
+                    for (var j = 0; j < argument.Columns; j++) stacked[j * argument.Rows + i, 0] = argument[i, j];
+                }
+                return stacked;
+            case "inv":
+                return Inverse(argument);
+            case "det":
+                if (DualLinearAlgebra.Determinant(argument) is { } determinant) return DualMatrix.Scalar(determinant);
+                TooLarge = true;
+                return DualMatrix.Scalar(ExactDual.Zero);
+            case "adj":
+                if (DualLinearAlgebra.Adjugate(argument) is { } adjugate) return adjugate;
+                TooLarge = true;
+                return new DualMatrix(argument.Rows, argument.Rows);
             default:
                 throw new UnreachableException($"`{call.Function}` reached the evaluator although typing excludes it");
         }
@@ -101,6 +153,20 @@ internal sealed class OracleEvaluator(
             case BinaryOperator.Divide:
                 var divisor = right[0, 0];
                 return left.Map(a => Divide(a, divisor));
+            case BinaryOperator.Kronecker:
+                // (A ⊗ B)[i·p + k, j·q + l] = A[i,j]·B[k,l] for B p×q.
+                var kronecker = new DualMatrix(left.Rows * right.Rows, left.Columns * right.Columns);
+                for (var i = 0; i < left.Rows; i++)
+                {
+                    for (var j = 0; j < left.Columns; j++)
+                    {
+                        for (var k = 0; k < right.Rows; k++)
+                        {
+                            for (var l = 0; l < right.Columns; l++) kronecker[i * right.Rows + k, j * right.Columns + l] = left[i, j] * right[k, l];
+                        }
+                    }
+                }
+                return kronecker;
             case BinaryOperator.Multiply:
                 return typing.ScalarOperandIsLeft(binary) switch
                 {
@@ -118,6 +184,14 @@ internal sealed class OracleEvaluator(
         if (u.Slope is { IsZero: true }) return new ExactDual(null, Rational.Zero);
         if (u.Value is { IsZero: true }) Undefined = true;
         return new ExactDual(null, u.Value is { IsZero: false } v ? u.Slope / v : null);
+    }
+
+    // M⁻¹; a singular M at this point makes the entry undefined here (the point is redrawn).
+    private DualMatrix Inverse(DualMatrix m)
+    {
+        if (DualLinearAlgebra.Inverse(m) is { } inverse) return inverse;
+        Undefined = true;
+        return new DualMatrix(m.Rows, m.Rows);
     }
 
     private ExactDual Divide(ExactDual a, ExactDual b)
@@ -145,7 +219,8 @@ internal sealed class OracleEvaluator(
         else
         {
             var matrix = Evaluate(power.Base, indices);
-            if (matrix.Rows != 1 || matrix.Columns != 1) return MatrixPower(matrix, power.Exponent);
+            if (matrix.Rows != 1 || matrix.Columns != 1)
+                return power.Exponent < 0 ? MatrixPower(Inverse(matrix), -power.Exponent) : MatrixPower(matrix, power.Exponent);
             @base = matrix[0, 0];
             exponent = power.Exponent;
         }
@@ -162,20 +237,6 @@ internal sealed class OracleEvaluator(
         for (var k = 0; k < exponent; k++) result = result.Times(m);
         return result;
     }
-
-    private DualMatrix Literal(MatrixLiteralSyntax literal, IReadOnlyDictionary<string, int> indices)
-    {
-        var m = new DualMatrix(literal.Rows.Count, literal.Rows[0].Count);
-        for (var i = 0; i < m.Rows; i++)
-        {
-            for (var j = 0; j < m.Columns; j++) m[i, j] = Evaluate(literal.Rows[i][j], indices)[0, 0];
-        }
-        return m;
-    }
-
-    // A numeric position is 1-based; an index variable's value is already 0-based.
-    private static int At(IndexSyntax slot, IReadOnlyDictionary<string, int> indices) =>
-        slot.IsPosition ? int.Parse(slot.Name, System.Globalization.CultureInfo.InvariantCulture) - 1 : indices[slot.Name];
 
     private DualMatrix Entry(EntrySyntax entry, IReadOnlyDictionary<string, int> indices)
     {

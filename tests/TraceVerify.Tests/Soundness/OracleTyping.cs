@@ -27,6 +27,8 @@ internal sealed class OracleTyping
     private HashSet<string> _currentFree = new(StringComparer.Ordinal);
 
     private readonly OracleTyping? _readings;
+    private readonly HashSet<NumberSyntax> _contextualZeros = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _declaredLetters;
 
     private OracleTyping(OracleEntry entry, Dictionary<SyntaxNode, bool> forcedScaling, OracleTyping? readings)
     {
@@ -34,6 +36,10 @@ internal sealed class OracleTyping
         _readings = readings;
         _forcedScaling = forcedScaling;
         _scalarHints = new HashSet<string>(StringComparer.Ordinal);
+        _declaredLetters = entry.Declared.Values.OfType<(string Rows, string Columns)>()
+            .SelectMany(d => new[] { d.Rows, d.Columns }).SelectMany(d => d.Split('*', StringSplitOptions.TrimEntries))
+            .Where(d => !d.All(char.IsAsciiDigit)).ToHashSet(StringComparer.Ordinal);
+        foreach (var definition in entry.Where.Values) MarkContextualZero(definition);
         foreach (var root in entry.Members.Concat(entry.Where.Values).Append(entry.Of).OfType<SyntaxNode>()) CollectScalarHints(root);
     }
 
@@ -59,7 +65,6 @@ internal sealed class OracleTyping
         {
             var typing = new OracleTyping(entry, forced, readings);
             typing.Run(roots, whole);
-            typing.CheckPositions();
             if (typing.Error is not null || round == 4) return typing;
             var more = typing._scaling.Where(p => p.Value is null && typing.ScalarOperand((BinarySyntax)p.Key) is not null).ToList();
             if (more.Count == 0) return typing;
@@ -96,7 +101,8 @@ internal sealed class OracleTyping
         foreach (var root in roots)
         {
             _currentFree = new HashSet<string>(StringComparer.Ordinal);
-            shapes.Add(IsZeroLiteral(root) ? Unsupporting("a bare 0 (the zero of its context's shape)") : Type(root));
+            MarkContextualZero(root);
+            shapes.Add(Type(root));
             FreeIndicesOfRoots.Add(_currentFree);
         }
         if (!whole) return;
@@ -147,7 +153,7 @@ internal sealed class OracleTyping
     {
         var shape = node switch
         {
-            NumberSyntax => Scalar(),
+            NumberSyntax n => _contextualZeros.Contains(n) ? Fresh() : Scalar(),
             NameSyntax n => Name(n),
             CallSyntax c => Call(c),
             BinarySyntax b => Binary(b),
@@ -157,8 +163,8 @@ internal sealed class OracleTyping
             RationalPowerSyntax p => RationalPower(p),
             EntrySyntax e => Entry(e),
             BinderSyntax b => Binder(b),
-            MatrixLiteralSyntax m => Literal(m),
-            SizedConstantSyntax => Unsupporting("a sized constant (I(n), ones(m, n), zeros(m, n))"),
+            MatrixLiteralSyntax m => MatrixLiteral(m),
+            SizedConstantSyntax c => SizedConstant(c),
             _ => throw new UnreachableException($"the oracle has no typing rule for {node.GetType().Name}"),
         };
         _shapes[node] = shape;
@@ -206,6 +212,7 @@ internal sealed class OracleTyping
             : _scalarHints.Contains(name) ? Scalar()
             : Fresh();
         Symbols[name] = shape;
+        if (_entry.Attributes.ContainsKey(name)) Unify(shape.Rows, shape.Columns, $"`{name}` has a square-only hypothesis");
         return shape;
     }
 
@@ -214,6 +221,7 @@ internal sealed class OracleTyping
 
     private int Size(string spec)
     {
+        if (spec.Contains('*', StringComparison.Ordinal)) return Dims.Product(spec.Split('*', StringSplitOptions.TrimEntries).Select(Size).ToList());
         if (int.TryParse(spec, out var literal))
         {
             if (literal > LargestLiteralSize) Unsupported ??= $"a literal size {literal} too large to evaluate";
@@ -244,17 +252,15 @@ internal sealed class OracleTyping
                 Unsupported ??= "`fro` outside an even power";
                 return Scalar();
             case "inv" or "adj":
-                Unsupported ??= $"`{call.Function}` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, $"`{call.Function}` needs a square matrix");
                 return argument;
             case "vec":
-                Unsupported ??= "`vec` (Kronecker products and vectorisation are not in the oracle)";
-                return new OracleShape(Dims.Fresh(), One());
+                // vec(M) of M m×n has n·m entries, the column index major.
+                return new OracleShape(Dims.Product([argument.Columns, argument.Rows]), One());
             case "sin" or "cos" or "tan" or "sqrt" or "abs":
                 Unsupported ??= $"`{call.Function}` (irrational values and sign cases are not in the oracle)";
                 return argument;
             case "det":
-                Unsupported ??= "`det` (matrix functions are not in the oracle)";
                 Unify(argument.Rows, argument.Columns, "`det` needs a square matrix");
                 return Scalar();
             default:
@@ -269,12 +275,53 @@ internal sealed class OracleTyping
         return Fresh();
     }
 
+    // `0` as a whole side, claim or definition, or as an operand of + and −, is the zero of whatever shape its
+    // context needs; elsewhere (`0*A`) it is the scalar 0.
+    private void MarkContextualZero(SyntaxNode node)
+    {
+        if (node is NumberSyntax { Value.IsZero: true } zero) _contextualZeros.Add(zero);
+        else if (node is NegateSyntax { Operand: var inner }) MarkContextualZero(inner);
+    }
+
     private static bool IsZeroLiteral(SyntaxNode node) => node is NumberSyntax { Value.IsZero: true } || node is NegateSyntax { Operand: var inner } && IsZeroLiteral(inner);
+
+    public bool IsContextualZero(NumberSyntax node) => _contextualZeros.Contains(node);
+
+    // An r×c literal is r×c; each entry is a scalar expression.
+    private OracleShape MatrixLiteral(MatrixLiteralSyntax literal)
+    {
+        foreach (var element in literal.Rows.SelectMany(r => r)) RequireScalar(Type(element), "a matrix literal's entry must be a scalar");
+        return new OracleShape(Dims.Literal(literal.Rows.Count), Dims.Literal(literal.Rows[0].Count));
+    }
+
+    // I(n), ones(m), ones(m, n), zeros(m), zeros(m, n): sizes written as literals or declared letters, as rigid
+    // as a declaration; an undeclared letter is an error.
+    private OracleShape SizedConstant(SizedConstantSyntax constant)
+    {
+        var sizes = new List<int>();
+        foreach (var size in constant.Sizes)
+        {
+            if (!size.IsPosition && !_declaredLetters.Contains(size.Name)) Error ??= $"`{size.Name}` in `{constant.Name}(…)` is not a declared size";
+            sizes.Add(Size(size.Name));
+        }
+        return constant.Name == "I" ? new OracleShape(sizes[0], sizes[0])
+            : new OracleShape(sizes[0], sizes.Count > 1 ? sizes[1] : One());
+    }
+
+    // A position above 1 needs its dimension to be a literal size at least that large (checked on the whole
+    // entry's typing: Positions).
+    public List<(int Dim, int Position)> Positions { get; } = [];
+
+    private void Position(int dim, IndexSyntax position) => Positions.Add((dim, int.Parse(position.Name, System.Globalization.CultureInfo.InvariantCulture)));
 
     private OracleShape Binary(BinarySyntax binary)
     {
-        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && (IsZeroLiteral(binary.Left) || IsZeroLiteral(binary.Right)))
-            Unsupported ??= "a literal 0 in a sum (the zero of its context's shape)";
+        // `0 + 0` adds no matrix: both are the scalar 0, as the binder reads them.
+        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && !(IsZeroLiteral(binary.Left) && IsZeroLiteral(binary.Right)))
+        {
+            MarkContextualZero(binary.Left);
+            MarkContextualZero(binary.Right);
+        }
         var left = Type(binary.Left);
         var right = Type(binary.Right);
         switch (binary.Operator)
@@ -295,8 +342,8 @@ internal sealed class OracleTyping
                 RequireScalar(right, "`/` divides by a scalar");
                 return left;
             case BinaryOperator.Kronecker:
-                Unsupported ??= "`kron` (Kronecker products and vectorisation are not in the oracle)";
-                return Fresh();
+                // A ⊗ B is (m·p)×(n·q) for A m×n, B p×q, A's indices major.
+                return new OracleShape(Dims.Product([left.Rows, right.Rows]), Dims.Product([left.Columns, right.Columns]));
             default:
                 Unify(left.Rows, right.Rows, $"rows of `{binary.Operator}`");
                 Unify(left.Columns, right.Columns, $"columns of `{binary.Operator}`");
@@ -325,9 +372,9 @@ internal sealed class OracleTyping
         }
         if (power.Exponent < 0)
         {
-            // M^-n of a matrix is n inverses: not evaluated by the oracle, and its base need not be a scalar.
+            // M^-n is the n-th power of M⁻¹: M is square (a 1×1 base, a scalar, is then 1/sⁿ alike).
             var baseShape = Type(power.Base);
-            Unsupported ??= "a negative power (an inverse when the base is a matrix)";
+            Unify(baseShape.Rows, baseShape.Columns, "`^-n` needs a scalar or a square matrix");
             return baseShape;
         }
         // M^n of anything not already a scalar is a matrix power: M is square.
@@ -337,62 +384,31 @@ internal sealed class OracleTyping
         return powered;
     }
 
-    // [a, b; c, d]: scalar entries, the literal's own size.
-    private OracleShape Literal(MatrixLiteralSyntax literal)
-    {
-        foreach (var row in literal.Rows)
-        {
-            if (row.Count != literal.Rows[0].Count) Error ??= "a matrix literal's rows have different lengths";
-            foreach (var entry in row) RequireScalar(Type(entry), "a matrix literal's entry must be a scalar");
-        }
-        if (literal.Rows.Count > LargestLiteralSize || literal.Rows[0].Count > LargestLiteralSize) Unsupported ??= "a matrix literal too large to evaluate";
-        return new OracleShape(Dims.Literal(literal.Rows.Count), Dims.Literal(literal.Rows[0].Count));
-    }
-
-    // Numeric positions met while typing, each with the dimension it indexes: checked once unification is done.
-    private readonly List<(int Dim, int Position)> _positions = [];
-
-    // A position is 1-based; position 1 exists in every dimension, a later one only in a literal size it fits.
-    private void CheckPositions()
-    {
-        foreach (var (dim, position) in _positions)
-        {
-            if (position < 1) Error ??= $"position {position} (positions are 1-based)";
-            else if (position > 1 && Dims.SizeOf(dim) is not { } size) Error ??= $"position {position} needs a literal size";
-            else if (Dims.SizeOf(dim) is { } known && position > known) Error ??= $"position {position} past the size {known}";
-        }
-    }
-
-    // An index slot's range: a numeric position is recorded against the dimension, a name is an index variable.
-    private int Slot(IndexSyntax slot, int dim)
-    {
-        if (!slot.IsPosition) return Index(slot.Name);
-        _positions.Add((dim, int.TryParse(slot.Name, out var position) ? position : 0));
-        return dim;
-    }
-
     private OracleShape Entry(EntrySyntax entry)
     {
         var target = Type(entry.Target);
         if (entry.SingleIndex)
         {
-            var range = entry.Row!.IsPosition ? Dims.Fresh() : Index(entry.Row!.Name);
-            if (entry.Row.IsPosition) Slot(entry.Row, range);
+            int length;
             if (Dims.IsOne(target.Rows) || _readings?.IsGenuineRow(entry) == true)
             {
                 Unify(target.Rows, One(), "one index of a row vector");
                 _rowVectors.Add(entry);
-                Unify(range, target.Columns, "one-index range");
+                length = target.Columns;
             }
             else
             {
                 Unify(target.Columns, One(), "one index needs a vector");
-                Unify(range, target.Rows, "one-index range");
+                length = target.Rows;
             }
+            if (entry.Row!.IsPosition) Position(length, entry.Row);
+            else Unify(Index(entry.Row.Name), length, "one-index range");
             return Scalar();
         }
-        if (entry.Row is { } row) Unify(Slot(row, target.Rows), target.Rows, $"range of `{row.Name}`");
-        if (entry.Column is { } column) Unify(Slot(column, target.Columns), target.Columns, $"range of `{column.Name}`");
+        if (entry.Row is { IsPosition: true } rowPosition) Position(target.Rows, rowPosition);
+        else if (entry.Row is { } row) Unify(Index(row.Name), target.Rows, $"range of `{row.Name}`");
+        if (entry.Column is { IsPosition: true } columnPosition) Position(target.Columns, columnPosition);
+        else if (entry.Column is { } column) Unify(Index(column.Name), target.Columns, $"range of `{column.Name}`");
         return new OracleShape(entry.Row is null ? target.Rows : One(), entry.Column is null ? target.Columns : One());
     }
 
