@@ -12,33 +12,12 @@ internal static class EvaluableSize
     public const int MaxLiteralSize = 64;
 
     // Why the numeric methods decline this entry, or null when every literal size is within the cap.
+    // A product size (kron, vec, `y: n*q`) counts as the product of its literal factors: kron(A, A) of a
+    // 64×64 A has 4096 rows, and a tower of them would overflow any integer (saturated at the cap).
     public static string? Decline(BoundEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        // A product size (kron, vec, `y: n*q`) counts as the product of its literal factors: kron(A, A) of a
-        // 64×64 A has 4096 rows, and a tower of them would overflow any integer (saturated at the cap).
-        long largest = 0;
-        void See(Dim dim)
-        {
-            long size = 1;
-            foreach (var known in Dim.Atoms(dim).OfType<KnownDim>()) size = Math.Min(size * known.Size, (long)MaxLiteralSize + 1);
-            largest = Math.Max(largest, size);
-        }
-        foreach (var shape in entry.Symbols.Values) { See(shape.Rows); See(shape.Columns); }
-        foreach (var index in entry.FreeIndices) See(index.Range);
-        IEnumerable<Expr> roots = [.. entry.Sides, .. new[] { entry.Of, entry.Wrt, entry.SecondWrt }.OfType<Expr>()];
-        foreach (var root in roots)
-        {
-            DimensionMap.Apply(root, d => { See(d); return d; });
-            // Product sizes arise inside an expression too (kron of literal sizes): see each one's shape.
-            foreach (var (node, _) in ExprNodes.Walk(root))
-            {
-                if (node is not (KroneckerProduct or VecExpr)) continue;
-                var shape = Shapes.Of(node);
-                See(shape.Rows);
-                See(shape.Columns);
-            }
-        }
+        var largest = Sizes(entry).Select(d => SaturatedSize(d, _ => 1)).DefaultIfEmpty(0).Max();
         return largest > MaxLiteralSize
             ? string.Create(CultureInfo.InvariantCulture, $"literal size above the evaluable cap: a size above {MaxLiteralSize} is declared or implied, and numeric methods evaluate literal sizes up to {MaxLiteralSize}; only the symbolic engine decides this entry")
             : null;
@@ -49,25 +28,37 @@ internal static class EvaluableSize
     public static IReadOnlyList<ProductDim> Products(BoundEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var found = new HashSet<ProductDim>();
-        void See(Dim dim)
-        {
-            if (dim is ProductDim p) found.Add(p);
-        }
-        foreach (var shape in entry.Symbols.Values) { See(shape.Rows); See(shape.Columns); }
+        return [.. Sizes(entry).OfType<ProductDim>().Distinct()];
+    }
+
+    // Every size the entry declares or implies: its symbols', its free indices', every dimension its texts
+    // mention, and the product shapes that arise inside an expression (kron of literal sizes, vec).
+    private static IEnumerable<Dim> Sizes(BoundEntry entry)
+    {
+        var found = new List<Dim>();
+        foreach (var shape in entry.Symbols.Values) found.AddRange([shape.Rows, shape.Columns]);
+        found.AddRange(entry.FreeIndices.Select(i => i.Range));
         IEnumerable<Expr> roots = [.. entry.Sides, .. new[] { entry.Of, entry.Wrt, entry.SecondWrt }.OfType<Expr>()];
         foreach (var root in roots)
         {
-            DimensionMap.Apply(root, d => { See(d); return d; });
+            DimensionMap.Apply(root, d => { found.Add(d); return d; });
             foreach (var (node, _) in ExprNodes.Walk(root))
             {
                 if (node is not (KroneckerProduct or VecExpr)) continue;
                 var shape = Shapes.Of(node);
-                See(shape.Rows);
-                See(shape.Columns);
+                found.AddRange([shape.Rows, shape.Columns]);
             }
         }
-        return [.. found];
+        return found;
+    }
+
+    // The size of a dimension with each letter at letterSize, saturated just above the cap (never overflows).
+    private static long SaturatedSize(Dim dim, Func<DimVariable, long> letterSize)
+    {
+        long size = 1;
+        foreach (var atom in Dim.Atoms(dim))
+            size = Math.Min(size * (atom switch { KnownDim k => k.Size, DimVariable v => letterSize(v), _ => 1 }), (long)MaxLiteralSize + 1);
+        return size;
     }
 
     // Sizes for the letters under which every product stays within the cap: while one exceeds it, its largest
@@ -79,14 +70,8 @@ internal static class EvaluableSize
         ArgumentNullException.ThrowIfNull(products);
         foreach (var product in products)
         {
-            while (true)
+            while (SaturatedSize(product, v => sizes.TryGetValue(v.Name, out var n) ? n : 1) > MaxLiteralSize)
             {
-                long size = 1;
-                foreach (var atom in product.Factors)
-                {
-                    size = Math.Min(size * (atom switch { KnownDim k => k.Size, DimVariable v when sizes.TryGetValue(v.Name, out var n) => n, _ => 1 }), (long)MaxLiteralSize + 1);
-                }
-                if (size <= MaxLiteralSize) break;
                 var largest = product.Factors.OfType<DimVariable>().Where(v => sizes.ContainsKey(v.Name) && sizes[v.Name] > 1).MaxBy(v => sizes[v.Name]);
                 if (largest is null) break;
                 sizes[largest.Name]--;
