@@ -22,8 +22,13 @@ internal static class CheckCommand
         var z3MaxDim = new Option<int>("--z3-max-dim") { Description = "Z3 proves every shape with dimensions in 1..N", DefaultValueFactory = _ => 3 };
         var reports = new Option<string[]>("--report") { Description = "also write FORMAT=PATH (repeatable), e.g. junit=results.xml" };
         var noHypotheses = new Option<bool>("--no-hypotheses") { Description = "skip the search for the hypothesis a refuted entry forgot (it changes no verdict)" };
+        var hypothesisBudget = new Option<int>("--hypothesis-budget")
+        {
+            Description = "candidates the hypothesis search may try in the whole run, shared among refuted entries in catalog order",
+            DefaultValueFactory = _ => VerifierOptions.DefaultHypothesisBudget,
+        };
         var baseline = new Option<string?>("--baseline") { Description = "a previous JSON report: print what changed and fail on regressions" };
-        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3, z3, z3MaxDim, reports, baseline, noHypotheses };
+        var command = new Command("check", "check every entry of the catalogs and report verdicts") { paths, format, seed, cases, jobs, timeout, shard, require, noZ3, z3, z3MaxDim, reports, baseline, noHypotheses, hypothesisBudget };
         command.SetAction(result =>
         {
             if ((result.GetValue(paths) ?? []).FirstOrDefault(p => p.StartsWith('-')) is { } unknown)
@@ -31,6 +36,7 @@ internal static class CheckCommand
             var problem = Limits.Range("--cases", result.GetValue(cases), 1, Limits.MaxCases)
                 ?? Limits.Range("--jobs", result.GetValue(jobs), 1, Limits.MaxJobs)
                 ?? Limits.Range("--z3-max-dim", result.GetValue(z3MaxDim), 1, Limits.MaxZ3Dimension)
+                ?? Limits.Range("--hypothesis-budget", result.GetValue(hypothesisBudget), 0, Limits.MaxHypothesisBudget)
                 ?? Limits.Timeout(result.GetValue(timeout));
             if (problem is not null) return Usage(problem);
             Z3Policy? policy = result.GetValue(z3) switch { "unproved" => Z3Policy.Unproved, "always" => Z3Policy.Always, "never" => Z3Policy.Never, _ => null };
@@ -52,7 +58,8 @@ internal static class CheckCommand
             if (!MemoryBudget.TryRead(out var memory, out var memoryError)) return Usage(memoryError!);
             var options = new VerifierOptions(result.GetValue(seed), result.GetValue(cases), policy != Z3Policy.Never, result.GetValue(z3MaxDim), TimeSpan.FromSeconds(result.GetValue(timeout)), memory)
             {
-                HypothesisSearch = !result.GetValue(noHypotheses),
+                HypothesisSearch = !result.GetValue(noHypotheses) && result.GetValue(hypothesisBudget) > 0,
+                HypothesisBudget = result.GetValue(hypothesisBudget),
             };
             var verifier = Methods.Verifier(options, policy.Value);
             var entries = files.SelectMany(f => f.Entries).Where(e => selected?.Contains(e) ?? true).ToArray();

@@ -14,11 +14,13 @@ namespace TraceVerify.Catalog;
 // triangular) — then pairs; the search stops after the first size at which some set holds, and keeps only the
 // weakest of those (a positive-definite W that holds is dropped beside a symmetric W that holds). The
 // differentiated variable takes only open conditions (square, invertible): structure on it would change what
-// its derivative means. Bounded by MaxCandidates and by a time budget inside the entry's limit; a search cut
-// short says so.
+// its derivative means. Bounded by MaxCandidates, or fewer when a catalog run's budget allows fewer; a search
+// cut short says so.
 internal static class HypothesisSearch
 {
     public const int MaxCandidates = 36;
+
+    private const string NothingToTry = "no hypothesis to try: the entry has no matrix symbol an attribute could constrain";
 
     private static readonly MatrixAttributes[] Order =
     [
@@ -31,43 +33,55 @@ internal static class HypothesisSearch
     public static bool Applies(Verdict verdict, string? shapeRestriction) =>
         verdict == Verdict.Refuted || (verdict == Verdict.IllFormed && shapeRestriction is not null);
 
+    // At most how many candidates Run tries on the entry: what a catalog run reserves for it (CheckRun).
+    public static int Reserve(CatalogEntry entry, BoundEntry bound, string? shapeRestriction)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(bound);
+        var singles = Singles(entry, bound, shapeRestriction is not null);
+        var pairs = (long)singles.Count * (singles.Count - 1) / 2;
+        return (int)Math.Min(MaxCandidates, singles.Count + pairs);
+    }
+
     // shapeRestriction: the condition an ill-formed entry needs (TV0207), when that is why it is ill-formed.
-    public static HypothesisReport Run(CatalogEntry entry, BoundEntry bound, Verdict verdict, string? shapeRestriction, Func<CatalogEntry, CancellationToken, EntryResult> check, TimeSpan budget, CancellationToken token)
+    // allowance: at most this many candidates (≤ MaxCandidates); cut names what set it lower, for the report.
+    // Deterministic: no choice depends on time or load; the entry's time limit (token) is a safety net only.
+    public static HypothesisReport Run(CatalogEntry entry, BoundEntry bound, Verdict verdict, string? shapeRestriction, Func<CatalogEntry, CancellationToken, EntryResult> check,
+        int allowance, string? cut, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(bound);
         ArgumentNullException.ThrowIfNull(check);
+        var limit = Math.Clamp(allowance, 0, MaxCandidates);
         var singles = Singles(entry, bound, shapeRestriction is not null);
+        if (singles.Count == 0) return new HypothesisReport(NothingToTry, [], []);
         var levels = new List<IReadOnlyList<Choice[]>> { singles.Select(c => new[] { c }).ToArray(), Pairs(singles) };
         var tried = new List<HypothesisCandidate>();
         var found = new List<(Choice[] Set, EntryResult Result)>();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
-        deadline.CancelAfter(budget);
         string? stopped = null;
-        using (WorkCancellation.Enter(deadline.Token))
+        foreach (var level in levels)
         {
-            foreach (var level in levels)
+            foreach (var set in level)
             {
-                foreach (var set in level)
+                if (tried.Count >= limit)
                 {
-                    if (tried.Count >= MaxCandidates) { stopped = $"the bound of {MaxCandidates} candidates"; break; }
-                    EntryResult result;
-                    try
-                    {
-                        result = check(With(entry, set), deadline.Token);
-                    }
-                    catch (OperationCanceledException) when (!token.IsCancellationRequested)
-                    {
-                        stopped = $"its time budget of {budget.TotalSeconds:0.#} s";
-                        break;
-                    }
-                    token.ThrowIfCancellationRequested();
-                    if (deadline.IsCancellationRequested) { stopped = $"its time budget of {budget.TotalSeconds:0.#} s"; break; }
-                    tried.Add(new HypothesisCandidate(Describe(set), Expectations.Text(result.Verdict)));
-                    if (result.Verdict is Verdict.Proved or Verdict.Confirmed) found.Add((set, result));
+                    stopped = limit < MaxCandidates && cut is not null ? cut : $"the bound of {MaxCandidates} candidates";
+                    break;
                 }
-                if (found.Count > 0 || stopped is not null) break;
+                EntryResult result;
+                try
+                {
+                    result = check(With(entry, set), token);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    stopped = "the entry's time limit";
+                    break;
+                }
+                tried.Add(new HypothesisCandidate(Describe(set), Expectations.Text(result.Verdict)));
+                if (result.Verdict is Verdict.Proved or Verdict.Confirmed) found.Add((set, result));
             }
+            if (found.Count > 0 || stopped is not null) break;
         }
         var weakest = found.Where(f => !found.Any(g => g.Set != f.Set && Stronger(f.Set, g.Set))).ToList();
         var findings = weakest.Select(f => new HypothesisFinding(Describe(f.Set), Expectations.Text(f.Result.Verdict),
@@ -77,7 +91,9 @@ internal static class HypothesisSearch
         if (findings.Count > 0)
             outcome = $"{stated}; holds if {string.Join(", or if ", findings.Select(f => $"{Readable(f.Set)} ({f.Verdict})"))} — {tried.Count} candidate{(tried.Count == 1 ? "" : "s")} tried";
         else if (tried.Count == 0 && stopped is null)
-            outcome = "no hypothesis to try: the entry has no matrix symbol an attribute could constrain";
+            outcome = NothingToTry;
+        else if (tried.Count == 0)
+            outcome = $"not searched: {stopped}";
         else
             outcome = $"no hypothesis found among {tried.Count} candidate{(tried.Count == 1 ? "" : "s")} (single attributes, then pairs){(stopped is null ? "" : $"; the search stopped at {stopped}")}";
         return new HypothesisReport(outcome, tried, findings);

@@ -11,4 +11,9 @@ internal interface ICheckMethod
     // methods' outcomes are reported: afterProof when the symbolic engine has already proved the candidate and
     // the method is its cross-check. By default the method itself.
     ICheckMethod ForCandidate(bool afterProof) => this;
+
+    // A cheap first look at a candidate of the forgotten-hypothesis search, run before its symbolic check: a
+    // method that can refute with a few exact cases returns itself so bounded; null for none. A refutation it
+    // finds is as certain as the full run's (an exactly checked counterexample); it only decides sooner.
+    ICheckMethod? Screen => null;
 }

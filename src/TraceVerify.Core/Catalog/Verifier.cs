@@ -36,10 +36,6 @@ internal sealed class Verifier
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    // The forgotten-hypothesis search takes at most this long, and at most half of what is left of the entry's
-    // limit, so it can never turn the entry's own verdict into a time-out.
-    private static readonly TimeSpan MaxHypothesisSearch = TimeSpan.FromSeconds(20);
-
     private readonly VerifierOptions _options;
     private readonly IReadOnlyList<ICheckMethod> _methods;
     private readonly IReadOnlyList<ICheckMethod> _whenUnproved;
@@ -55,14 +51,34 @@ internal sealed class Verifier
         _whenUnproved = whenUnproved ?? [];
     }
 
-    public EntryResult Check(CatalogEntry entry)
+    // Checks an entry and, where it applies, searches it for a forgotten hypothesis with the whole per-entry
+    // bound of candidates: what a single entry (prove, explain, new) gets. A catalog run (CheckRun) verifies every
+    // entry first and then shares a per-run budget of candidates among the refuted ones, in catalog order.
+    public EntryResult Check(CatalogEntry entry) => WithHypotheses(entry, Verify(entry), HypothesisSearch.MaxCandidates, null);
+
+    // The entry's verdict, without the forgotten-hypothesis search.
+    public EntryResult Verify(CatalogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var clock = Stopwatch.StartNew();
+        var progress = new EntryProgress();
+        var (finished, crash) = Isolated(
+            token => TranscriptionCheck.Apply(entry, CheckWithin(entry, progress, token, candidate: false), _methods, EntrySeed(_options.Seed, entry.Id)),
+            progress, clock);
+        EntryResult result;
+        if (crash is not null) result = Crashed(entry, progress, crash);
+        else if (finished is not null && progress.StopReason is null) result = finished;
+        else result = Stopped(entry, progress);
+        return result with { Seconds = Math.Round(clock.Elapsed.TotalSeconds, 4) };
+    }
+
+    // The work on a thread of its own, with a generous stack, under the entry's time limit and the memory budget:
+    // what it finished, or null with progress.StopReason naming the budget that ran out, or the exception it threw.
+    private (EntryResult? Finished, Exception? Crash) Isolated(Func<CancellationToken, EntryResult> work, EntryProgress progress, Stopwatch clock)
+    {
         var limit = _options.TimeLimit;
         var softLimit = limit > 2 * StopMargin ? limit - StopMargin : limit / 2;
         using var cancel = new CancellationTokenSource();
-        var progress = new EntryProgress();
         EntryResult? finished = null;
         Exception? crash = null;
         var worker = new Thread(() =>
@@ -70,11 +86,11 @@ internal sealed class Verifier
             using var scope = WorkCancellation.Enter(cancel.Token);
             try
             {
-                finished = TranscriptionCheck.Apply(entry, CheckWithin(entry, progress, cancel.Token, clock), _methods, EntrySeed(_options.Seed, entry.Id));
+                finished = work(cancel.Token);
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
-                // A budget ran out: the verdict is made from the progress below.
+                // A budget ran out: the caller answers from the progress.
             }
             catch (OutOfMemoryException)
             {
@@ -112,12 +128,56 @@ internal sealed class Verifier
             if (!worker.Join(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero)) progress.Stop($"the time limit of {limit.TotalSeconds:0.###} s");
         }
         if (progress.StopReason is not null && progress.StopReason.StartsWith("the memory", StringComparison.Ordinal)) GC.Collect();
+        return worker.IsAlive ? (null, null) : (finished, crash);
+    }
 
-        EntryResult result;
-        if (crash is not null) result = Crashed(entry, progress, crash);
-        else if (finished is not null && progress.StopReason is null) result = finished;
-        else result = Stopped(entry, progress);
-        return result with { Seconds = Math.Round(clock.Elapsed.TotalSeconds, 4) };
+    // At most how many candidates the forgotten-hypothesis search tries on this entry — what a catalog run
+    // reserves for it from the run's budget — or null where the search does not apply or is off.
+    public int? HypothesisReserve(CatalogEntry entry, EntryResult result)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(result);
+        if (!_options.HypothesisSearch || result.Verdict is not (Verdict.Refuted or Verdict.IllFormed)) return null;
+        var binding = EntryBinder.Bind(entry);
+        if (binding.Entry is not { } bound || !HypothesisSearch.Applies(result.Verdict, binding.ShapeRestriction)) return null;
+        return HypothesisSearch.Reserve(entry, bound, binding.ShapeRestriction);
+    }
+
+    public int HypothesisBudget => _options.HypothesisSearch ? _options.HypothesisBudget : 0;
+
+    // The result with the forgotten-hypothesis search's report, trying at most `allowance` candidates (`cut`
+    // names what held it below the per-entry bound). The search runs after the verdict, which it never changes,
+    // isolated under the entry's own limits: a search that runs out of one says so in its report.
+    public EntryResult WithHypotheses(CatalogEntry entry, EntryResult result, int allowance, string? cut)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(result);
+        if (!_options.HypothesisSearch || result.Verdict is not (Verdict.Refuted or Verdict.IllFormed)) return result;
+        var clock = Stopwatch.StartNew();
+        var progress = new EntryProgress();
+        HypothesisReport? report = null;
+        var (_, crash) = Isolated(token =>
+        {
+            var binding = EntryBinder.Bind(entry);
+            if (binding.Entry is { } bound && HypothesisSearch.Applies(result.Verdict, binding.ShapeRestriction))
+            {
+                report = HypothesisSearch.Run(entry, bound, result.Verdict, binding.ShapeRestriction,
+                    (c, t) => CheckWithin(c, new EntryProgress(), t, candidate: true), allowance, cut, token);
+            }
+            return result;
+        }, progress, clock);
+        var diagnostics = result.Diagnostics;
+        if (crash is not null)
+        {
+            report = new HypothesisReport("the search stopped at an internal error; the verdict stands", [], []);
+            diagnostics = [.. diagnostics, Diagnostic.Error(DiagnosticCodes.InternalError,
+                $"internal error in the forgotten-hypothesis search (a bug in TraceVerify — please report it): {crash.GetType().Name}: {crash.Message}", entry.Location)];
+        }
+        else if (report is null && progress.StopReason is { } reason)
+        {
+            report = new HypothesisReport($"the search stopped at {reason} before it finished; the verdict stands", [], []);
+        }
+        return result with { Hypotheses = report, Diagnostics = diagnostics, Seconds = Math.Round(result.Seconds + clock.Elapsed.TotalSeconds, 4) };
     }
 
     public static long EntrySeed(long seed, string id)
@@ -128,9 +188,8 @@ internal sealed class Verifier
         return (long)((hash ^ (ulong)seed) & 0x7FFF_FFFF_FFFFUL);
     }
 
-    // clock is the entry's (for the hypothesis search's budget); null for a candidate of that search, which
-    // does not search again.
-    private EntryResult CheckWithin(CatalogEntry entry, EntryProgress progress, CancellationToken token, Stopwatch? clock)
+    // candidate: the entry is a candidate of the forgotten-hypothesis search, of which only the verdict is reported.
+    private EntryResult CheckWithin(CatalogEntry entry, EntryProgress progress, CancellationToken token, bool candidate)
     {
         var binding = EntryBinder.Bind(entry);
         var diagnostics = binding.Diagnostics.ToList();
@@ -141,9 +200,13 @@ internal sealed class Verifier
             return Result(entry, Verdict.Definition, [new MethodResult("binder", "well-formed", texts.Count == 0 ? "no expression given" : "parses and type-checks")], null, null, diagnostics, details);
 
         var seed = EntrySeed(_options.Seed, entry.Id);
+        // A candidate of the hypothesis search is screened first: a few exact cases refute most candidates, and a
+        // refuted candidate needs no symbolic work (its verdict is all the search reports).
+        if (candidate && Screened(bound, seed, token) is { } screened)
+            return Result(entry, Verdict.Refuted, [screened.Result], screened.Counterexample, null, diagnostics, details);
         // A candidate of the hypothesis search is decided symbolically first, so its methods know whether they
         // only cross-check a proof (CandidateEvidence); an entry runs the cheap numeric methods first.
-        var candidateSymbolic = clock is null ? SymbolicCheck.Run(bound) : null;
+        var candidateSymbolic = candidate ? SymbolicCheck.Run(bound) : null;
         foreach (var method in _methods)
         {
             if (progress.Refutation is not null) break;
@@ -153,7 +216,10 @@ internal sealed class Verifier
         token.ThrowIfCancellationRequested();
         var symbolic = candidateSymbolic ?? SymbolicCheck.Run(bound);
         progress.AddSymbolic(symbolic);
-        if (!symbolic.Proved)
+        // The costly second prover is not run on a candidate of the hypothesis search: it decided none of the
+        // hypotheses the shipped catalogs' searches find (all proved symbolically), and a candidate that fuzzing
+        // cannot decide cost it ~60 ms, two hundred screened candidates' worth.
+        if (!symbolic.Proved && !candidate)
         {
             foreach (var method in _whenUnproved)
             {
@@ -191,17 +257,20 @@ internal sealed class Verifier
         // A proof on a proper domain says so in its own evidence.
         var methods = progress.Methods.Select(m => m.Name == "symbolic" && domainNote is not null ? m with { Detail = $"{m.Detail}; {domainNote}" } : m).ToArray();
         // A candidate of the hypothesis search needs its verdict only, not the repair search and the explanations.
-        if (clock is null) return Result(entry, verdict, methods, refutation, null, diagnostics, details);
+        if (candidate) return Result(entry, verdict, methods, refutation, null, diagnostics, details);
         var enriched = Explaining.Describe(entry, bound, symbolic, verdict, details);
-        var result = Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
-        if (!_options.HypothesisSearch || !HypothesisSearch.Applies(verdict, binding.ShapeRestriction)) return result;
-        var left = (_options.TimeLimit - clock.Elapsed - StopMargin) / 2;
-        var budget = left < MaxHypothesisSearch ? left : MaxHypothesisSearch;
-        if (budget <= TimeSpan.Zero) return result;
-        return result with
+        return Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
+    }
+
+    // The first refutation a method's screen finds, or null when every screen agrees (or there is none).
+    private MethodEvidence? Screened(BoundEntry bound, long seed, CancellationToken token)
+    {
+        foreach (var method in _methods)
         {
-            Hypotheses = HypothesisSearch.Run(entry, bound, verdict, binding.ShapeRestriction, (candidate, t) => CheckWithin(candidate, new EntryProgress(), t, null), budget, token),
-        };
+            token.ThrowIfCancellationRequested();
+            if (method.Screen is { } screen && screen.Run(bound, seed, token) is { Refutes: true } evidence) return evidence;
+        }
+        return null;
     }
 
     // A candidate's method as ForCandidate makes it: after a proof, a short cross-check (a prefix of the full run's

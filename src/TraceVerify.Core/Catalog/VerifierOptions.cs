@@ -21,4 +21,11 @@ internal sealed record VerifierOptions(
 
     // Search a refuted entry for the hypothesis it forgot (HypothesisSearch); it never changes a verdict.
     public bool HypothesisSearch { get; init; } = true;
+
+    // Candidates the search may try in one catalog run, shared among the entries it applies to in catalog order
+    // (CheckRun). Every shipped catalog together needs about 560; a catalog of mostly refuted entries (mutants)
+    // would otherwise pay up to 36 candidates for each.
+    public const int DefaultHypothesisBudget = 1000;
+
+    public int HypothesisBudget { get; init; } = DefaultHypothesisBudget;
 }

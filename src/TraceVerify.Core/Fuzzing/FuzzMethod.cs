@@ -12,6 +12,10 @@ internal sealed class FuzzMethod : ICheckMethod
     // needs, and a quarter of the default 100; the proof, not the cases, is the candidate's evidence.
     public const int CrossCheckCases = 25;
 
+    // Cases of a candidate's screen (ICheckMethod.Screen): most candidates the search tries are false, and one of
+    // the first few cases under the hypothesis' own generators refutes them before any symbolic work.
+    public const int ScreenCases = 6;
+
     private readonly int _cases;
     private readonly bool _shrink;
 
@@ -27,6 +31,8 @@ internal sealed class FuzzMethod : ICheckMethod
     // A candidate's counterexample is not reported, so it is not shrunk; after a proof, fewer cases cross-check it
     // (the same seed draws the same first cases as the full run, so they are a prefix of it).
     public ICheckMethod ForCandidate(bool afterProof) => new FuzzMethod(afterProof ? Math.Min(_cases, CrossCheckCases) : _cases, shrink: false);
+
+    public ICheckMethod? Screen => new FuzzMethod(Math.Min(_cases, ScreenCases), shrink: false);
 
     public MethodEvidence Run(BoundEntry entry, long seed, CancellationToken token)
     {

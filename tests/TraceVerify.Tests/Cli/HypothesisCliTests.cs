@@ -43,6 +43,27 @@ public class HypothesisCliTests
     }
 
     [Fact]
+    public void The_hypothesis_budget_is_an_option_with_a_range_and_zero_turns_the_search_off()
+    {
+        var bad = CliRunner.Invoke(CliRunner.RepositoryRoot, "check", "identities/hypotheses.yaml", "--hypothesis-budget", "-1");
+        Assert.Equal(64, bad.ExitCode);
+        Assert.Contains("--hypothesis-budget", bad.Error, StringComparison.Ordinal);
+        var off = CliRunner.Invoke(CliRunner.RepositoryRoot, "check", "identities/hypotheses.yaml", "--format", "json", "--no-z3", "--hypothesis-budget", "0");
+        Assert.True(off.ExitCode == 0, off.Output + off.Error);
+        using var json = JsonDocument.Parse(off.Output);
+        Assert.All(json.RootElement.GetProperty("entries").EnumerateArray(), e => Assert.False(e.TryGetProperty("hypotheses", out _)));
+        // A budget of 8 candidates reaches the first entry that forgot a hypothesis only (its single attributes).
+        var small = CliRunner.Invoke(CliRunner.RepositoryRoot, "check", "identities/hypotheses.yaml", "--format", "json", "--no-z3", "--hypothesis-budget", "8");
+        Assert.True(small.ExitCode == 0, small.Output + small.Error);
+        using var smallJson = JsonDocument.Parse(small.Output);
+        var outcomes = smallJson.RootElement.GetProperty("entries").EnumerateArray()
+            .Where(e => e.TryGetProperty("hypotheses", out _))
+            .Select(e => e.GetProperty("hypotheses").GetProperty("outcome").GetString()!).ToArray();
+        Assert.Contains(outcomes, o => o.StartsWith("not searched: the run's budget of 8 candidates", StringComparison.Ordinal));
+        Assert.Contains(outcomes, o => o.Contains("holds if", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Explain_shows_the_attributes_and_the_search()
     {
         var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "explain", "hyp-quadratic-forgotten", "--catalog", "identities/hypotheses.yaml");
