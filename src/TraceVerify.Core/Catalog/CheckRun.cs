@@ -24,11 +24,13 @@ internal static class CheckRun
         ArgumentNullException.ThrowIfNull(verifier);
         var entries = files.SelectMany(f => f.Entries).Where(e => select?.Invoke(e) ?? true).ToArray();
         var results = new EntryResult[entries.Length];
+        var reserves = new int?[entries.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };
         Parallel.For(0, entries.Length, parallel, k =>
         {
             results[k] = verifier.Verify(entries[k]);
             progress?.Report(results[k]);
+            reserves[k] = verifier.HypothesisReserve(entries[k], results[k]);
         });
 
         var budget = verifier.HypothesisBudget;
@@ -37,13 +39,15 @@ internal static class CheckRun
         var left = budget;
         for (var k = 0; k < entries.Length && budget > 0; k++)
         {
-            if (verifier.HypothesisReserve(entries[k], results[k]) is not { } reserve) continue;
+            if (reserves[k] is not { } reserve) continue;
             allowances[k] = Math.Min(reserve, left);
             left -= allowances[k];
             searched.Add(k);
         }
         var cut = $"the run's budget of {budget} candidates (--hypothesis-budget), spent on earlier entries";
-        Parallel.ForEach(searched, parallel, k => results[k] = verifier.WithHypotheses(entries[k], results[k], allowances[k], cut));
+        Parallel.ForEach(searched, parallel, k => results[k] = allowances[k] == 0
+            ? results[k] with { Hypotheses = HypothesisSearch.Skipped(reserves[k]!.Value, cut) }
+            : verifier.WithHypotheses(entries[k], results[k], allowances[k], cut));
         var report = new Report(ToolName, Version, seed, files.Select(f => f.Path).ToArray(), results, z3Version);
         return new Outcome(report, files);
     }

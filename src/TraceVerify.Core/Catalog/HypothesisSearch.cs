@@ -43,6 +43,9 @@ internal static class HypothesisSearch
         return (int)Math.Min(MaxCandidates, singles.Count + pairs);
     }
 
+    // The report of an entry given no candidates (reserve: what Reserve said; cut: why none), as Run would make it.
+    public static HypothesisReport Skipped(int reserve, string cut) => new(reserve == 0 ? NothingToTry : $"not searched: {cut}", [], []);
+
     // shapeRestriction: the condition an ill-formed entry needs (TV0207), when that is why it is ill-formed.
     // allowance: at most this many candidates (≤ MaxCandidates); cut names what set it lower, for the report.
     // Deterministic: no choice depends on time or load; the entry's time limit (token) is a safety net only.
