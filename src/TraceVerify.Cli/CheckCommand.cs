@@ -63,8 +63,9 @@ internal static class CheckCommand
             };
             var verifier = Methods.Verifier(options, policy.Value);
             var entries = files.SelectMany(f => f.Entries).Where(e => selected?.Contains(e) ?? true).ToArray();
+            RunProfile.Mark("loaded");
             var outcome = WithProgress(entries.Length, progress =>
-                CheckRun.Run(files, verifier, options.Seed, Methods.Z3Version(options), result.GetValue(jobs), e => selected?.Contains(e) ?? true, progress));
+                CheckRun.Run(files, verifier, options.Seed, Methods.Z3Version(options), result.GetValue(jobs), e => selected?.Contains(e) ?? true, progress, RunProfile.Mark));
 
             var report = RunScope.Describe(outcome.Report, files, digest, selected);
             return outputs.Emit(requireProof == true ? RequireProof(report) : report);

@@ -15,6 +15,18 @@ internal static class RunProfile
 
     public static bool Enabled => Environment.GetEnvironmentVariable(Variable) == "1";
 
+    private static readonly List<(string Name, double Seconds)> Marks = [];
+
+    // The end of a phase of the run (`loaded`, `verified`, `searched`), as seconds since process start; printed
+    // in the profile line as `NAME_s`, so a script can tell the serial phases (start-up, loading, the report)
+    // from the parallel ones.
+    public static void Mark(string name)
+    {
+        if (!Enabled) return;
+        using var process = Process.GetCurrentProcess();
+        lock (Marks) Marks.Add((name, (DateTime.Now - process.StartTime).TotalSeconds));
+    }
+
     public static void Print()
     {
         using var process = Process.GetCurrentProcess();
@@ -25,6 +37,10 @@ internal static class RunProfile
             $"gc_pause_s={GC.GetTotalPauseDuration().TotalSeconds:0.000} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} " +
             $"allocated_mib={GC.GetTotalAllocatedBytes() / 1048576.0:0.0} peak_rss_mib={process.PeakWorkingSet64 / 1048576.0:0.0} " +
             $"gc={(GCSettings.IsServerGC ? "server" : "workstation")}");
+        lock (Marks)
+        {
+            foreach (var (name, seconds) in Marks) line += string.Create(CultureInfo.InvariantCulture, $" {name}_s={seconds:0.000}");
+        }
         Console.Error.WriteLine(line);
     }
 }

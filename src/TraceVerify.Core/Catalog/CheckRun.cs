@@ -18,7 +18,8 @@ internal static class CheckRun
         public bool AnyUnreadable => Files.Any(f => f.Unreadable);
     }
 
-    public static Outcome Run(IReadOnlyList<CatalogFile> files, Verifier verifier, long seed, string? z3Version, int jobs, Func<CatalogEntry, bool>? select = null, IProgress<EntryResult>? progress = null)
+    public static Outcome Run(IReadOnlyList<CatalogFile> files, Verifier verifier, long seed, string? z3Version, int jobs, Func<CatalogEntry, bool>? select = null, IProgress<EntryResult>? progress = null,
+        Action<string>? phase = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(verifier);
@@ -32,6 +33,8 @@ internal static class CheckRun
             progress?.Report(results[k]);
             reserves[k] = verifier.HypothesisReserve(entries[k], results[k]);
         });
+
+        phase?.Invoke("verified");
 
         var budget = verifier.HypothesisBudget;
         var allowances = new int[entries.Length];
@@ -48,6 +51,7 @@ internal static class CheckRun
         Parallel.ForEach(searched, parallel, k => results[k] = allowances[k] == 0
             ? results[k] with { Hypotheses = HypothesisSearch.Skipped(reserves[k]!.Value, cut) }
             : verifier.WithHypotheses(entries[k], results[k], allowances[k], cut));
+        phase?.Invoke("searched");
         var report = new Report(ToolName, Version, seed, files.Select(f => f.Path).ToArray(), results, z3Version);
         return new Outcome(report, files);
     }

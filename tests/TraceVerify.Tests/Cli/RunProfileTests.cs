@@ -25,7 +25,7 @@ public class RunProfileTests
             Assert.Equal(Regex.Replace(plain.Output, "\"seconds\": [0-9.]+", ""), Regex.Replace(profiled.Output, "\"seconds\": [0-9.]+", ""));
 
             var line = Assert.Single(profiled.Error.Split('\n'), l => l.StartsWith("traceverify profile:", StringComparison.Ordinal));
-            foreach (var key in new[] { "wall_s", "cpu_s", "jit_s", "gc_pause_s", "allocated_mib", "peak_rss_mib" })
+            foreach (var key in new[] { "wall_s", "cpu_s", "jit_s", "gc_pause_s", "allocated_mib", "peak_rss_mib", "loaded_s", "verified_s", "searched_s" })
             {
                 var value = Regex.Match(line, $@"\b{key}=([0-9.]+)\b");
                 Assert.True(value.Success, $"{key} missing in: {line}");
