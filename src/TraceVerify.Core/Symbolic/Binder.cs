@@ -248,7 +248,11 @@ internal sealed class Binder
     }
 
     // Shapes read with the unification so far: `diag` of a vector unified to one row is that row's diagonal.
-    public Shape ShapeOf(Expr expr) => Shapes.Of(expr, Find);
+    // One delegate for the binder's life: ShapeOf runs at every node it binds, and a method group would
+    // allocate a new one per call.
+    private Func<Dim, Dim>? _find;
+
+    public Shape ShapeOf(Expr expr) => Shapes.Of(expr, _find ??= Find);
 
     private bool IsScalar(Expr expr)
     {

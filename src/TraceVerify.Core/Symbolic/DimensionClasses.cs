@@ -127,7 +127,8 @@ internal sealed class DimensionClasses
             if (next == "*") return Find(_products[name]);
             name = next;
         }
-        return new DimVariable(name);
+        // A root is its own representative: the same value, without a new allocation on this hot path.
+        return ReferenceEquals(name, v.Name) ? v : new DimVariable(name);
     }
 
     public string Display(Dim dim) => Find(dim) switch
