@@ -15,7 +15,7 @@ internal static class EqualCommand
         var right = new Argument<string>("right");
         var latex = new Option<bool>("--latex") { Description = "both expressions are LaTeX (\\operatorname{tr}(\\mathbf{AB}), \\mathbf{A}^T …)" };
         var shapes = new Option<string[]>("--shape") { Description = "a shape declaration as a catalog's `shapes:` line, e.g. \"x: n\", \"X: m x n\" (repeatable)" };
-        var command = new Command("equal", "decide symbolically whether two expressions are equal for every shape") { left, right, latex, shapes };
+        var command = new Command("equal", "decide whether two expressions are equal for every shape, as `check` decides the catalog entry they state") { left, right, latex, shapes };
         command.SetAction(result =>
         {
             var shapeValues = result.GetValue(shapes) ?? [];
