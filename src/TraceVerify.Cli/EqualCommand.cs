@@ -63,10 +63,13 @@ internal static class EqualCommand
         Console.Out.WriteLine(proved ? $"proved: equal for every shape{under}"
             : equalForms && binding.ShapeRestriction is not null ? $"not proved for every shape: the sides have one shape only if {binding.ShapeRestriction}, and are equal there{under}"
             : equalForms ? $"not proved: the canonical forms agree{under}, but the catalog's verdict is {Expectations.Text(result.Verdict)}"
+            : binding.ShapeRestriction is { } narrower ? $"not proved for every shape: the sides have one shape only if {narrower}, and the canonical forms differ there{under}"
             : $"not proved: the canonical forms differ{under}");
         Console.Out.WriteLine($"  left:  {IndexNotation.Print(l)}");
         Console.Out.WriteLine($"  right: {IndexNotation.Print(r)}");
-        Console.Out.WriteLine($"verdict: {Expectations.Text(result.Verdict)} ({string.Join("; ", result.Methods.Select(m => $"{m.Name}: {m.Outcome}"))}), as `check` decides this entry");
+        // A claim that type-checks only at a narrower shape is refuted only by a counterexample there: said so.
+        var where = binding.ShapeRestriction is { } only && result.Verdict == Verdict.Refuted ? $", at the only shapes where it type-checks ({only})" : "";
+        Console.Out.WriteLine($"verdict: {Expectations.Text(result.Verdict)} ({string.Join("; ", result.Methods.Select(m => $"{m.Name}: {m.Outcome}"))}), as `check` decides this entry{where}");
         if (result.Counterexample is { } c) Console.Out.Write(CounterexampleText.Render(c));
         // What the verdict rests on beyond the binding's own diagnostics (printed above): a domain without a
         // witness, an undefined-everywhere claim, a budget, a disagreement between methods.

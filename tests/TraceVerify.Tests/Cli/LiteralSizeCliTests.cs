@@ -51,6 +51,18 @@ public class LiteralSizeCliTests
         Assert.All(matrixRows, r => Assert.Equal(columns, r.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
     }
 
+    // A claim that type-checks only at a narrower shape than written is refuted, as in a catalog, only with that
+    // shape named: the answer never silently stands for the shapes written.
+    [Fact]
+    public void Equal_names_the_narrower_shape_of_a_refutation()
+    {
+        var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "equal", "diag(x)*ones", "2*x'");
+        Assert.True(run.ExitCode == 1, run.Output + run.Error);
+        Assert.StartsWith("not proved for every shape: the sides have one shape only if x has 1 rows", run.Output, StringComparison.Ordinal);
+        Assert.Contains("verdict: refuted", run.Output, StringComparison.Ordinal);
+        Assert.Contains("at the only shapes where it type-checks (x has 1 rows)", run.Output, StringComparison.Ordinal);
+    }
+
     // By a variable of literal size, `derive` writes the derivative entry by entry where `of` names positions,
     // and `new` writes the same claim into an entry that checks as proved.
     [Theory]
