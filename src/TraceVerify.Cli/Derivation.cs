@@ -14,6 +14,11 @@ internal sealed record Derivation(Expr Of, Expr Wrt, CanonicalSum Gradient, Matr
     // Whether the derivative is a first derivative, whose appearances `--explain` can list.
     public bool IsFirst { get; init; } = true;
 
+    // The derivative as a claim's text: in matrix notation where the printer finds a form (it checks its own
+    // output), else as a matrix literal by a variable of literal size (LiteralDerivative, checked as the
+    // catalog entry claiming it); null when neither exists (the index form is then all there is).
+    public string? Claim { get; init; }
+
     public static Derivation? Run(string of, string wrt, IReadOnlyList<string>? shapes = null, string? layout = null, string? structuredDerivative = null)
     {
         if (CommandLineShapes.Read(shapes ?? []) is not { } declared) return null;
@@ -36,7 +41,11 @@ internal sealed record Derivation(Expr Of, Expr Wrt, CanonicalSum Gradient, Matr
             return null;
         }
         var derivative = bound.IndexForms().Derivative(bound.Of!, bound.Variables, bound.Reversed);
-        return new Derivation(bound.Of!, bound.Wrt!, derivative, Explaining.FormContext(bound), bound.FreeIndexMap) { IsFirst = bound.SecondWrt is null };
+        var forms = Explaining.FormContext(bound);
+        // Where `of` names positions, entry by entry reads best; otherwise matrix notation first.
+        var literal = PositionPinning.Mentions(bound.Of!) ? LiteralDerivative.Print(entry with { Diagnostics = fields }, bound) : null;
+        var claim = literal ?? (MatrixForm.ToExpr(derivative, forms) is { } printed ? ExprPrinter.Print(printed) : LiteralDerivative.Print(entry with { Diagnostics = fields }, bound));
+        return new Derivation(bound.Of!, bound.Wrt!, derivative, forms, bound.FreeIndexMap) { IsFirst = bound.SecondWrt is null, Claim = claim };
     }
 
     // `x`, or `[x, x]` / `[X[i,j], X[k,l]]` (commas inside brackets belong to an entry) for a second derivative.

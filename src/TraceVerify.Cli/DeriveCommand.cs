@@ -30,7 +30,7 @@ internal static class DeriveCommand
                 return ExitCodes.Usage;
             }
             if (Derivation.Run(ofText, wrtText, result.GetValue(shapes) ?? [], result.GetValue(layout), result.GetValue(structured)) is not { } d) return ExitCodes.Usage;
-            Console.Out.WriteLine(Catalog.Explaining.Print(d.Gradient, d.Forms));
+            Console.Out.WriteLine(d.Claim ?? IndexNotation.Print(d.Gradient));
             if (result.GetValue(latex)) Console.Out.WriteLine(LatexDerivative.Output(ofText, wrtText, d));
             if (result.GetValue(index)) Console.Out.WriteLine($"index form: {IndexNotation.Print(d.Gradient)}");
             if (result.GetValue(explain) && d.IsFirst)

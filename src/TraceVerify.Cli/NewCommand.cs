@@ -27,7 +27,7 @@ internal static class NewCommand
             }
             var declared = result.GetValue(shapes) ?? [];
             if (Derivation.Run(result.GetValue(of)!, result.GetValue(wrt)!, declared, result.GetValue(layout), result.GetValue(structured)) is not { } d) return ExitCodes.Usage;
-            if (MatrixForm.ToExpr(d.Gradient, d.Forms) is not { } claim)
+            if (d.Claim is not { } claim)
             {
                 Console.Error.WriteLine($"traceverify: error: the derivative has no printable form: {IndexNotation.Print(d.Gradient)}");
                 return ExitCodes.InternalError;
@@ -46,7 +46,7 @@ internal static class NewCommand
             b.Append("  wrt: ").Append(variables.Count == 1 ? Quote(variables[0]) : $"[{string.Join(", ", variables.Select(Quote))}]").Append('\n');
             if (result.GetValue(layout) is { } written) b.Append("  layout: ").Append(Quote(written)).Append('\n');
             if (result.GetValue(structured) is { } convention) b.Append("  structured-derivative: ").Append(Quote(convention)).Append('\n');
-            b.Append("  claim: ").Append(Quote(ExprPrinter.Print(claim))).Append('\n');
+            b.Append("  claim: ").Append(Quote(claim)).Append('\n');
             Console.Out.Write(b.ToString());
             return ExitCodes.Success;
         });

@@ -38,7 +38,7 @@ internal static class DualLinearAlgebra
             {
                 if (i == column) continue;
                 var factor = a[i, column];
-                if (factor is { Value.IsZero: true, Slope.IsZero: true }) continue;
+                if (factor is { Value.IsZero: true, IsConstant: true }) continue;
                 for (var j = 0; j < 2 * n; j++) a[i, j] -= factor * a[column, j];
             }
         }
@@ -60,7 +60,7 @@ internal static class DualLinearAlgebra
     private static ExactDual? ByElimination(DualMatrix m)
     {
         var n = m.Rows;
-        if (!AllValuesKnown(m)) return new ExactDual(null, null);
+        if (!AllValuesKnown(m)) return ExactDual.Unknown;
         var a = new ExactDual[n, n];
         for (var i = 0; i < n; i++)
         {
@@ -144,11 +144,11 @@ internal static class DualLinearAlgebra
         {
             for (var j = 0; j < m.Columns; j++)
             {
-                if (m[i, j].Value is null || m[i, j].Slope is null) return false;
+                if (m[i, j] is { Value: null } or { Slope: null } or { Slope2: null } or { Cross: null }) return false;
             }
         }
         return true;
     }
 
-    private static DualMatrix Unknown(int rows, int columns) => new DualMatrix(rows, columns).Map(_ => new ExactDual(null, null));
+    private static DualMatrix Unknown(int rows, int columns) => new DualMatrix(rows, columns).Map(_ => ExactDual.Unknown);
 }

@@ -283,6 +283,7 @@ internal static class Oracle
     // directional derivative. A claim that differs from the gradient differs in almost every direction.
     private static (string? Exclusion, string? Difference) CompareDerivative(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values, Random random)
     {
+        if (global.Axes is not null) return CompareByAxes(entry, global, sizes, values, random);
         var variable = values[entry.Variable!];
         var direction = Values(random, variable.GetLength(0), variable.GetLength(1));
         var derivative = new OracleEvaluator(entry, global, sizes, values, direction);
@@ -316,6 +317,68 @@ internal static class Oracle
             if (claims.Undefined) return (Undefined, null);
             if (claimed is null) return (NotRational, null);
             if (claimed != slope) return (null, $"claim {k + 1} differs from the derivative in a random direction");
+        }
+        return (null, null);
+    }
+
+    // A Jacobian, a second derivative or a derivative of a vector or matrix by a scalar, by a symbol x. Idea:
+    // `of` is evaluated with hyper-dual seeds, x + sV (+ tW for a second derivative), V and W random rational
+    // directions, so each entry of `of` carries D_V of_e (and D_W D_V of_e = Σ ∂²of_e/∂x_p∂x_q V_p W_q) exactly.
+    // The claim C is indexed by the derivative's axes (OracleTyping.Axes: `of`'s, then the variable's, reversed
+    // in denominator layout), so for every entry e of `of` the contraction Σ_p C[e, p]·V_p (Σ_p,q C[e, p, q]·V_p·W_q)
+    // must equal it: numerator layout J[i,j] = ∂f_i/∂x_j, denominator its transpose, the Hessian H[i,j] =
+    // ∂²f/∂x_i∂x_j. A claim that differs from the derivative differs in almost every pair of directions.
+    private static (string? Exclusion, string? Difference) CompareByAxes(OracleEntry entry, OracleTyping global, Dictionary<int, int> sizes, Dictionary<string, Rational[,]> values, Random random)
+    {
+        var variable = values[entry.Variable!];
+        var (rows, columns) = (variable.GetLength(0), variable.GetLength(1));
+        var first = Values(random, rows, columns);
+        var second = entry.Second ? Values(random, rows, columns) : null;
+        var seeded = new OracleEvaluator(entry, global, sizes, values, first, second);
+        var of = seeded.Evaluate(entry.Of!, new Dictionary<string, int>());
+        if (seeded.TooLarge) return (TooLarge, null);
+        if (seeded.Undefined) return (Undefined, null);
+        var claims = new OracleEvaluator(entry, global, sizes, values, null);
+        var axes = global.Axes!;
+        var positions = Enumerable.Range(0, rows).SelectMany(i => Enumerable.Range(0, columns).Select(j => (Row: i, Column: j))).ToArray();
+        var seconds = second is null ? [(Row: 0, Column: 0)] : positions;
+        for (var k = 0; k < entry.Members.Count; k++)
+        {
+            var claim = claims.Evaluate(entry.Members[k], new Dictionary<string, int>());
+            if (claims.TooLarge) return (TooLarge, null);
+            if (claims.Undefined) return (Undefined, null);
+            for (var i = 0; i < of.Rows; i++)
+            {
+                for (var j = 0; j < of.Columns; j++)
+                {
+                    var expected = second is null ? of[i, j].Slope : of[i, j].Cross;
+                    if (expected is null) return (NotRational, null);
+                    Rational? contracted = Rational.Zero;
+                    foreach (var p in positions)
+                    {
+                        foreach (var q in seconds)
+                        {
+                            int At((int Participant, bool IsRow, int Dim) axis) => axis.Participant switch
+                            {
+                                0 => axis.IsRow ? i : j,
+                                1 => axis.IsRow ? p.Row : p.Column,
+                                _ => axis.IsRow ? q.Row : q.Column,
+                            };
+                            var (r, c) = axes.Count switch
+                            {
+                                0 => (0, 0),
+                                1 => axes[0].IsRow ? (At(axes[0]), 0) : (0, At(axes[0])),
+                                _ => (At(axes[0]), At(axes[1])),
+                            };
+                            var weight = second is null ? first[p.Row, p.Column] : first[p.Row, p.Column] * second[q.Row, q.Column];
+                            contracted += ExactDual.Times(claim[r, c].Value, weight);
+                        }
+                    }
+                    if (contracted is null) return (NotRational, null);
+                    if (contracted != expected)
+                        return (null, $"claim {k + 1} differs from the derivative in random directions (entry {i + 1},{j + 1} of `of`)");
+                }
+            }
         }
         return (null, null);
     }

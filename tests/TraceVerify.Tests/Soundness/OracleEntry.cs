@@ -80,13 +80,22 @@ internal sealed record OracleEntry(
         }
         SyntaxNode? of = null;
         string? variable = null;
+        string? layout = null;
+        var secondDerivative = false;
         var indices = new List<string>();
         if (entry.Kind == EntryKind.Derivative)
         {
             if (entry.Of is null || Parse(entry.Of.Text) is not { } parsedOf) return (null, Truth.IllFormed, "`of` does not parse");
-            // The oracle knows derivatives of a scalar only (OracleTyping excludes a vector or matrix `of` by a
-            // scalar): a second derivative or a Jacobian is outside it.
-            if (entry.SecondWrt is not null || entry.Layout is not null) return (null, Truth.Excluded, "a second derivative or a Jacobian");
+            // A Jacobian (`layout:`) and a second derivative (`wrt: [x, x]`) by a symbol are decided by the axes
+            // rule (Oracle.CompareByAxes); a second derivative by entries or by two variables is outside it.
+            layout = entry.Layout?.Text.Trim();
+            if (layout is not (null or "numerator" or "denominator")) return (null, Truth.IllFormed, $"layout `{layout}`");
+            if (entry.SecondWrt is not null)
+            {
+                if (entry.Wrt is null || Parse(entry.Wrt.Text) is not NameSyntax first || Parse(entry.SecondWrt.Text) is not NameSyntax second || first.Name != second.Name)
+                    return (null, Truth.Excluded, "a second derivative by entries or by two variables");
+                secondDerivative = true;
+            }
             of = parsedOf;
             switch (entry.Wrt is null ? null : Parse(entry.Wrt.Text))
             {
@@ -109,8 +118,15 @@ internal sealed record OracleEntry(
         // invertible are open conditions.
         if (variable is not null && attributes.TryGetValue(variable, out var structure) && structure.Any(a => a is not ("square" or "invertible")))
             return (null, Truth.Excluded, "a derivative by a structured matrix");
-        return (new OracleEntry(entry.Kind.Value, members, of, variable, indices, where, declared, frozen, attributes), Truth.Holds, "");
+        return (new OracleEntry(entry.Kind.Value, members, of, variable, indices, where, declared, frozen, attributes) { Layout = layout, Second = secondDerivative },
+            Truth.Holds, "");
     }
+
+    // `layout:` (numerator or denominator), null when the entry states none.
+    public string? Layout { get; init; }
+
+    // `wrt: [x, x]`: the second derivative by the variable.
+    public bool Second { get; init; }
 
     public bool EntryVariable => VariableIndices.Count > 0;
 

@@ -6,7 +6,9 @@ namespace TraceVerify.Tests.Soundness;
 
 // Exact evaluation of a typed entry at one point: every dimension class has a size, every symbol a rational
 // matrix. The variable's slopes are the direction V, every other slope 0, so the slope of a scalar `of` is
-// its directional derivative Σ ∂f/∂X_ij V_ij (frozen copies share the variable's values, never its slope).
+// its directional derivative Σ ∂f/∂X_ij V_ij (frozen copies share the variable's values, never its slope);
+// with a second direction W (a second derivative) the variable's ε₂ parts are W, and the mixed part of `of`
+// is Σ ∂²f/∂X_ij∂X_kl V_ij W_kl.
 // A division by an exact zero (or log 0) sets Undefined instead of guessing a value; a value that is not
 // rational (log, exp) is null, never a guess.
 internal sealed class OracleEvaluator(
@@ -14,7 +16,8 @@ internal sealed class OracleEvaluator(
     OracleTyping typing,
     IReadOnlyDictionary<int, int> sizes,
     IReadOnlyDictionary<string, Rational[,]> values,
-    Rational[,]? direction)
+    Rational[,]? direction,
+    Rational[,]? secondDirection = null)
 {
     public bool Undefined { get; private set; }
 
@@ -60,8 +63,9 @@ internal sealed class OracleEvaluator(
         {
             for (var j = 0; j < m.Columns; j++)
             {
-                var seeded = !frozen && name.Name == entry.Variable && direction is not null;
-                m[i, j] = new ExactDual(value[i, j], seeded ? direction![i, j] : Rational.Zero);
+                var variable = !frozen && name.Name == entry.Variable;
+                m[i, j] = new ExactDual(value[i, j], variable && direction is not null ? direction[i, j] : Rational.Zero,
+                    variable && secondDirection is not null ? secondDirection[i, j] : Rational.Zero, Rational.Zero);
             }
         }
         return m;
@@ -115,8 +119,10 @@ internal sealed class OracleEvaluator(
                 // log u: value not rational; slope u'/u, exactly 0 where u' is.
                 return argument.Map(LogarithmOf);
             case "exp":
-                // exp u: value and slope exp(u)·u' not rational, except a slope exactly 0 where u' is.
-                return argument.Map(u => new ExactDual(null, u.Slope is { IsZero: true } ? Rational.Zero : null));
+                // exp u: value and slope exp(u)·u' not rational, except a slope exactly 0 where u' is; the mixed
+                // part exp(u)·(u₁₂ + u₁u₂) exactly 0 where u₁₂ and one of u₁, u₂ are.
+                return argument.Map(u => new ExactDual(null, u.Slope is { IsZero: true } ? Rational.Zero : null, u.Slope2 is { IsZero: true } ? Rational.Zero : null,
+                    u.Cross is { IsZero: true } && (u.Slope is { IsZero: true } || u.Slope2 is { IsZero: true }) ? Rational.Zero : null));
             case "vec":
                 // vec(M)[j·m + i] = M[i,j]: the columns one after another.
                 var stacked = new DualMatrix(argument.Rows * argument.Columns, 1);
@@ -179,11 +185,20 @@ internal sealed class OracleEvaluator(
         }
     }
 
+    // log u: value not rational; slopes u₁/u and u₂/u, mixed part u₁₂/u − u₁u₂/u², each exactly 0 where
+    // what it is made of is.
     private ExactDual LogarithmOf(ExactDual u)
     {
-        if (u.Slope is { IsZero: true }) return new ExactDual(null, Rational.Zero);
+        if (u.IsConstant) return new ExactDual(null, Rational.Zero, Rational.Zero, Rational.Zero);
         if (u.Value is { IsZero: true }) Undefined = true;
-        return new ExactDual(null, u.Value is { IsZero: false } v ? u.Slope / v : null);
+        if (u.Value is { IsZero: false } v)
+        {
+            var inverse = v.Reciprocal();
+            return new ExactDual(null, ExactDual.Times(u.Slope, inverse), ExactDual.Times(u.Slope2, inverse),
+                ExactDual.Times(u.Cross, inverse) - ExactDual.Times(ExactDual.Times(u.Slope, u.Slope2), inverse * inverse));
+        }
+        return new ExactDual(null, u.Slope is { IsZero: true } ? Rational.Zero : null, u.Slope2 is { IsZero: true } ? Rational.Zero : null,
+            u.Cross is { IsZero: true } && (u.Slope is { IsZero: true } || u.Slope2 is { IsZero: true }) ? Rational.Zero : null);
     }
 
     // M⁻¹; a singular M at this point makes the entry undefined here (the point is redrawn).

@@ -111,11 +111,25 @@ internal sealed class OracleTyping
         if (_entry.Kind == EntryKind.Derivative)
         {
             var variable = SymbolShape(_entry.Variable!);
-            // By a scalar the tool differentiates a vector or matrix `of` entrywise (issue 11 §2), which this
-            // oracle does not evaluate: only an `of` that is already 1×1 is compared.
+            // By a scalar the tool differentiates a vector or matrix `of` entrywise (issue 11 §2): by a symbol
+            // that is decided by the axes rule, as Jacobians and second derivatives are; by an entry X[i,j] this
+            // oracle does not evaluate it: only an `of` that is already 1×1 is compared.
             var byScalar = _entry.VariableIndices.Count > 0 || (Dims.IsOne(variable.Rows) && Dims.IsOne(variable.Columns));
             var entrywise = byScalar && !(Dims.IsOne(ofShape!.Value.Rows) && Dims.IsOne(ofShape.Value.Columns));
-            if (entrywise) Unsupported ??= "a derivative by a scalar of what may be a vector or matrix";
+            if (_entry.VariableIndices.Count == 0 && (_entry.Second || _entry.Layout is not null || entrywise))
+            {
+                target = ByAxes(ofShape!.Value, variable);
+                Derivative = target;
+                for (var k = 0; k < shapes.Count; k++)
+                {
+                    Unify(shapes[k].Rows, target.Rows, "the sides have different numbers of rows");
+                    Unify(shapes[k].Columns, target.Columns, "the sides have different numbers of columns");
+                }
+                // A claim that makes an axis of size one changes the rule's reading: not modelled.
+                if (Axes!.Count != AxesOf(ofShape.Value, variable).Count) Unsupported ??= "a claim that gives a derivative's axis size one";
+                return;
+            }
+            if (entrywise) Unsupported ??= "a derivative by an entry of what may be a vector or matrix";
             else RequireScalar(ofShape!.Value, "the differentiated expression must be a scalar");
             switch (_entry.VariableIndices.Count)
             {
@@ -147,6 +161,44 @@ internal sealed class OracleTyping
             Unify(shapes[k].Rows, target.Rows, "the sides have different numbers of rows");
             Unify(shapes[k].Columns, target.Columns, "the sides have different numbers of columns");
         }
+    }
+
+    // The axes of a derivative by a symbol, each (participant: 0 = `of`, 1 and 2 the variables; its side; its
+    // dimension): `of`'s sides not of size one, then the variable's (twice for `wrt: [x, x]`), reversed for
+    // `layout: denominator` where the layout matters (one axis of `of` and one of the variable: a Jacobian).
+    public IReadOnlyList<(int Participant, bool IsRow, int Dim)>? Axes { get; private set; }
+
+    private List<(int Participant, bool IsRow, int Dim)> AxesOf(OracleShape of, OracleShape variable)
+    {
+        var axes = new List<(int Participant, bool IsRow, int Dim)>();
+        void Add(int participant, OracleShape shape)
+        {
+            if (!Dims.IsOne(shape.Rows)) axes.Add((participant, true, shape.Rows));
+            if (!Dims.IsOne(shape.Columns)) axes.Add((participant, false, shape.Columns));
+        }
+        Add(0, of);
+        Add(1, variable);
+        if (_entry.Second) Add(2, variable);
+        var matters = axes.Count(a => a.Participant == 0) == 1 && axes.Count(a => a.Participant > 0) == 1;
+        if (matters && _entry.Layout == "denominator") axes.Reverse();
+        return axes;
+    }
+
+    // The derivative's shape by the axes: none a scalar, one keeps its side, two are rows then columns.
+    private OracleShape ByAxes(OracleShape of, OracleShape variable)
+    {
+        var axes = AxesOf(of, variable);
+        Axes = axes;
+        var matters = axes.Count(a => a.Participant == 0) == 1 && axes.Count(a => a.Participant > 0) == 1;
+        if (matters && _entry.Layout is null) Error ??= "a Jacobian without a layout";
+        if (axes.Count > 2) Unsupported ??= "a derivative with more than two axes (a tensor)";
+        return axes.Count switch
+        {
+            0 => Scalar(),
+            1 => axes[0].IsRow ? new OracleShape(axes[0].Dim, One()) : new OracleShape(One(), axes[0].Dim),
+            2 => new OracleShape(axes[0].Dim, axes[1].Dim),
+            _ => Scalar(),
+        };
     }
 
     private OracleShape Type(SyntaxNode node)
