@@ -50,7 +50,7 @@ internal static class ClaimRepair
         foreach (var factor in new[] { Rational.Of(2), Rational.Of(1, 2), Rational.Of(-2), Rational.Of(3), Rational.Of(1, 3) })
         {
             for (var k = 0; k < terms.Count; k++)
-                yield return ($"term {k + 1}: multiplied by {factor}", k, With(k, new ScalarProduct(new NumberExpr(factor), terms[k])));
+                yield return ($"term {k + 1}: multiplied by {factor}", k, With(k, Scaled(factor, terms[k])));
         }
         for (var k = 0; k < terms.Count; k++)
         {
@@ -74,6 +74,21 @@ internal static class ClaimRepair
         }
         foreach (var paired in PairedCandidates(terms)) yield return paired;
     }
+
+    // factor·term with the factor folded into the term's own numeric coefficient, where it has one in front or in
+    // its denominator (2 · x/(2·√s) is x/√s, not 2*(x/(2*sqrt(s)))), so the suggested correction reads as a
+    // reader would write it. Only the printing changes: every candidate is still proved before it is offered.
+    private static Expr Scaled(Rational factor, Expr term) => term switch
+    {
+        NumberExpr n => new NumberExpr(n.Value * factor),
+        ScalarProduct { Scalar: NumberExpr c } p => Coefficient(c.Value * factor, p.Operand),
+        ScalarDivide { Operand: ScalarProduct { Scalar: NumberExpr } numerator } d => new ScalarDivide(Scaled(factor, numerator), d.Divisor),
+        ScalarDivide { Divisor: ScalarProduct { Scalar: NumberExpr c } divisor } d when !c.Value.IsZero =>
+            Coefficient(factor / c.Value, new ScalarDivide(d.Operand, divisor.Operand)),
+        _ => new ScalarProduct(new NumberExpr(factor), term),
+    };
+
+    private static Expr Coefficient(Rational value, Expr operand) => value == Rational.One ? operand : new ScalarProduct(new NumberExpr(value), operand);
 
     // One edit repeated in two terms k < l: both products reversed, both signs flipped, or the same symbol's
     // transpose toggled at one occurrence in each.

@@ -38,6 +38,29 @@ public class RepairTests
     }
 
     [Theory]
+    // A coefficient edit folds into the term's own coefficient, in front or in its denominator.
+    [InlineData("tr(X'*X)", "X", "4*X", "2*X")]
+    [InlineData("tr(X'*X)", "X", "X", "2*X")]
+    public void A_coefficient_repair_prints_as_a_reader_writes_it(string of, string wrt, string claim, string corrected)
+    {
+        var result = Check(of, wrt, claim);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.Equal(corrected, result.Details!.Corrected);
+    }
+
+    [Fact]
+    public void A_coefficient_repair_folds_into_a_denominator()
+    {
+        // The language tour's stray 1/2 in the 2-norm's gradient: corrected to x/sqrt(x'*x), not 2*(x/(2*sqrt(x'*x))).
+        var text = "- id: t\n  kind: derivative\n  shapes: {x: n}\n  of: sqrt(x'*x)\n  wrt: x\n  claim: x/(2*sqrt(x'*x))\n";
+        var entry = CatalogLoader.Parse(text, "t.yaml").Entries[0];
+        var result = new Verifier(new VerifierOptions(5), [new TraceVerify.Fuzzing.FuzzMethod(50)]).Check(entry);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.Equal("x/sqrt(x'*x)", result.Details!.Corrected);
+        Assert.Contains("multiplied by 2", result.Suggestion, StringComparison.Ordinal);
+    }
+
+    [Theory]
     // The Cookbook's (92) at n = 2: the printed Σ's first term is transposed, so two terms of the instance are.
     [InlineData("tr(a'*X'*X'*X*X*b)", "X", "X*a*b'*X'*X' + X*X*a*b'*X' + a*b'*X'*X'*X + X'*X*X*a*b'", "terms 1 and 3: products reversed")]
     // A sign error repeated in two terms.
