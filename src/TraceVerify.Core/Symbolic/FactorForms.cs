@@ -111,8 +111,8 @@ internal static class FactorForms
                 inMatrixNotation = body.InMatrixNotation;
                 switch (factor.Function)
                 {
-                    case FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs:
-                        expr = new ElementwiseFunction(factor.Function, body.Expr);
+                    case FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs or FunctionKind.OddRoot:
+                        expr = new ElementwiseFunction(factor.Function, body.Expr) { Degree = factor.Degree };
                         break;
                     case FunctionKind.Reciprocal: expr = body.Expr; reciprocal = true; break;
                     default: throw new UnreachableException($"no printed form for {factor.Function}");
@@ -173,8 +173,8 @@ internal static class FactorForms
             if (MatrixForm.Print(factor.Body, roles, inner, mentionAll: true, new HashSet<int>()) is not { } body) return [];
             value = factor.Function switch
             {
-                FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs
-                    => new ElementwiseFunction(factor.Function, body.Expr),
+                FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs or FunctionKind.OddRoot
+                    => new ElementwiseFunction(factor.Function, body.Expr) { Degree = factor.Degree },
                 FunctionKind.Reciprocal => new ScalarDivide(new NumberExpr(Rational.One), body.Expr),
                 _ => throw new UnreachableException($"no printed form for {factor.Function}"),
             };
