@@ -1,8 +1,9 @@
 namespace TraceVerify.Symbolic;
 
 // Powers of one odd root in a term, rewritten to a normal form before the term is labelled. For R = root_q(u)
-// (q odd), I = 1/R and V = 1/u at the same arguments, a term holding a copies of R, b of I and c of V holds
-// R^e with e = a − b − q·c, and is rewritten to
+// (q odd), I = 1/R and V = 1/u at the same arguments, a term holding a copies of R, b of I, c of V and d of u
+// itself (counted only where u is one factor g, such as det(X) or s) holds R^e with e = a − b − q·(c − d), and is
+// rewritten to
 //   e ≥ 0:  u^(e div q) · R^(e mod q)              (R^q = u for every real u);
 //   e < 0:  V^(n div q) · I^(n mod q), n = −e      (R·I = 1, I^q = V and R^q·V = 1 wherever u ≠ 0, which any
 //                                                   I or V in the term already requires).
@@ -20,7 +21,8 @@ internal static class OddRootPowers
         foreach (var root in roots)
         {
             var q = root.Degree;
-            int a = 0, b = 0, c = 0;
+            int a = 0, b = 0, c = 0, d = 0;
+            var plain = PlainBody(root, pool);
             FunctionFactor? inverse = null, reciprocal = null;
             var rest = new List<Factor>();
             foreach (var factor in factors)
@@ -28,10 +30,11 @@ internal static class OddRootPowers
                 if (factor.Equals(root)) a++;
                 else if (factor is FunctionFactor f && f.Function == FunctionKind.Reciprocal && root.Equals(RootOf(f))) { b++; inverse = f; }
                 else if (factor is FunctionFactor g && IsReciprocalOfBody(g, root)) { c++; reciprocal = g; }
+                else if (plain is not null && factor.Equals(plain)) d++;
                 else rest.Add(factor);
             }
-            if ((a < q && b == 0 && c == 0) || (a == 0 && b < q)) continue;
-            var e = a - b - (q * c);
+            if ((a < q && b == 0 && c == 0) || (a == 0 && d == 0 && b < q)) continue;
+            var e = a - b - (q * (c - d));
             var arguments = root.Arguments.Distinct().ToArray();
             var counted = arguments.Aggregate(new RawTerm(term.Coefficient, new EquatableArray<Factor>(rest)), (t, index) => t.With(new OnesFactor(index)));
             IReadOnlyList<RawTerm> result = [counted];
@@ -65,6 +68,12 @@ internal static class OddRootPowers
             => inner with { Arguments = new EquatableArray<int>(inner.Arguments.Select(p => f.Arguments[p]).ToArray()) },
         _ => null,
     };
+
+    // u as the one factor g it is (coefficient 1, no summed index), at the root's arguments; else null.
+    private static Factor? PlainBody(FunctionFactor root, IndexPool pool) =>
+        root.Body.Terms is [{ Coefficient.IsOne: true, BoundRanges.Count: 0, Factors.Count: 1 }]
+            ? FunctionFactors.Instantiate(root.Body, root.Arguments, pool)[0].Factors[0]
+            : null;
 
     // 1/u at the root's own arguments: the reciprocal of exactly the root's body.
     private static bool IsReciprocalOfBody(FunctionFactor f, FunctionFactor root) =>
