@@ -8,7 +8,8 @@ namespace TraceVerify.Numeric;
 //     r = a/b in lowest terms has r^q = a^q/b^q in lowest terms); integer roots by Newton's iteration.
 //   Directed: a double estimate (Math.Cbrt / Math.Pow, a few ulps off) is stepped one ulp at a time until
 //     the exact rational comparison of r^q with x proves it a lower (Down) or upper (Up) bound, so the
-//     bounds are rigorous whatever the libm's accuracy, and exact where the root is a double.
+//     bounds are rigorous whatever the libm's accuracy; then stepped back while the neighbour still bounds, so
+//     Down and Up are the two doubles around the root (equal, and exact, where the root is a double).
 internal static class RealRoot
 {
     // The largest odd degree the language admits (the binder refuses larger ones with TV0232).
@@ -36,6 +37,7 @@ internal static class RealRoot
         var target = ExactDouble.ToRational(x);
         var r = Estimate(x, degree);
         while (Power(r, degree) > target) r = Math.BitDecrement(r);
+        while (Power(Math.BitIncrement(r), degree) <= target) r = Math.BitIncrement(r);
         return Math.Max(r, 0.0);
     }
 
@@ -48,6 +50,7 @@ internal static class RealRoot
         var target = ExactDouble.ToRational(x);
         var r = Estimate(x, degree);
         while (Power(r, degree) < target) r = Math.BitIncrement(r);
+        while (r > 0 && Power(Math.BitDecrement(r), degree) >= target) r = Math.BitDecrement(r);
         return r;
     }
 
