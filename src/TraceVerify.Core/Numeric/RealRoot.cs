@@ -63,11 +63,15 @@ internal static class RealRoot
     private static Rational Power(double r, int degree) => ExactDouble.ToRational(r).Pow(degree);
 
     // The q-th root of n ≥ 0 when n is a perfect q-th power, else null: Newton's iteration for
-    // floor(n^(1/q)) from an over-estimate decreases monotonically to the floor.
+    // floor(n^(1/q)) from an over-estimate decreases monotonically to the floor. The over-estimate is the
+    // double root raised by a relative 1e-9 (far above its error) for n of at most 1000 bits, else 2^⌈bits/q⌉⁺¹.
     private static BigInteger? IntegerRoot(BigInteger n, int degree)
     {
         if (n.Sign == 0 || n.IsOne) return n;
-        var x = BigInteger.One << (int)((n.GetBitLength() + degree - 1) / degree + 1);
+        var bits = n.GetBitLength();
+        var x = bits <= 1000
+            ? new BigInteger(Math.Pow((double)n, 1.0 / degree) * (1 + 1e-9)) + 2
+            : BigInteger.One << (int)((bits + degree - 1) / degree + 1);
         while (true)
         {
             var next = ((degree - 1) * x + n / BigInteger.Pow(x, degree - 1)) / degree;

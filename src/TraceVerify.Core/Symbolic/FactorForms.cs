@@ -75,13 +75,14 @@ internal static class FactorForms
         // printed body's row and column and the item is that matrix's diagonal entry. Any other repetition
         // is written with distinct names that δ entries equate: Σₐ f(…a…) Iₐᵢ.
         var repeated = arguments.GroupBy(a => a).Where(g => g.Count() > 1).ToArray();
-        if (repeated.Length > 1 || repeated.Length == 1 && (repeated[0].Count() > 2 || factor.Function == FunctionKind.Sqrt))
+        if (repeated.Length > 1 || repeated.Length == 1 && (repeated[0].Count() > 2 || factor.Function is FunctionKind.Sqrt or FunctionKind.OddRoot))
             return Equated(factor, labels, scope);
         (int First, int Second)? diagonal = repeated.Length == 0 ? null
             : (arguments.ToList().IndexOf(repeated[0].Key), arguments.ToList().LastIndexOf(repeated[0].Key));
         var ranked = new List<(FormItem Item, int Fallback, int RowColumnNames, int Slots, int Length, int Order)>();
         var order = 0;
-        var layouts = diagonal is { } pair ? [(pair.First, pair.Second), (pair.Second, pair.First)] : Layouts(factor, scalarOnly);
+        // An odd root is of a scalar only (s^(1/3) of a matrix is not in the language): no row or column layout.
+        var layouts = diagonal is { } pair ? [(pair.First, pair.Second), (pair.Second, pair.First)] : Layouts(factor, scalarOnly || factor.Function == FunctionKind.OddRoot);
         foreach (var (row, column) in layouts)
         {
             order++;
