@@ -263,6 +263,26 @@ public class OddRootTests
         Assert.Throws<NotExactException>(() => field.Root(Rational.Of(8, 9), 3));
     }
 
+    // Perfect powers of random rationals (up to thousands of bits) have their root; one more in the numerator has none.
+    [Fact]
+    public void Exact_roots_of_random_perfect_powers_are_found_and_near_misses_refused()
+    {
+        var random = new Random(11);
+        foreach (var degree in new[] { 3, 5, 7, 15, 63 })
+        {
+            for (var n = 0; n < 20; n++)
+            {
+                var top = new System.Numerics.BigInteger(random.NextInt64(-1_000_000_000, 1_000_000_000)) << random.Next(0, 400);
+                var bottom = new System.Numerics.BigInteger(random.NextInt64(1, 1_000_000)) << random.Next(0, 60);
+                if (top.IsZero) continue;
+                var root = Rational.Of(top, bottom);
+                Assert.Equal(root, RealRoot.Exact(root.Pow(degree), degree));
+                var miss = root.Pow(degree);
+                Assert.Null(RealRoot.Exact(Rational.Of(miss.Numerator + 1, miss.Denominator), degree));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(2.0, 3)]
     [InlineData(-2.0, 3)]
