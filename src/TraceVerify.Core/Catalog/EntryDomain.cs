@@ -8,7 +8,8 @@ namespace TraceVerify.Catalog;
 // negative power is conditional on that domain, and the verifier accepts it only with a witness that the
 // domain is not empty (a defined fuzz case, or a shape where Z3 satisfied the side conditions).
 //   Conditional: some node restricts the domain (ScalarDivide, ElementwiseDivide, a negative power, log,
-//     sqrt, tan (cos ≠ 0), a reciprocal); exp, sin, cos, abs and the Frobenius norm are defined everywhere.
+//     sqrt, tan (cos ≠ 0), a reciprocal); exp, sin, cos, abs, an odd root and the Frobenius norm are defined
+//     everywhere. An odd root, like abs, is not differentiable at 0 (root_q'(u) = 1/(q·root_q(u)^(q−1))).
 //     abs is not differentiable at 0: the differentiator's abs'(u) = u/abs(u) is defined only where u ≠ 0
 //     and the fuzzer's dual numbers discard a case at u = 0, so a derivative of abs is checked off 0 only.
 //   UndefinedEverywhere: a divisor whose canonical form is the zero sum (`0`, `s-s`), or a log or sqrt of a

@@ -97,7 +97,9 @@ internal static class DiagnosticCodes
 
     // TV023x: scalar functions and rational powers (issue 11).
     public const string RationalPowerOfMatrix = "TV0230";
+    // No longer raised: odd roots are in the language (RealRoot); kept so the code keeps its meaning in old reports.
     public const string RootDegreeNotSupported = "TV0231";
+    public const string RootDegreeTooLarge = "TV0232";
 
     // TV025x: shape attributes (hypotheses such as `W: k x k symmetric`).
     public const string UnknownAttribute = "TV0250";

@@ -27,13 +27,14 @@ internal static class DomainScan
             case DiagExpr d: Collect(d.Vector, positive, names); break;
             case HadamardProduct h: Collect(h.Left, positive, names); Collect(h.Right, positive, names); break;
             case ElementwiseDivide d: Collect(d.Left, positive, names); Collect(d.Right, true, names); break;
-            case ElementwiseFunction { Function: FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs } f: Collect(f.Operand, false, names); break;
+            case ElementwiseFunction { Function: FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs or FunctionKind.OddRoot } f: Collect(f.Operand, false, names); break;
             case ElementwiseFunction f: Collect(f.Operand, true, names); break;
             case MatrixFunctionExpr f: Collect(f.Operand, positive, names); break;
             case FrobeniusNorm f: Collect(f.Operand, positive, names); break;
             // kron's entries are products A[i,j]·B[k,l]: positive where both factors are.
             case KroneckerProduct k: Collect(k.Left, positive, names); Collect(k.Right, positive, names); break;
             case VecExpr v: Collect(v.Operand, positive, names); break;
+            // An odd root (in the list above) is defined for every real: its operand stays free to be negative.
             // An even power is non-negative whatever the base's sign: sqrt(t^2) keeps t free to be negative.
             case PowerExpr p: Collect(p.Base, p.Exponent < 0 || (positive && p.Exponent % 2 != 0), names); break;
             case EntryExpr e: Collect(e.Target, positive, names); break;

@@ -98,6 +98,17 @@ internal sealed class DualField<T> : IMatrixInverseField<Dual<T>>
         return new Dual<T>(root, _inner.Multiply(a.Derivative, _inner.Reciprocal(_inner.Add(root, root))));
     }
 
+    // (root v)' = v'/(q·root(v)^(q−1)) for an odd degree q; at v = 0 the derivative does not exist and
+    // Reciprocal reports it (the case is outside the domain), as for sqrt.
+    public Dual<T> Root(Dual<T> a, int degree)
+    {
+        var root = _inner.Root(a.Value, degree);
+        var power = _inner.One;
+        for (var k = 1; k < degree; k++) power = _inner.Multiply(power, root);
+        var scaled = _inner.Multiply(_inner.FromRational(Rational.Of(degree)), power);
+        return new Dual<T>(root, _inner.Multiply(a.Derivative, _inner.Reciprocal(scaled)));
+    }
+
     // (sin v)' = v'·cos v.
     public Dual<T> Sin(Dual<T> a) => new(_inner.Sin(a.Value), _inner.Multiply(a.Derivative, _inner.Cos(a.Value)));
 

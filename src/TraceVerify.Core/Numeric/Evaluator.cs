@@ -96,7 +96,7 @@ internal sealed class Evaluator<T>
         DiagExpr d => Diagonal(Eval(d.Vector)),
         HadamardProduct h => Elementwise(Eval(h.Left), Eval(h.Right), ElementwiseOperation.Multiply),
         ElementwiseDivide d => Elementwise(Eval(d.Left), Eval(d.Right), ElementwiseOperation.Divide),
-        ElementwiseFunction f => Map(Eval(f.Operand), f.Function),
+        ElementwiseFunction f => Map(Eval(f.Operand), f.Function, f.Degree),
         // fro(M)^(2k) = (Σ M[i,j]²)^k: exact over Q although fro(M) itself usually is not.
         PowerExpr { Base: FrobeniusNorm f, Exponent: var e } when e % 2 == 0 => Scalar(Power(SumOfSquares(Eval(f.Operand)), e / 2)),
         PowerExpr p => Power(Eval(p.Base), p.Exponent),
@@ -252,7 +252,7 @@ internal sealed class Evaluator<T>
         return new Value(a.Rows, a.Cols, data);
     }
 
-    private Value Map(Value a, FunctionKind function)
+    private Value Map(Value a, FunctionKind function, int degree = 0)
     {
         var data = new T[a.Data.Length];
         for (var i = 0; i < data.Length; i++)
@@ -268,6 +268,7 @@ internal sealed class Evaluator<T>
                 FunctionKind.Cos => _field.Cos(x),
                 FunctionKind.Tan => _field.Tan(x),
                 FunctionKind.Abs => _field.Abs(x),
+                FunctionKind.OddRoot => _field.Root(x, degree),
                 _ => throw new UnreachableException($"no elementwise rule for {function}"),
             };
         }

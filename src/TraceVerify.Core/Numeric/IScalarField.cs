@@ -44,5 +44,9 @@ internal interface IScalarField<T>
     // |a|, exact in every field.
     T Abs(T a);
 
+    // The real root of odd degree (RealRoot.IsOddDegree), defined for every real a; NotExactException when
+    // not representable. Differentiable only where a ≠ 0 (a dual field reports a = 0 as outside the domain).
+    T Root(T a, int degree);
+
     bool IsExact { get; }
 }

@@ -87,6 +87,10 @@ internal sealed class IntervalField : IScalarField<Interval>
 
     public Interval Tan(Interval a) => IntervalTrigonometry.Tan(a);
 
+    // An odd root is increasing on all of ℝ, so [lo, hi] maps to [root(lo), root(hi)], each endpoint rounded
+    // outward by RealRoot's exact check; correct for negative endpoints and across 0 alike.
+    public Interval Root(Interval a, int degree) => new(RealRoot.Down(a.Lo, degree), RealRoot.Up(a.Hi, degree));
+
     // |x| is decreasing on (−∞, 0] and increasing on [0, ∞); on an interval across 0 its least value is 0.
     public Interval Abs(Interval a) =>
         a.Lo >= 0 ? a : a.Hi <= 0 ? Negate(a) : new Interval(0.0, Math.Max(-a.Lo, a.Hi));

@@ -83,6 +83,10 @@ internal sealed class RationalField : IScalarField<Rational>
 
     public Rational Abs(Rational a) => a.Sign < 0 ? -a : a;
 
+    // Rational exactly when numerator and denominator are perfect powers of the degree (RealRoot.Exact).
+    public Rational Root(Rational a, int degree) =>
+        RealRoot.Exact(a, degree) ?? throw new NotExactException($"the real root of degree {degree} of {a} is irrational");
+
     // floor(sqrt(n)) for n >= 0 by Newton's iteration from an over-estimate; the iterates decrease
     // monotonically to the floor, so the loop stops at the first non-decrease.
     private static BigInteger IntegerSqrt(BigInteger n)

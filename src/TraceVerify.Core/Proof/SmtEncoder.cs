@@ -208,7 +208,8 @@ internal static class SmtEncoder
             ? name
             : string.Concat(name.Select(c => Simple(c) ? c.ToString() : string.Create(CultureInfo.InvariantCulture, $"u{(int)c:x4}")));
         var candidate = ascii;
-        for (var k = 1; !used.Add(candidate); k++) candidate = string.Create(CultureInfo.InvariantCulture, $"{ascii}!{k}");
+        // root3_, root5_, … are the odd roots' functions (SmtField.RootFunction), reserved like sqrt_.
+        for (var k = 1; !used.Add(candidate) || SmtField.IsRootFunction(candidate); k++) candidate = string.Create(CultureInfo.InvariantCulture, $"{ascii}!{k}");
         return candidate;
     }
 }

@@ -22,6 +22,8 @@ namespace TraceVerify.Proof;
 //   sin_(u), cos_(u) → each in [−1, 1], and with cos_(u) also sin_(u)² + cos_(u)² = 1;
 //   tan_(u)   → cos_(u) ≠ 0 and tan_(u)·cos_(u) = sin_(u) (tan = sin/cos where defined);
 //   abs_(u)   → (>= a 0.0) and (= (* a a) (* u u)): these two determine a = |u|, so abs is exact, not merely bounded.
+//   rootQ_(u) → (= (* r … r) u), r to the odd power Q: x ↦ x^Q is a bijection of ℝ, so r is exactly the real
+//               root (no sign condition needed, and none on u: an odd root is defined everywhere).
 // Every axiom holds for the real functions, so "unsat" stays sound; a model is still confirmed by evaluation.
 // The argument u of each of these is first put in canonical polynomial form (SmtPolynomial) and the
 // application is made once per distinct argument, so 1/u written two ways on the two sides is one term.
@@ -35,6 +37,12 @@ internal sealed class SmtField : IMatrixInverseField<SmtTerm>
     public const string CosFunction = "cos_";
     public const string TanFunction = "tan_";
     public const string AbsFunction = "abs_";
+
+    // The uninterpreted function of the real root of an odd degree: root3_, root5_, … (IsRootFunction).
+    public static string RootFunction(int degree) => "root" + degree.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_";
+
+    public static bool IsRootFunction(string name) =>
+        name.Length > 5 && name.StartsWith("root", StringComparison.Ordinal) && name.EndsWith('_') && name[4..^1].All(char.IsAsciiDigit);
 
     private static readonly SmtNumeral ZeroNumeral = new(Rational.Zero);
     private static readonly SmtNumeral OneNumeral = new(Rational.One);
@@ -243,6 +251,17 @@ internal sealed class SmtField : IMatrixInverseField<SmtTerm>
         _functions.Add(AbsFunction);
         return Apply(AbsFunction, u, () => new SmtApplication(AbsFunction, [u]),
             r => [new SmtApplication(">=", [r, ZeroNumeral]), new SmtApplication("=", [new SmtApplication("*", [r, r]), new SmtApplication("*", [u, u])])]);
+    }
+
+    public SmtTerm Root(SmtTerm a, int degree)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var u = Canonical(a);
+        if (u is SmtNumeral x && RealRoot.Exact(x.Value, degree) is { } exact) return Numeral(exact);
+        var function = RootFunction(degree);
+        _functions.Add(function);
+        return Apply(function, u, () => new SmtApplication(function, [u]),
+            r => [new SmtApplication("=", [new SmtApplication("*", Enumerable.Repeat(r, degree).ToArray()), u])]);
     }
 
     private SmtTerm SineOf(SmtTerm u)

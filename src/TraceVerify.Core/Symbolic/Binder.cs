@@ -521,7 +521,11 @@ internal sealed class Binder
 
     // s^(p/q) of a scalar s with q = 2^k is (√…√s)^p, k nested square roots: equal wherever s ≥ 0 (s > 0 for
     // p < 0), the real domain of an even root, and it differentiates as (p/q)·s^(p/q − 1) by the chain rule.
-    // An odd root (defined for negative s too) is not in the language yet: TV0231, never a guess.
+    // With q = 2^k·m, m odd > 1, the odd root of degree m is taken first: (√…√ root_m(s))^p. root_m is the
+    // real root, defined for every s (root_3(−8) = −2), so s^(1/3) has no domain condition, s^(-1/3) needs
+    // s ≠ 0 (a negative power) and s^(1/6) = √root_3(s) needs s ≥ 0 (the square root's own condition).
+    // An odd-only power with p = 1 is the root itself, the node the printer writes as s^(1/m).
+    // An odd part above RealRoot.MaxDegree is TV0232, never a guess.
     private Expr? BindRationalPower(RationalPowerSyntax power)
     {
         if (BindNode(power.Base) is not { } operand) return null;
@@ -529,11 +533,14 @@ internal sealed class Binder
         if (!Unify(shape.Rows, Dim.One) || !Unify(shape.Columns, Dim.One))
             return Fail(DiagnosticCodes.RationalPowerOfMatrix, $"`^({power.Exponent})` raises a scalar to a rational power: {Quote(operand)} is {Display(shape)}", power.Span);
         var denominator = power.Exponent.Denominator;
-        if (!denominator.IsPowerOfTwo)
-            return Fail(DiagnosticCodes.RootDegreeNotSupported,
-                $"`^({power.Exponent})` needs a root of degree {denominator}; only square roots and their nestings (denominators 2, 4, 8, …) are in the language", power.Span);
-        var root = operand;
-        for (var q = denominator; q > 1; q /= 2) root = new ElementwiseFunction(FunctionKind.Sqrt, root);
+        var odd = denominator;
+        while (odd.IsEven) odd /= 2;
+        if (odd > Numeric.RealRoot.MaxDegree)
+            return Fail(DiagnosticCodes.RootDegreeTooLarge,
+                $"`^({power.Exponent})` needs a root of odd degree {odd}; odd roots of degree at most {Numeric.RealRoot.MaxDegree} are in the language", power.Span);
+        var root = odd.IsOne ? operand : new ElementwiseFunction(FunctionKind.OddRoot, operand) { Degree = (int)odd };
+        for (var q = denominator / odd; q > 1; q /= 2) root = new ElementwiseFunction(FunctionKind.Sqrt, root);
+        if (!odd.IsOne && odd == denominator && power.Exponent.Numerator.IsOne) return root;
         return new PowerExpr(root, (int)power.Exponent.Numerator);
     }
 

@@ -57,6 +57,11 @@ internal static class Canonicalizer
                     foreach (var piece in expanded) pending.Push(piece);
                     continue;
                 }
+                if (OddRootPowers.Expand(simplified, pool) is { } powers)
+                {
+                    foreach (var piece in powers) pending.Push(piece);
+                    continue;
+                }
                 var term = LabelEitherOrientation(simplified, parameterIds, pool);
                 canonical[term.Key] = canonical.TryGetValue(term.Key, out var like) ? like with { Coefficient = like.Coefficient + term.Coefficient } : term;
             }
@@ -286,7 +291,7 @@ internal static class Canonicalizer
         for (var k = 0; k < factors.Count; k++)
         {
             if (factors[k] is not FunctionFactor f || f.Arguments.Distinct().Count() == f.Arguments.Count) continue;
-            var made = FunctionFactors.Make(f.Function, FunctionFactors.Instantiate(f.Body, f.Arguments, pool), f.Arguments.Distinct().ToArray(), pool);
+            var made = FunctionFactors.Make(f.Function, FunctionFactors.Instantiate(f.Body, f.Arguments, pool), f.Arguments.Distinct().ToArray(), pool, f.Degree);
             if (made is not [{ Coefficient.IsOne: true, Factors: [FunctionFactor merged] }] || merged.Equals(f)) continue;
             factors[k] = merged;
             return true;
@@ -550,6 +555,7 @@ internal static class Canonicalizer
         DeltaFactor => "δ",
         OnesFactor => "1",
         PositionFactor e => "e" + e.Position.ToString(CultureInfo.InvariantCulture),
+        FunctionFactor { Function: FunctionKind.OddRoot } f => "F" + f.Function.ToString() + f.Degree.ToString(CultureInfo.InvariantCulture) + "{" + f.Body.Key + "}",
         FunctionFactor f => "F" + f.Function.ToString() + "{" + f.Body.Key + "}",
         MatrixFunctionFactor f => "M" + f.Function.ToString() + "{" + f.Body.Key + "}",
         _ => throw new UnreachableException($"no label for {factor.GetType().Name}"),

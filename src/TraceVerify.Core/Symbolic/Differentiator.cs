@@ -148,6 +148,12 @@ internal static class Differentiator
                 return [RawTerm.Constant(Rational.One), self.Times(self)];
             case FunctionKind.Abs:
                 return FunctionFactors.Make(FunctionKind.Reciprocal, [self], arguments, pool).SelectMany(r => body.Select(r.Times)).ToArray();
+            case FunctionKind.OddRoot:
+                {
+                    // root_q(u)' = 1/(q·root_q(u)^(q−1)) = root_q(u)/(q·u), defined where u ≠ 0.
+                    var power = new RawTerm(Rational.One, new EquatableArray<Factor>(Enumerable.Repeat<Factor>(f, f.Degree - 1)));
+                    return FunctionFactors.Make(FunctionKind.Reciprocal, [power], arguments, pool).Select(t => t.Scaled(Rational.Of(1, f.Degree))).ToArray();
+                }
             default:
                 throw new UnreachableException($"no derivative rule for {f.Function}");
         }

@@ -34,7 +34,11 @@ internal sealed record HadamardProduct(Expr Left, Expr Right) : Expr;
 
 internal sealed record ElementwiseDivide(Expr Left, Expr Right) : Expr;
 
-internal sealed record ElementwiseFunction(FunctionKind Function, Expr Operand) : Expr;
+internal sealed record ElementwiseFunction(FunctionKind Function, Expr Operand) : Expr
+{
+    // The degree q of an OddRoot (odd, 3 ≤ q ≤ OddRoots.MaxDegree); 0 for every other function.
+    public int Degree { get; init; }
+}
 
 // inv(M), det(M) or adj(M) of a square M: a function of the whole matrix, not of each entry.
 internal sealed record MatrixFunctionExpr(MatrixFunction Function, Expr Operand) : Expr;
@@ -111,4 +115,6 @@ internal enum FunctionKind
     Cos,
     Tan,
     Abs,
+    // The real q-th root of an odd degree q (the node's Degree): defined for every real, root(−8, 3) = −2.
+    OddRoot,
 }

@@ -65,6 +65,9 @@ internal static class ExprPrinter
             case ElementwiseFunction { Function: FunctionKind.Cos } f: Call(b, "cos", f.Operand); break;
             case ElementwiseFunction { Function: FunctionKind.Tan } f: Call(b, "tan", f.Operand); break;
             case ElementwiseFunction { Function: FunctionKind.Abs } f: Call(b, "abs", f.Operand); break;
+            // The real root of odd degree q is written s^(1/q), and its power s^(p/q) with p/q in lowest terms;
+            // both bind back to the same node (Binder.BindRationalPower).
+            case ElementwiseFunction { Function: FunctionKind.OddRoot } f: Write(b, f.Operand, PostfixLevel); b.Append("^(1/").Append(f.Degree).Append(')'); break;
             case ElementwiseFunction f: throw new UnreachableException($"{f.Function} has no surface syntax");
             case MatrixFunctionExpr { Function: MatrixFunction.Inverse } f: Call(b, "inv", f.Operand); break;
             case MatrixFunctionExpr { Function: MatrixFunction.Determinant } f: Call(b, "det", f.Operand); break;
@@ -79,6 +82,10 @@ internal static class ExprPrinter
                 b.Append(')');
                 break;
             case VecExpr v: Call(b, "vec", v.Operand); break;
+            case PowerExpr { Base: ElementwiseFunction { Function: FunctionKind.OddRoot } root } p when p.Exponent is not (0 or 1) && System.Numerics.BigInteger.GreatestCommonDivisor(p.Exponent, root.Degree).IsOne:
+                Write(b, root.Operand, PostfixLevel);
+                b.Append("^(").Append(p.Exponent).Append('/').Append(root.Degree).Append(')');
+                break;
             case PowerExpr p: Write(b, p.Base, PostfixLevel); b.Append('^').Append(p.Exponent); break;
             case OnesExpr: b.Append("ones"); break;
             case IdentityExpr: b.Append('I'); break;

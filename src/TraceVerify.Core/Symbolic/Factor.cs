@@ -20,7 +20,11 @@ internal sealed record OnesFactor(int Index) : Factor;
 internal sealed record PositionFactor(int Index, int Position) : Factor;
 
 // f(body) evaluated at Arguments: the body's parameters 0..k-1 are bound to the arguments in order.
-internal sealed record FunctionFactor(FunctionKind Function, CanonicalSum Body, EquatableArray<int> Arguments) : Factor;
+internal sealed record FunctionFactor(FunctionKind Function, CanonicalSum Body, EquatableArray<int> Arguments) : Factor
+{
+    // The degree of an OddRoot factor (as ElementwiseFunction.Degree); 0 for every other function.
+    public int Degree { get; init; }
+}
 
 // inv(M) or adj(M) at (Arguments[0], Arguments[1]), or det(M), of the square matrix M whose (p₀, p₁) entry is Body:
 // the body's parameters 0 and 1 are M's row and column and belong to the factor alone; its further

@@ -75,13 +75,14 @@ internal static class FactorForms
         // printed body's row and column and the item is that matrix's diagonal entry. Any other repetition
         // is written with distinct names that δ entries equate: Σₐ f(…a…) Iₐᵢ.
         var repeated = arguments.GroupBy(a => a).Where(g => g.Count() > 1).ToArray();
-        if (repeated.Length > 1 || repeated.Length == 1 && (repeated[0].Count() > 2 || factor.Function == FunctionKind.Sqrt))
+        if (repeated.Length > 1 || repeated.Length == 1 && (repeated[0].Count() > 2 || factor.Function is FunctionKind.Sqrt or FunctionKind.OddRoot))
             return Equated(factor, labels, scope);
         (int First, int Second)? diagonal = repeated.Length == 0 ? null
             : (arguments.ToList().IndexOf(repeated[0].Key), arguments.ToList().LastIndexOf(repeated[0].Key));
         var ranked = new List<(FormItem Item, int Fallback, int RowColumnNames, int Slots, int Length, int Order)>();
         var order = 0;
-        var layouts = diagonal is { } pair ? [(pair.First, pair.Second), (pair.Second, pair.First)] : Layouts(factor, scalarOnly);
+        // An odd root is of a scalar only (s^(1/3) of a matrix is not in the language): no row or column layout.
+        var layouts = diagonal is { } pair ? [(pair.First, pair.Second), (pair.Second, pair.First)] : Layouts(factor, scalarOnly || factor.Function == FunctionKind.OddRoot);
         foreach (var (row, column) in layouts)
         {
             order++;
@@ -111,8 +112,8 @@ internal static class FactorForms
                 inMatrixNotation = body.InMatrixNotation;
                 switch (factor.Function)
                 {
-                    case FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs:
-                        expr = new ElementwiseFunction(factor.Function, body.Expr);
+                    case FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs or FunctionKind.OddRoot:
+                        expr = new ElementwiseFunction(factor.Function, body.Expr) { Degree = factor.Degree };
                         break;
                     case FunctionKind.Reciprocal: expr = body.Expr; reciprocal = true; break;
                     default: throw new UnreachableException($"no printed form for {factor.Function}");
@@ -173,8 +174,8 @@ internal static class FactorForms
             if (MatrixForm.Print(factor.Body, roles, inner, mentionAll: true, new HashSet<int>()) is not { } body) return [];
             value = factor.Function switch
             {
-                FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs
-                    => new ElementwiseFunction(factor.Function, body.Expr),
+                FunctionKind.Log or FunctionKind.Exp or FunctionKind.Sqrt or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Tan or FunctionKind.Abs or FunctionKind.OddRoot
+                    => new ElementwiseFunction(factor.Function, body.Expr) { Degree = factor.Degree },
                 FunctionKind.Reciprocal => new ScalarDivide(new NumberExpr(Rational.One), body.Expr),
                 _ => throw new UnreachableException($"no printed form for {factor.Function}"),
             };

@@ -11,18 +11,11 @@ internal static class FunctionFactors
     // body's parameters are ordered to give the least key (log(A')[i,j] is log(A)[j,i]); constant bodies
     // are evaluated where the value is exact; 1/(c·Πuᵢ) splits into (1/c)·Π(1/uᵢ) over the parts uᵢ of a
     // one-term body that share no summed index (1/(xᵀx)² = 1/(xᵀx)·1/(xᵀx)), which holds wherever Πuᵢ ≠ 0.
-    public static IReadOnlyList<RawTerm> Make(FunctionKind function, IReadOnlyList<RawTerm> bodyTerms, IReadOnlyList<int> parameterIds, IndexPool pool)
+    // An odd root (degree > 0 only for FunctionKind.OddRoot) is built by OddRootFactors from the least body.
+    public static IReadOnlyList<RawTerm> Make(FunctionKind function, IReadOnlyList<RawTerm> bodyTerms, IReadOnlyList<int> parameterIds, IndexPool pool, int degree = 0)
     {
-        // f(u)_ii has one parameter, not two: an index that fills two argument places is one parameter.
-        parameterIds = parameterIds.Distinct().ToArray();
-        CanonicalSum? best = null;
-        IReadOnlyList<int> bestArguments = parameterIds;
-        foreach (var permutation in Permutations(parameterIds))
-        {
-            var body = Canonicalizer.Canonicalize(bodyTerms, permutation, pool);
-            if (best is null || string.CompareOrdinal(body.Key, best.Key) < 0) (best, bestArguments) = (body, permutation);
-        }
-        var canonical = best!;
+        var (canonical, bestArguments) = Least(bodyTerms, parameterIds, pool);
+        if (function == FunctionKind.OddRoot) return OddRootFactors.Make(canonical, bestArguments, pool, degree);
         if (canonical.AsConstant is { } constant && TryEvaluate(function, constant, out var value))
             return value.IsZero ? [] : [RawTerm.Constant(value)];
         if (function == FunctionKind.Reciprocal && canonical.Terms.Count == 1 && canonical.Terms[0].Factors.Count > 1
@@ -55,9 +48,24 @@ internal static class FunctionFactors
         return [Single(function, canonical, bestArguments)];
     }
 
+    // The body's canonical form under the ordering of its parameters that gives the least key, and that ordering.
+    public static (CanonicalSum Body, IReadOnlyList<int> Arguments) Least(IReadOnlyList<RawTerm> bodyTerms, IReadOnlyList<int> parameterIds, IndexPool pool)
+    {
+        // f(u)_ii has one parameter, not two: an index that fills two argument places is one parameter.
+        parameterIds = parameterIds.Distinct().ToArray();
+        CanonicalSum? best = null;
+        IReadOnlyList<int> bestArguments = parameterIds;
+        foreach (var permutation in Permutations(parameterIds))
+        {
+            var body = Canonicalizer.Canonicalize(bodyTerms, permutation, pool);
+            if (best is null || string.CompareOrdinal(body.Key, best.Key) < 0) (best, bestArguments) = (body, permutation);
+        }
+        return (best!, bestArguments);
+    }
+
     // The factors of a term grouped into parts that share no summed index (an index not among the arguments):
     // each part is a scalar (or an entry at the arguments) of its own. Union–find over the summed indices.
-    private static List<RawTerm> Components(RawTerm term, IReadOnlyList<int> arguments)
+    public static List<RawTerm> Components(RawTerm term, IReadOnlyList<int> arguments)
     {
         var factors = term.Factors;
         var part = Enumerable.Range(0, factors.Count).ToArray();

@@ -45,7 +45,7 @@ internal sealed class IndexFormEvaluator<T>(IScalarField<T> field, EvaluationEnv
         DeltaFactor d => values[d.First] == values[d.Second] ? field.One : field.Zero,
         OnesFactor => field.One,
         PositionFactor e => values[e.Index] == e.Position - 1 ? field.One : field.Zero,
-        FunctionFactor f => Apply(f.Function, Evaluate(f.Body, f.Arguments.Select(a => values[a]).ToArray())),
+        FunctionFactor f => Apply(f.Function, Evaluate(f.Body, f.Arguments.Select(a => values[a]).ToArray()), f.Degree),
         MatrixFunctionFactor f => OfMatrix(f, values),
         _ => throw new UnreachableException($"no evaluation rule for {factor.GetType().Name}"),
     };
@@ -83,7 +83,7 @@ internal sealed class IndexFormEvaluator<T>(IScalarField<T> field, EvaluationEnv
         };
     }
 
-    private T Apply(FunctionKind kind, T value) => kind switch
+    private T Apply(FunctionKind kind, T value, int degree) => kind switch
     {
         FunctionKind.Log => field.Log(value),
         FunctionKind.Exp => field.Exp(value),
@@ -93,6 +93,7 @@ internal sealed class IndexFormEvaluator<T>(IScalarField<T> field, EvaluationEnv
         FunctionKind.Cos => field.Cos(value),
         FunctionKind.Tan => field.Tan(value),
         FunctionKind.Abs => field.Abs(value),
+        FunctionKind.OddRoot => field.Root(value, degree),
         _ => throw new UnreachableException($"no evaluation rule for {kind}"),
     };
 }

@@ -63,6 +63,7 @@ internal static class IndexNotation
         DeltaFactor d => $"δ[{names[d.First]},{names[d.Second]}]",
         OnesFactor o => $"1[{names[o.Index]}]",
         PositionFactor e => $"e{e.Position}[{names[e.Index]}]",
+        FunctionFactor { Function: FunctionKind.OddRoot } f => $"root{f.Degree}({Print(f.Body, f.Arguments.Select(a => names[a]).ToArray())})",
         FunctionFactor f => $"{FunctionName(f.Function)}({Print(f.Body, f.Arguments.Select(a => names[a]).ToArray())})",
         MatrixFunctionFactor { Function: MatrixFunction.Inverse } f =>
             $"inv({Print(f.Body, ["α", "β", .. f.Outer.Select(a => names[a])])})[{names[f.Arguments[0]]},{names[f.Arguments[1]]}]",

@@ -35,7 +35,7 @@ internal sealed class Lowering
         DiagExpr d => LowerDiag(Lower(d.Vector)),
         HadamardProduct h => Hadamard(Lower(h.Left), Lower(h.Right)),
         ElementwiseDivide d => Hadamard(Lower(d.Left), Reciprocal(Lower(d.Right))),
-        ElementwiseFunction f => Apply(f.Function, Lower(f.Operand)),
+        ElementwiseFunction f => Apply(f.Function, Lower(f.Operand), f.Degree),
         MatrixFunctionExpr { Operand: KroneckerProduct k } f when KroneckerRewrite(f.Function, k) is { } rewritten => Lower(rewritten),
         MatrixFunctionExpr f when PositionPinning.Active && ExpandAtLiteralSize(f) is { } expanded => expanded,
         MatrixFunctionExpr f => ApplyToMatrix(f.Function, Lower(f.Operand)),
@@ -241,7 +241,7 @@ internal sealed class Lowering
 
     // f applied entrywise: a function factor whose parameters are the operand's row and column and every
     // enclosing index the operand mentions (the k of `sum(k; log(A*diag(B[k,:]*X)))`).
-    private Lowered Apply(FunctionKind function, Lowered operand)
+    private Lowered Apply(FunctionKind function, Lowered operand, int degree = 0)
     {
         var parameters = new List<int>();
         foreach (var p in _split.Parts(operand.Row).Concat(_split.Parts(operand.Column)))
@@ -254,7 +254,7 @@ internal sealed class Lowering
         {
             if (!parameters.Contains(id)) parameters.Add(id);
         }
-        var terms = FunctionFactors.Make(function, operand.Terms, parameters, _pool);
+        var terms = FunctionFactors.Make(function, operand.Terms, parameters, _pool, degree);
         return operand with { Terms = terms };
     }
 

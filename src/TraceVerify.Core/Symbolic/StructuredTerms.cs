@@ -90,7 +90,7 @@ internal static class StructuredTerms
                 {
                     TensorFactor t when replace(t) is { } terms2 => terms2,
                     MatrixFunctionFactor f => MatrixFunctionFactors.Remake(f, body => MapTensors(body, replace, pool), pool),
-                    FunctionFactor f => FunctionFactors.Make(f.Function, MapTensors(FunctionFactors.Instantiate(f.Body, f.Arguments, pool), replace, pool), f.Arguments, pool),
+                    FunctionFactor f => FunctionFactors.Make(f.Function, MapTensors(FunctionFactors.Instantiate(f.Body, f.Arguments, pool), replace, pool), f.Arguments, pool, f.Degree),
                     TensorFactor or DeltaFactor or OnesFactor or PositionFactor => [Single(Rational.One, factor)],
                     _ => throw new UnreachableException($"no tensor-mapping rule for {factor.GetType().Name}"),
                 };

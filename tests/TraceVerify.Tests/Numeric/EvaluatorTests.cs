@@ -67,6 +67,8 @@ public class EvaluatorTests
         ("cos", new ElementwiseFunction(FunctionKind.Cos, new AddExpr(A, new NegateExpr(A))), "[1, 1; 1, 1]"),
         ("tan", new ElementwiseFunction(FunctionKind.Tan, new AddExpr(A, new NegateExpr(A))), "[0, 0; 0, 0]"),
         ("abs", new ElementwiseFunction(FunctionKind.Abs, new NegateExpr(A)), "[1, 2; 3, 4]"),
+        // The real cube root of −(A⊙A⊙A) entrywise: −A, exact at perfect cubes and negative arguments.
+        ("odd root", new ElementwiseFunction(FunctionKind.OddRoot, new NegateExpr(new HadamardProduct(A, new HadamardProduct(A, A)))) { Degree = 3 }, "[-1, -2; -3, -4]"),
         ("inverse", new MatrixFunctionExpr(MatrixFunction.Inverse, A), "[-2, 1; 3/2, -1/2]"),
         ("inverse of a product", new MatrixFunctionExpr(MatrixFunction.Inverse, new MatrixProduct(A, B)), "[25/2, -11/2; -43/4, 19/4]"),
         ("determinant", new MatrixFunctionExpr(MatrixFunction.Determinant, A), "[-2]"),

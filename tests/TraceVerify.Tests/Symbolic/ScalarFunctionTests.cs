@@ -41,7 +41,7 @@ public class ScalarFunctionTests
 
     [Theory]
     [InlineData("X^(1/2)", DiagnosticCodes.RationalPowerOfMatrix)]
-    [InlineData("s^(1/3)", DiagnosticCodes.RootDegreeNotSupported)]
+    [InlineData("s^(1/65)", DiagnosticCodes.RootDegreeTooLarge)]
     public void A_rational_power_needs_a_scalar_base_and_an_even_root(string text, string code)
     {
         var bound = new Bound(new Dictionary<string, string>(StringComparer.Ordinal) { ["X"] = "2 x 3", ["s"] = "scalar" });

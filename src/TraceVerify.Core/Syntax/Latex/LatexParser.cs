@@ -437,10 +437,30 @@ internal sealed class LatexParser
     // An operator's argument is the group after it (`tr(…)`, `tr[…]`, `\sqrt{…}`), or else the one factor after it (`\ln\det X`).
     private LatexNode ParseFunction(string name, TextSpan nameSpan)
     {
+        if (name == "sqrt" && Current.Kind == LatexTokenKind.OpenBracket) return ParseRoot(nameSpan);
         if (!StartsFactor(Current)) throw Unexpected($"the argument of `{name}`");
         var argument = Current.Kind is LatexTokenKind.OpenParen or LatexTokenKind.OpenBracket or LatexTokenKind.OpenBrace ? ParseGroup() : ParseFactor();
         var inner = argument is LatexGroup g ? g.Inner : argument;
         return new LatexFunction(name, inner, nameSpan, nameSpan.Cover(argument.Span));
+    }
+
+    // \sqrt[n]{u}, the n-th root: read as the power u^{1/n} (so the lowering's rational powers apply: a scalar
+    // base, the real root for odd n), \sqrt[2]{u} as \sqrt{u}; never as \sqrt{n}·u. n is a whole number ≥ 2.
+    private LatexNode ParseRoot(TextSpan nameSpan)
+    {
+        var open = Advance();
+        if (Current.Kind != LatexTokenKind.Number || !int.TryParse(Current.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var degree)
+            || degree < 2 || degree > 1000)
+            throw Unexpected("a whole-number root degree from 2 to 1000 in `\\sqrt[n]{…}`");
+        var degreeToken = Advance();
+        var close = Expect(LatexTokenKind.CloseBracket, "`]` after the root degree");
+        if (!StartsFactor(Current)) throw Unexpected("the argument of `\\sqrt[n]`");
+        var radicand = Current.Kind is LatexTokenKind.OpenParen or LatexTokenKind.OpenBracket or LatexTokenKind.OpenBrace ? ParseGroup() : ParseFactor();
+        if (degree == 2) return new LatexFunction("sqrt", radicand is LatexGroup g ? g.Inner : radicand, nameSpan, nameSpan.Cover(radicand.Span));
+        var scriptSpan = open.Span.Cover(close.Span);
+        var exponent = new LatexFraction(new LatexNumber(Rational.One, "1", degreeToken.Span), new LatexNumber(Rational.Of(degree), degreeToken.Text, degreeToken.Span), degreeToken.Span);
+        var body = radicand is LatexGroup ? radicand : new LatexGroup(radicand, '(', radicand.Span);
+        return new LatexSuperscript(body, LatexScriptKind.Power, exponent, scriptSpan, nameSpan.Cover(radicand.Span));
     }
 
     private LatexNode ParseGroup()

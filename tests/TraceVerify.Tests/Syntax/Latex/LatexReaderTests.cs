@@ -96,6 +96,9 @@ public class LatexReaderTests
     [InlineData(@"|x_{i}|", "abs(x[i])")]
     [InlineData(@"x_{i}^{3/2}", "(x[i])^(3/2)")]
     [InlineData(@"x_{i}^{-\frac{1}{2}}", "(x[i])^(-1/2)")]
+    [InlineData(@"\sqrt[3]{x_{i} + 1}", "(x[i] + 1)^(1/3)")]
+    [InlineData(@"\sqrt[5]{x_{i}} x_{i}", "(x[i])^(1/5)*x[i]")]
+    [InlineData(@"\sqrt[2]{x_{i}}", "sqrt(x[i])")]
     public void A_construct_reads_as_the_expression(string latex, string expected)
     {
         Assert.Equal(expected, Expression(latex));
