@@ -25,4 +25,24 @@ public class FieldFindingTests
         Assert.Equal(Verdict.Proved, Check(fields.Replace("kron(x, y)", "vec(x*y')", StringComparison.Ordinal) + "  claim: kron(y, I(n))\n").Verdict);
         Assert.Equal(Verdict.Refuted, Check(fields.Replace("y: p", "y: n", StringComparison.Ordinal) + "  claim: kron(I(n), y) + kron(y, I(n)) - kron(y, I(n))*2\n").Verdict);
     }
+
+    [Theory]
+    [InlineData("flow")]
+    [InlineData("block")]
+    public void Yaml_nested_hundreds_of_thousands_deep_is_a_located_error_in_bounded_time_and_the_next_entry_is_checked(string style)
+    {
+        // 100,000 `[` took 27 s (YamlDotNet scans flow collections in time quadratic in their depth) and a line
+        // of 4 million `- ` overflowed the 256 MiB stack (signal 6, no report at all).
+        var deep = style == "flow"
+            ? "- id: deep\n  kind: equality\n  note: " + new string('[', 200_000) + new string(']', 200_000) + "\n  lhs: A\n  rhs: A\n"
+            : "- " + string.Concat(Enumerable.Repeat("- ", 200_000)) + "x\n";
+        var text = deep + "- id: good\n  kind: equality\n  lhs: (A*B)'\n  rhs: B'*A'\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var file = CatalogLoader.Parse(text, "deep.yaml");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        var error = Assert.Single(file.Entries.SelectMany(e => e.Diagnostics).Concat(file.FatalErrors), d => d.Code == TraceVerify.Diagnostics.DiagnosticCodes.YamlSyntax);
+        Assert.Contains("nested more than 64 levels", error.Message, StringComparison.Ordinal);
+        Assert.Equal(style == "flow" ? 3 : 1, error.Location!.Line);
+        Assert.Contains(file.Entries, e => e.Id == "good" && e.Diagnostics.Count == 0);
+    }
 }
