@@ -243,7 +243,7 @@ internal sealed class Parser
             // A numeric position, 1-based as counterexamples print them.
             var number = Advance();
             if (!int.TryParse(number.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position) || position < 1)
-                throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadPosition, $"position `{number.Text}` must be a whole number from 1 (positions are 1-based)", number.Span));
+                throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadPosition, $"position `{number.Text}` must be a whole number from 1 to {int.MaxValue} (positions are 1-based)", number.Span));
             return new IndexSyntax(number.Text.TrimStart('0'), number.Span);
         }
         if (Current.Kind != TokenKind.Identifier) throw Unexpected("an index name, a position or `:`");

@@ -45,4 +45,19 @@ public class FieldFindingTests
         Assert.Equal(style == "flow" ? 3 : 1, error.Location!.Line);
         Assert.Contains(file.Entries, e => e.Id == "good" && e.Diagnostics.Count == 0);
     }
+
+    [Theory]
+    [InlineData("  shapes: {X: 1000000000000000000 x 2}\n  lhs: X\n  rhs: X\n", "TV0010", "size `1000000000000000000` must be a whole number from 1 to 2147483647")]
+    [InlineData("  shapes: {X: 3 x 99999999999}\n  lhs: X\n  rhs: X\n", "TV0010", "size `99999999999` must be a whole number from 1 to 2147483647")]
+    [InlineData("  shapes: {X: 0 x 3}\n  lhs: X\n  rhs: X\n", "TV0010", "size `0` must be a whole number from 1 to 2147483647")]
+    [InlineData("  lhs: X[1000000000000000000,1]\n  rhs: X[1,1]\n", "TV0131", "must be a whole number from 1 to 2147483647 (positions are 1-based)")]
+    public void A_size_or_position_too_large_says_it_is_too_large_not_how_to_write_one(string fields, string code, string message)
+    {
+        // `X: 1000000000000000000 x 2` was "write `m x n`, …" and X[10^18,1] "must be a whole number from 1":
+        // both are well written whole numbers from 1, only beyond the range.
+        var result = Check("- id: t\n  kind: equality\n" + fields);
+        Assert.Equal(Verdict.IllFormed, result.Verdict);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Code == code);
+        Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
+    }
 }
