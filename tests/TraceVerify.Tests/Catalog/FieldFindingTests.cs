@@ -60,4 +60,23 @@ public class FieldFindingTests
         var diagnostic = Assert.Single(result.Diagnostics, d => d.Code == code);
         Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\U0001D400*B", "unexpected character `\U0001D400` (U+1D400)", 2)]
+    [InlineData("x\u0301*y", "unexpected character `\u0301` (U+0301)", 1)]
+    public void A_character_outside_the_language_is_reported_once_whole_with_its_code_point(string text, string message, int length)
+    {
+        // The mathematical bold A (U+1D400) was two errors, "unexpected character `U+D835`" and "`U+DC00`":
+        // the halves of its UTF-16 surrogate pair, neither of them the character written.
+        var error = Assert.Single(TraceVerify.Syntax.Lexer.Tokenize(text).Errors);
+        Assert.Equal(message, error.Message);
+        Assert.Equal(length, error.Span.Length);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_named_as_one()
+    {
+        var error = Assert.Single(TraceVerify.Syntax.Lexer.Tokenize("A" + (char)0xD835 + "*B").Errors);
+        Assert.Equal("unexpected character U+D835 (half of a surrogate pair)", error.Message);
+    }
 }
