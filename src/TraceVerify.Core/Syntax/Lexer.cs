@@ -65,8 +65,9 @@ internal static class Lexer
                 // ASCII, so a combining mark or a look-alike reads as what it is.
                 var width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
                 var character = text.Substring(i, width);
-                var named = c < 128 ? $"`{character}`" : $"`{character}` (U+{char.ConvertToUtf32(text, i):X4})";
-                if (width == 1 && char.IsSurrogate(c)) named = $"U+{(int)c:X4} (half of a surrogate pair)";
+                var named = width == 1 && char.IsSurrogate(c) ? $"U+{(int)c:X4} (half of a surrogate pair)"
+                    : c < 128 ? $"`{character}`"
+                    : $"`{character}` (U+{char.ConvertToUtf32(text, i):X4})";
                 errors.Add(new SyntaxError(DiagnosticCodes.BadCharacter, $"unexpected character {named}", new TextSpan(i, width)));
                 i += width;
                 continue;
