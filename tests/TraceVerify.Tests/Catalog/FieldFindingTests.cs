@@ -79,4 +79,19 @@ public class FieldFindingTests
         var error = Assert.Single(TraceVerify.Syntax.Lexer.Tokenize("A" + (char)0xD835 + "*B").Errors);
         Assert.Equal("unexpected character U+D835 (half of a surrogate pair)", error.Message);
     }
+
+    [Fact]
+    public void Costly_fuzz_cases_leave_the_symbolic_engine_half_of_the_entry_time()
+    {
+        // X^-1000 = inv(X^1000) is proved symbolically in seconds, but its exact fuzz cases (X^1000 in rationals)
+        // took the whole limit first: undecided (TV0902) after 60 s. The numeric methods before the symbolic engine
+        // now stop at half of the entry's time, and the symbolic engine proves it.
+        var entry = Load("- id: t\n  kind: equality\n  lhs: X^-300\n  rhs: inv(X^300)\n");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = new Verifier(new VerifierOptions(3, FuzzCases: 100, EntryTimeLimit: TimeSpan.FromSeconds(8)) { HypothesisSearch = false }, [new FuzzMethod(100)]).Check(entry);
+        Assert.Equal(Verdict.Proved, result.Verdict);
+        var fuzz = Assert.Single(result.Methods, m => m.Name == "fuzz");
+        Assert.Contains("half of the entry's time limit", fuzz.Detail, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed}");
+    }
 }
