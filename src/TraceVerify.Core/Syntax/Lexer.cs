@@ -4,6 +4,10 @@ namespace TraceVerify.Syntax;
 
 internal static class Lexer
 {
+    // Unexpected characters reported per text: each is located by its caller, so a text of 200,000 `$` would
+    // cost time quadratic in its length; past this many the rest of the text is not read.
+    public const int MaxErrors = 16;
+
     public static (IReadOnlyList<Token> Tokens, IReadOnlyList<SyntaxError> Errors) Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -70,6 +74,7 @@ internal static class Lexer
                     : $"`{character}` (U+{char.ConvertToUtf32(text, i):X4})";
                 errors.Add(new SyntaxError(DiagnosticCodes.BadCharacter, $"unexpected character {named}", new TextSpan(i, width)));
                 i += width;
+                if (errors.Count >= MaxErrors) break;
                 continue;
             }
             i++;

@@ -94,4 +94,37 @@ public class FieldFindingTests
         Assert.Contains("half of the entry's time limit", fuzz.Detail, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed}");
     }
+
+    [Fact]
+    public void A_side_of_tens_of_thousands_of_names_loads_in_linear_time()
+    {
+        // The look-alike name check located every name from the start of its text: 200,000 terms took 17 s to
+        // load, 7 million (14 MB) ran for hours at over 1 GiB.
+        var side = string.Join("+", Enumerable.Range(0, 28_000).Select(k => $"a{k}"));
+        Assert.True(side.Length <= TraceVerify.Syntax.Parser.MaxLength);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var entry = Load($"- id: t\n  kind: equality\n  lhs: \"{side}\"\n  rhs: a0\n");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.DoesNotContain(entry.Diagnostics, d => d.Code == TraceVerify.Diagnostics.DiagnosticCodes.ConfusableName);
+    }
+
+    [Fact]
+    public void A_text_longer_than_any_expression_is_one_located_error_before_it_is_tokenized()
+    {
+        var result = TraceVerify.Syntax.Parser.Parse(new string('A', 15_000_000));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TraceVerify.Diagnostics.DiagnosticCodes.ExpressionTooLarge, error.Code);
+        Assert.Equal("expression too long: 15000000 characters, more than 200000", error.Message);
+        Assert.Equal(0, error.Span.Start);
+        var checkedEntry = Check("- id: t\n  kind: equality\n  lhs: \"" + new string('A', 300_000) + "\"\n  rhs: A\n");
+        Assert.Equal(Verdict.IllFormed, checkedEntry.Verdict);
+        Assert.Equal((3, 9), (checkedEntry.Diagnostics.Single(d => d.Code == "TV0106").Location!.Line, checkedEntry.Diagnostics.Single(d => d.Code == "TV0106").Location!.Column));
+    }
+
+    [Fact]
+    public void Unexpected_characters_are_reported_up_to_a_bound()
+    {
+        var errors = TraceVerify.Syntax.Lexer.Tokenize(string.Concat(Enumerable.Repeat("A$", 90_000))).Errors;
+        Assert.Equal(TraceVerify.Syntax.Lexer.MaxErrors, errors.Count);
+    }
 }
