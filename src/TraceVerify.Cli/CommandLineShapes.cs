@@ -41,7 +41,7 @@ internal static class CommandLineShapes
             if (ShapeDeclaration.Read(shape.Value.Text, out var code, out var message) is not { } declaration)
             {
                 // An unknown, incompatible or square-only attribute has its own code and reason (TV0250–TV0252).
-                var why = code is null || code == DiagnosticCodes.BadShapeDeclaration ? "write `m x n`, `n` (a column vector) or `scalar`" : message;
+                var why = code is null || code == DiagnosticCodes.BadShapeDeclaration && message!.StartsWith("write", StringComparison.Ordinal) ? "write `m x n`, `n` (a column vector) or `scalar`" : message;
                 Console.Error.WriteLine($"traceverify: error {code ?? DiagnosticCodes.BadShapeDeclaration}: cannot read the shape `{Printable.Escape(shape.Value.Text)}` of `{shape.Name}`: {why}");
                 return null;
             }

@@ -40,22 +40,38 @@ internal static class ProveCommand
             }
             var bound = result.GetValue(maxDim);
             var method = new Z3Method(bound, result.GetValue(maxShapes));
+            string? unwritten = null;
             if (result.GetValue(smt) is { } path)
             {
                 var shapes = Z3Method.Shapes(entry.Dimensions, bound).Take(method.MaxShapes).ToArray();
+                string script;
                 try
                 {
-                    File.WriteAllText(path, Z3Method.WriteSmt(entry, shapes[^1]));
+                    script = Z3Method.WriteSmt(entry, shapes[^1]);
+                }
+                catch (Exception e) when (e is Numeric.DomainException or SmtBudgetException)
+                {
+                    // Undefined at that shape (log(s - s)) or past the expansion budget (det at n=8): no script, said
+                    // so, and the proof still runs; this was an internal error (exit 70).
+                    var at = shapes[^1].Count == 0 ? "fixed sizes" : string.Join(", ", shapes[^1].Select(p => $"{p.Key}={p.Value}"));
+                    unwritten = $"no SMT-LIB2 script written: the entry cannot be encoded at {at} ({e.Message})";
+                    Console.Error.WriteLine($"traceverify: error: {unwritten}");
+                    script = "";
+                }
+                try
+                {
+                    if (unwritten is null) File.WriteAllText(path, script);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new OutputFailedException($"cannot write `{path}`: {e.Message}", e);
                 }
-                Console.Out.WriteLine($"wrote {path} ({string.Join(", ", shapes[^1].Select(p => $"{p.Key}={p.Value}"))})");
+                if (unwritten is null) Console.Out.WriteLine($"wrote {path} ({string.Join(", ", shapes[^1].Select(p => $"{p.Key}={p.Value}"))})");
             }
             var evidence = method.Run(entry, Verifier.EntrySeed(0, entry.Id), CancellationToken.None);
             Console.Out.WriteLine($"{Printable.Escape(entry.Id)}: z3 {evidence.Result.Outcome} — {evidence.Result.Detail}");
             if (evidence.Counterexample is { } c) Console.Out.Write(CounterexampleText.Render(c));
+            if (unwritten is not null) return ExitCodes.Mismatch;
             return evidence.Holds || (found.Entry.Expected == ExpectedVerdict.Refuted && evidence.Refutes) ? ExitCodes.Success : ExitCodes.Mismatch;
         });
         return command;

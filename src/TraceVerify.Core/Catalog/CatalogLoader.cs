@@ -58,9 +58,41 @@ internal static class CatalogLoader
     // The root of every document that has content; a document that is only `---` (or only comments) has none.
     private static List<YamlNode> ReadRoots(string text)
     {
+        CheckNesting(text);
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
         return stream.Documents.Select(d => d.RootNode).Where(r => !IsEmptyDocument(r)).ToList();
+    }
+
+    // Lists and mappings nested inside one another at most this deep (a catalog needs four): YamlDotNet builds
+    // its node tree recursively (a line of 4 million `- ` overflowed even the 256 MiB stack and killed the
+    // process) and scans flow collections in time quadratic in their depth (100,000 `[` took 27 s).
+    public const int MaxNesting = 64;
+
+    // One pass of YamlDotNet's scanner, stopped at the first collection nested deeper than MaxNesting: so each
+    // token costs at most MaxNesting steps. Throws a YamlException there, which every reader turns into a
+    // located TV0001 (and recovery into an ill-formed entry, the file's other entries still checked).
+    private static void CheckNesting(string text)
+    {
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var depth = 0;
+        while (scanner.MoveNext())
+        {
+            switch (scanner.Current)
+            {
+                case YamlDotNet.Core.Tokens.BlockSequenceStart or YamlDotNet.Core.Tokens.BlockMappingStart
+                    or YamlDotNet.Core.Tokens.FlowSequenceStart or YamlDotNet.Core.Tokens.FlowMappingStart:
+                    if (++depth > MaxNesting)
+                    {
+                        throw new YamlException(scanner.Current.Start, scanner.Current.End,
+                            $"lists and mappings nested more than {MaxNesting} levels deep; a catalog entry needs a few");
+                    }
+                    break;
+                case YamlDotNet.Core.Tokens.BlockEnd or YamlDotNet.Core.Tokens.FlowSequenceEnd or YamlDotNet.Core.Tokens.FlowMappingEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static bool IsEmptyDocument(YamlNode root) =>

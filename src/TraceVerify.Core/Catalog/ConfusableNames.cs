@@ -45,18 +45,33 @@ internal static class ConfusableNames
         }
     }
 
-    // Every symbol name the entry uses or defines, where it is first seen.
+    // Every symbol name the entry uses or defines, where it is first seen. Each text is located in one pass
+    // (locating every token from the text's start took time quadratic in its length: a side of 200,000 names
+    // took 17 s to load), and a text too long to parse (TV0106) is not read.
     private static IEnumerable<(string Name, SourceLocation At)> Names(CatalogEntry entry)
     {
-        foreach (var named in entry.Where.Concat(entry.Frozen).Concat(entry.Shapes)) yield return (named.Name, named.Value.Start);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var named in entry.Where.Concat(entry.Frozen).Concat(entry.Shapes))
+        {
+            if (seen.Add(named.Name)) yield return (named.Name, named.Value.Start);
+        }
         var texts = entry.Where.Select(w => w.Value).Concat(entry.Frozen.Select(f => f.Value));
         if (entry.Of is { } of) texts = texts.Append(of);
         if (entry.Wrt is { } wrt) texts = texts.Append(wrt);
         if (entry.SecondWrt is { } second) texts = texts.Append(second);
-        foreach (var text in texts.Concat(entry.Sides))
+        foreach (var text in texts.Concat(entry.Sides).Where(t => t.Text.Length <= Parser.MaxLength))
         {
+            var (position, line, column) = (0, text.Line, text.Column);
             foreach (var token in Lexer.Tokenize(text.Text).Tokens.Where(t => t.Kind == TokenKind.Identifier))
-                yield return (token.Text, text.Locate(token.Span));
+            {
+                if (!seen.Add(token.Text)) continue;
+                for (; position < token.Span.Start && position < text.Text.Length; position++)
+                {
+                    if (text.Text[position] == '\n') { line++; column = 1; }
+                    else column++;
+                }
+                yield return (token.Text, new SourceLocation(text.File, line, column, Math.Max(1, token.Span.Length)));
+            }
         }
     }
 

@@ -63,7 +63,7 @@ internal sealed class Verifier
         var clock = Stopwatch.StartNew();
         var progress = new EntryProgress();
         var (finished, crash) = Isolated(
-            token => TranscriptionCheck.Apply(entry, CheckWithin(entry, progress, token, candidate: false), _methods, EntrySeed(_options.Seed, entry.Id)),
+            token => TranscriptionCheck.Apply(entry, CheckWithin(entry, progress, token, candidate: false, clock), _methods, EntrySeed(_options.Seed, entry.Id)),
             progress, clock);
         EntryResult result;
         if (crash is not null) result = Crashed(entry, progress, crash);
@@ -180,6 +180,13 @@ internal sealed class Verifier
         return result with { Hypotheses = report, Diagnostics = diagnostics, Seconds = Math.Round(result.Seconds + clock.Elapsed.TotalSeconds, 4) };
     }
 
+    // Half of what is left of the entry's time, at least a millisecond.
+    private TimeSpan NumericShare(Stopwatch clock)
+    {
+        var share = (_options.TimeLimit - clock.Elapsed - StopMargin) / 2;
+        return share > TimeSpan.FromMilliseconds(1) ? share : TimeSpan.FromMilliseconds(1);
+    }
+
     public static long EntrySeed(long seed, string id)
     {
         // FNV-1a of the id mixed with the run seed: an entry's cases do not depend on its neighbours or shard.
@@ -189,7 +196,8 @@ internal sealed class Verifier
     }
 
     // candidate: the entry is a candidate of the forgotten-hypothesis search, of which only the verdict is reported.
-    private EntryResult CheckWithin(CatalogEntry entry, EntryProgress progress, CancellationToken token, bool candidate)
+    // clock: the entry's, for the numeric methods' share of its time limit (null for a candidate).
+    private EntryResult CheckWithin(CatalogEntry entry, EntryProgress progress, CancellationToken token, bool candidate, Stopwatch? clock = null)
     {
         var binding = EntryBinder.Bind(entry);
         var diagnostics = binding.Diagnostics.ToList();
@@ -207,11 +215,30 @@ internal sealed class Verifier
         // A candidate of the hypothesis search is decided symbolically first, so its methods know whether they
         // only cross-check a proof (CandidateEvidence); an entry runs the cheap numeric methods first.
         var candidateSymbolic = candidate ? SymbolicCheck.Run(bound) : null;
+        // The numeric methods that run before the symbolic engine get at most half of the entry's time: one whose
+        // cases are costly (X^-1000 in exact rationals) ends inconclusive at that share, and the symbolic engine
+        // still runs (it proves X^-1000 = inv(X^1000) in seconds, which was undecided after the whole limit).
+        using var numericShare = CancellationTokenSource.CreateLinkedTokenSource(token);
+        if (clock is not null) numericShare.CancelAfter(NumericShare(clock));
         foreach (var method in _methods)
         {
             if (progress.Refutation is not null) break;
             token.ThrowIfCancellationRequested();
-            progress.Add(candidateSymbolic is null ? method.Run(bound, seed, token) : CandidateEvidence(method, candidateSymbolic.Proved, bound, seed, token));
+            if (numericShare.IsCancellationRequested) break;
+            MethodEvidence found;
+            try
+            {
+                using (WorkCancellation.Enter(numericShare.Token))
+                    found = candidateSymbolic is null ? method.Run(bound, seed, numericShare.Token) : CandidateEvidence(method, candidateSymbolic.Proved, bound, seed, numericShare.Token);
+            }
+            catch (OperationCanceledException) when (numericShare.IsCancellationRequested && !token.IsCancellationRequested)
+            {
+                found = new MethodEvidence(new MethodResult(method.Name, "inconclusive", ""), null, false);
+            }
+            // Stopped by its share, not by the entry's limit: say so (the entry goes on).
+            if (numericShare.IsCancellationRequested && !token.IsCancellationRequested && found.Result.Outcome == "inconclusive")
+                found = found with { Result = found.Result with { Detail = $"stopped at half of the entry's time limit, to leave the rest to the symbolic engine; seed {seed}" } };
+            progress.Add(found);
         }
         token.ThrowIfCancellationRequested();
         var symbolic = candidateSymbolic ?? SymbolicCheck.Run(bound);

@@ -145,7 +145,14 @@ internal sealed class SmtField : IMatrixInverseField<SmtTerm>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a is SmtNumeral x && b is SmtNumeral y) return Numeral(x.Value * y.Value);
+        if (a is SmtNumeral x && b is SmtNumeral y)
+        {
+            // A constant is folded in exact arithmetic under RationalField's bound: ((2^1000)^1000)^1000 (a
+            // billion bits) kept `prove` multiplying for minutes without end; past the bound the shape is over budget.
+            if (x.Value.BitLength + y.Value.BitLength > RationalField.MaxBits)
+                throw new SmtBudgetException($"a constant of more than {RationalField.MaxBits} bits");
+            return Numeral(x.Value * y.Value);
+        }
         if (IsZero(a) || IsZero(b)) return ZeroNumeral;
         if (a is SmtNumeral { Value.IsOne: true }) return b;
         if (b is SmtNumeral { Value.IsOne: true }) return a;

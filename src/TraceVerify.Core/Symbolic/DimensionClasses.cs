@@ -143,6 +143,8 @@ internal sealed class DimensionClasses
     public bool HasDeclaredSize(Dim dim)
     {
         var root = Find(dim);
+        // A product (kron, vec) of sizes the user gave is a size the user gave: kron(x, y) of declared x, y.
+        if (root is ProductDim product) return product.Factors.All(HasDeclaredSize);
         return root is KnownDim || _names.Keys.Any(k => k.StartsWith(DeclaredPrefix, StringComparison.Ordinal) && Find(new DimVariable(k)) == root);
     }
 

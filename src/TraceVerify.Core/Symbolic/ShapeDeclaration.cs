@@ -44,7 +44,7 @@ internal sealed record ShapeDeclaration(string Rows, string Columns)
             if (count > 0 && size is null) continue;
             if (count == 0 && (words.Length == 0 || MatrixAttributeNames.Parse(words[0]) is null))
             {
-                (code, message) = (DiagnosticCodes.BadShapeDeclaration, "write `m x n`, `n` (a column vector) or `scalar`, optionally followed by attributes");
+                (code, message) = (DiagnosticCodes.BadShapeDeclaration, Unreadable(words));
                 return null;
             }
             var attributes = MatrixAttributes.None;
@@ -57,7 +57,7 @@ internal sealed record ShapeDeclaration(string Rows, string Columns)
                 }
                 (code, message) = LooksLikeAttribute(word)
                     ? (DiagnosticCodes.UnknownAttribute, $"unknown attribute `{word}`; the attributes are {string.Join(", ", MatrixAttributeNames.All.Select(p => p.Name))}")
-                    : (DiagnosticCodes.BadShapeDeclaration, "write `m x n`, `n` (a column vector) or `scalar`, optionally followed by attributes");
+                    : (DiagnosticCodes.BadShapeDeclaration, Unreadable(words));
                 return null;
             }
             var declaration = (size ?? new ShapeDeclaration("", "") { SizeInferred = true }) with { Attributes = attributes };
@@ -84,6 +84,16 @@ internal sealed record ShapeDeclaration(string Rows, string Columns)
         var attributes = MatrixAttributeNames.Text(Attributes);
         return attributes.Length == 0 ? size : size.Length == 0 ? attributes : $"{size} {attributes}";
     }
+
+    // The first number written as a size that is no size (0, or beyond int's range): `100000000000 x 3` is
+    // well written, only too large, and says so rather than how to write a shape.
+    private static string Unreadable(string[] words) => OutOfRangeSize(words) is { } number
+        ? $"size `{number}` must be a whole number from 1 to {int.MaxValue}, or a dimension letter"
+        : "write `m x n`, `n` (a column vector) or `scalar`, optionally followed by attributes";
+
+    private static string? OutOfRangeSize(string[] words) =>
+        words.SelectMany(w => w.Split(['x', '×', 'X', '*'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .FirstOrDefault(p => p.All(char.IsAsciiDigit) && Single(p) is null);
 
     // A word that is no part of a size: a misspelt attribute rather than a broken size (`m x`, `2 x 0`).
     private static bool LooksLikeAttribute(string word) =>

@@ -4,6 +4,10 @@ namespace TraceVerify.Syntax;
 
 internal static class Lexer
 {
+    // Unexpected characters reported per text: each is located by its caller, so a text of 200,000 `$` would
+    // cost time quadratic in its length; past this many the rest of the text is not read.
+    public const int MaxErrors = 16;
+
     public static (IReadOnlyList<Token> Tokens, IReadOnlyList<SyntaxError> Errors) Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -61,8 +65,16 @@ internal static class Lexer
             }
             if (kind is null)
             {
-                errors.Add(new SyntaxError(DiagnosticCodes.BadCharacter, $"unexpected character `{c}`", new TextSpan(i, 1)));
-                i++;
+                // One character even where UTF-16 needs two units (`𝐀`, U+1D400), named by its code point when not
+                // ASCII, so a combining mark or a look-alike reads as what it is.
+                var width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+                var character = text.Substring(i, width);
+                var named = width == 1 && char.IsSurrogate(c) ? $"U+{(int)c:X4} (half of a surrogate pair)"
+                    : c < 128 ? $"`{character}`"
+                    : $"`{character}` (U+{char.ConvertToUtf32(text, i):X4})";
+                errors.Add(new SyntaxError(DiagnosticCodes.BadCharacter, $"unexpected character {named}", new TextSpan(i, width)));
+                i += width;
+                if (errors.Count >= MaxErrors) break;
                 continue;
             }
             i++;

@@ -22,6 +22,10 @@ internal sealed class Parser
     public const int MaxDepth = 2_000;
     public const int MaxNesting = 200;
 
+    // Characters in one text: far more than MaxNodes nodes need, and checked before the text is tokenized, so a
+    // 15-million-character text (a catalog may hold 16 MiB) costs no tokens, no memory and no time.
+    public const int MaxLength = 200_000;
+
     public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.Ordinal)
     {
         "tr", "diag", "log", "exp", "fro", "inv", "det", "adj", "sum", "rows", "matrix", "kron", "vec",
@@ -38,6 +42,11 @@ internal sealed class Parser
     public static ParseResult Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxLength)
+        {
+            return new ParseResult(null, [new SyntaxError(DiagnosticCodes.ExpressionTooLarge,
+                $"expression too long: {text.Length} characters, more than {MaxLength}", new TextSpan(0, 1))]);
+        }
         var (tokens, lexErrors) = Lexer.Tokenize(text);
         if (lexErrors.Count > 0) return new ParseResult(null, lexErrors);
         var parser = new Parser(tokens);
@@ -243,7 +252,7 @@ internal sealed class Parser
             // A numeric position, 1-based as counterexamples print them.
             var number = Advance();
             if (!int.TryParse(number.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position) || position < 1)
-                throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadPosition, $"position `{number.Text}` must be a whole number from 1 (positions are 1-based)", number.Span));
+                throw new ParseFailure(new SyntaxError(DiagnosticCodes.BadPosition, $"position `{number.Text}` must be a whole number from 1 to {int.MaxValue} (positions are 1-based)", number.Span));
             return new IndexSyntax(number.Text.TrimStart('0'), number.Span);
         }
         if (Current.Kind != TokenKind.Identifier) throw Unexpected("an index name, a position or `:`");

@@ -139,11 +139,13 @@ public class CrashIsolationTests
     [Fact]
     public void Work_that_runs_out_of_time_is_undecided_naming_the_time_limit_and_stops()
     {
+        // A prover after the symbolic engine (which cannot prove this false entry): the numeric methods before it
+        // stop at half of the entry's time and leave the rest to it, so only a method after it runs out the limit.
         var slow = new RunsUntilCancelled();
-        var verifier = new Verifier(new VerifierOptions(1, EntryTimeLimit: TimeSpan.FromSeconds(1)), [slow]);
+        var verifier = new Verifier(new VerifierOptions(1, EntryTimeLimit: TimeSpan.FromSeconds(1)), [], [slow]);
         var clock = Stopwatch.StartNew();
 
-        var result = verifier.Check(Entries()[0]);
+        var result = verifier.Check(Entries()[2]);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
         Assert.Equal(Verdict.Undecided, result.Verdict);
