@@ -16,4 +16,8 @@ internal interface ICheckMethod
     // method that can refute with a few exact cases returns itself so bounded; null for none. A refutation it
     // finds is as certain as the full run's (an exactly checked counterexample); it only decides sooner.
     ICheckMethod? Screen => null;
+
+    // A wider look before an entry is called confirmed (numeric agreement is evidence only at the sizes tried):
+    // the method at larger sizes, or null for none. A refutation it finds refutes the entry.
+    ICheckMethod? Widened => null;
 }

@@ -268,7 +268,16 @@ internal sealed class Verifier
         }
         else if (symbolic.Proved) (verdict, domainNote) = ProofVerdict(entry, bound, evidence, diagnostics);
         else if (refutation is not null) verdict = Verdict.Refuted;
-        else if (Confirms(evidence)) verdict = Verdict.Confirmed;
+        else if (Confirms(evidence))
+        {
+            // Not proved, so the numeric agreement is all the evidence: look wider before calling it confirmed.
+            verdict = Verdict.Confirmed;
+            if (Widen(bound, seed, progress, token, clock) is { } wide)
+            {
+                refutation = wide;
+                verdict = Verdict.Refuted;
+            }
+        }
         else
         {
             verdict = Verdict.Undecided;
@@ -287,6 +296,35 @@ internal sealed class Verifier
         if (candidate) return Result(entry, verdict, methods, refutation, null, diagnostics, details);
         var enriched = Explaining.Describe(entry, bound, symbolic, verdict, details);
         return Result(entry, verdict, methods, refutation, enriched.Suggestion, diagnostics, enriched.Details);
+    }
+
+    // The wider runs of the methods (ICheckMethod.Widened) for an entry about to be confirmed — a candidate of the
+    // hypothesis search too, so no "holds if" rests on small sizes alone — under half of what is left of the
+    // entry's time (clock; a candidate runs under its search's limit): the counterexample one finds, or null. A wide
+    // run that does not finish in its share adds its "inconclusive" to the evidence and leaves the confirmation as
+    // it was (at the sizes the ordinary run tried).
+    private Counterexample? Widen(BoundEntry bound, long seed, EntryProgress progress, CancellationToken token, Stopwatch? clock)
+    {
+        using var share = CancellationTokenSource.CreateLinkedTokenSource(token);
+        if (clock is not null) share.CancelAfter(NumericShare(clock));
+        foreach (var method in _methods)
+        {
+            if (method.Widened is not { } wide) continue;
+            MethodEvidence found;
+            try
+            {
+                using (WorkCancellation.Enter(share.Token))
+                    found = wide.Run(bound, seed, share.Token);
+            }
+            catch (OperationCanceledException) when (share.IsCancellationRequested && !token.IsCancellationRequested)
+            {
+                found = new MethodEvidence(new MethodResult(wide.Name, "inconclusive", "stopped at its share of the entry's time"), null, false);
+            }
+            token.ThrowIfCancellationRequested();
+            progress.Add(found);
+            if (found.Refutes) return found.Counterexample;
+        }
+        return null;
     }
 
     // The first refutation a method's screen finds, or null when every screen agrees (or there is none).

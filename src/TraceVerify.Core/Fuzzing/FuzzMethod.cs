@@ -16,17 +16,41 @@ internal sealed class FuzzMethod : ICheckMethod
     // the first few cases under the hypothesis' own generators refutes them before any symbolic work.
     public const int ScreenCases = 6;
 
+    // The wider look a confirmation gets (ICheckMethod.Widened): a few cases with every free size drawn up to
+    // WideDimension, where the ordinary run stops at 4. An identity of traces can hold for every n ≤ 4 and fail at
+    // n = 5 (Newton's e₅(X) = 0 is a polynomial identity of 4×4 matrices, and det X at 5×5); a proof covers every
+    // size, a confirmation only the sizes it tried, so it tries larger ones before it is given.
+    public const int WideCases = 8;
+
+    public const int WideDimension = 8;
+
+    // The wide cases draw from their own seed, so they are not the ordinary run's first cases again.
+    private const long WideSeedMix = 0x5A5A_5A5A_5A5AL;
+
     private readonly int _cases;
     private readonly bool _shrink;
+    private readonly int _maxDimension;
 
-    public FuzzMethod(int cases, bool shrink = true)
+    public FuzzMethod(int cases, bool shrink = true, int maxDimension = 4)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cases, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDimension, 1);
         _cases = cases;
         _shrink = shrink;
+        _maxDimension = maxDimension;
     }
 
-    public string Name => "fuzz";
+    public string Name => _maxDimension > 4 ? $"fuzz (sizes to {_maxDimension})" : "fuzz";
+
+    public ICheckMethod? Widened => _maxDimension >= WideDimension ? null : new WideFuzz(new FuzzMethod(WideCases, _shrink, WideDimension));
+
+    // The wide run under its own seed.
+    private sealed class WideFuzz(FuzzMethod inner) : ICheckMethod
+    {
+        public string Name => inner.Name;
+
+        public MethodEvidence Run(BoundEntry entry, long seed, CancellationToken token) => inner.Run(entry, seed ^ WideSeedMix, token);
+    }
 
     // A candidate's counterexample is not reported, so it is not shrunk; after a proof, fewer cases cross-check it
     // (the same seed draws the same first cases as the full run, so they are a prefix of it).
@@ -39,7 +63,7 @@ internal sealed class FuzzMethod : ICheckMethod
         ArgumentNullException.ThrowIfNull(entry);
         try
         {
-            var outcome = new Fuzzer(new FuzzOptions(seed, _cases, Shrink: _shrink)).Run(entry, token);
+            var outcome = new Fuzzer(new FuzzOptions(seed, _cases, MaxDimension: _maxDimension, Shrink: _shrink)).Run(entry, token);
             var defined = outcome.Counterexample is null ? outcome.Cases : outcome.Cases - 1;
             return new MethodEvidence(new MethodResult(Name, outcome.Outcome, outcome.Detail), outcome.Counterexample, outcome.Outcome == "confirmed",
                 defined, outcome.Cases > 0);
