@@ -273,7 +273,7 @@ internal static class EntryBinder
         for (var a = 0; a < dims.Count; a++)
         {
             if (dims[a].Alone is DimVariable && dims[a].Full is KnownDim known)
-                findings.Add($"{dims[a].Symbol} has {known.Size} {dims[a].Side}");
+                findings.Add($"{dims[a].Symbol} has {known.Size} {(known.Size == 1 ? dims[a].Side[..^1] : dims[a].Side)}");
             for (var b = a + 1; b < dims.Count; b++)
             {
                 if (dims[a].Alone != dims[b].Alone && dims[a].Full == dims[b].Full && dims[a].Alone is DimVariable && dims[b].Alone is DimVariable)

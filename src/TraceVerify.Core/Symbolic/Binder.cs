@@ -136,7 +136,7 @@ internal sealed class Binder
     public bool UnifyShapes(Shape a, Shape b) => Unify(a.Rows, b.Rows) && Unify(a.Columns, b.Columns);
 
     // Unifies two shapes and names what that adds to the symbols' own shapes: a dimension fixed to a size
-    // ("x has 1 columns"), or two distinct dimensions made one ("A is square", "A's columns = B's rows").
+    // ("x has 1 column"), or two distinct dimensions made one ("A is square", "A's columns = B's rows").
     // Null when the shapes cannot be unified; empty when they agree as the symbols are.
     public IReadOnlyList<string>? UnifyShapesNamingConditions(Shape a, Shape b)
     {
@@ -149,7 +149,7 @@ internal sealed class Binder
         {
             var after = Find(dims[i].Dim);
             if (dims[i].Before is DimVariable && after is KnownDim known)
-                conditions.Add($"{dims[i].Symbol} has {known.Size} {dims[i].Side}");
+                conditions.Add($"{dims[i].Symbol} has {known.Size} {(known.Size == 1 ? dims[i].Side[..^1] : dims[i].Side)}");
             for (var j = i + 1; j < dims.Count; j++)
             {
                 if (dims[i].Before == dims[j].Before || after != Find(dims[j].Dim) || after is KnownDim) continue;
@@ -607,7 +607,7 @@ internal sealed class Binder
     }
 
     private Expr? IndexRangeError(IndexSyntax syntax, IndexVariable index, Dim range) =>
-        Fail(DiagnosticCodes.ShapeMismatch, $"index `{syntax.Name}` ranges over {Display(index.Range)} here it must range over {Display(range)}", syntax.Span);
+        Fail(DiagnosticCodes.ShapeMismatch, $"index `{syntax.Name}` ranges over {Display(index.Range)}, but here it must range over {Display(range)}", syntax.Span);
 
     private IndexVariable LookupIndex(string name)
     {

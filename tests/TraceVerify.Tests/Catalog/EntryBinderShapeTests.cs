@@ -177,8 +177,8 @@ public class EntryBinderShapeTests
     }
 
     [Theory]
-    [InlineData("diag(x)*ones", "x'", "x has 1 rows")]
-    [InlineData("x'", "diag(x)*ones", "x has 1 rows, x has 1 columns")]
+    [InlineData("diag(x)*ones", "x'", "x has 1 row")]
+    [InlineData("x'", "diag(x)*ones", "x has 1 row, x has 1 column")]
     public void Undeclared_sides_narrowed_to_one_shape_are_ill_formed_as_general_claims(string lhs, string rhs, string condition)
     {
         // One shape for both sides makes x (or C) 1×1, where the sides agree: no proof at that narrower shape.

@@ -117,7 +117,7 @@ public class ContributorCommandTests
     [Theory]
     [InlineData("I", "I", 0, "proved")]
     [InlineData("ones*ones'", "ones*ones'", 0, "proved")]
-    [InlineData("diag(x)*ones", "x'", 1, "not proved for every shape: the sides have one shape only if x has 1 rows")]
+    [InlineData("diag(x)*ones", "x'", 1, "not proved for every shape: the sides have one shape only if x has 1 row")]
     [InlineData("tr(A)", "A*ones", 1, "not proved")]
     [InlineData("A - A", "0", 0, "proved")]
     [InlineData("X^2*X^3", "X^5", 0, "proved")]

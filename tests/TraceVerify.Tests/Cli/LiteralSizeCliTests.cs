@@ -58,9 +58,9 @@ public class LiteralSizeCliTests
     {
         var run = CliRunner.Invoke(CliRunner.RepositoryRoot, "equal", "diag(x)*ones", "2*x'");
         Assert.True(run.ExitCode == 1, run.Output + run.Error);
-        Assert.StartsWith("not proved for every shape: the sides have one shape only if x has 1 rows", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("not proved for every shape: the sides have one shape only if x has 1 row", run.Output, StringComparison.Ordinal);
         Assert.Contains("verdict: refuted", run.Output, StringComparison.Ordinal);
-        Assert.Contains("at the only shapes where it type-checks (x has 1 rows)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("at the only shapes where it type-checks (x has 1 row)", run.Output, StringComparison.Ordinal);
     }
 
     // By a variable of literal size, `derive` writes the derivative entry by entry where `of` names positions,
