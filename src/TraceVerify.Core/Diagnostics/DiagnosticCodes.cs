@@ -49,6 +49,9 @@ internal static class DiagnosticCodes
     public const string UnbalancedParenthesis = "TV0103";
     public const string BadCharacter = "TV0104";
     public const string BadExponent = "TV0105";
+
+    // `x^2^3`: (x^2)^3 = x^6 to a matrix language read left to right, x^(2^3) = x^8 to a mathematician.
+    public const string AmbiguousPowerChain = "TV0110";
     public const string ExpressionTooLarge = "TV0106";
     public const string NestedTooDeeply = "TV0107";
     public const string DefinitionsTooLarge = "TV0108";

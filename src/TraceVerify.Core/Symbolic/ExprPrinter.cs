@@ -67,7 +67,7 @@ internal static class ExprPrinter
             case ElementwiseFunction { Function: FunctionKind.Abs } f: Call(b, "abs", f.Operand); break;
             // The real root of odd degree q is written s^(1/q), and its power s^(p/q) with p/q in lowest terms;
             // both bind back to the same node (Binder.BindRationalPower).
-            case ElementwiseFunction { Function: FunctionKind.OddRoot } f: Write(b, f.Operand, PostfixLevel); b.Append("^(1/").Append(f.Degree).Append(')'); break;
+            case ElementwiseFunction { Function: FunctionKind.OddRoot } f: WritePowerBase(b, f.Operand); b.Append("^(1/").Append(f.Degree).Append(')'); break;
             case ElementwiseFunction f: throw new UnreachableException($"{f.Function} has no surface syntax");
             case MatrixFunctionExpr { Function: MatrixFunction.Inverse } f: Call(b, "inv", f.Operand); break;
             case MatrixFunctionExpr { Function: MatrixFunction.Determinant } f: Call(b, "det", f.Operand); break;
@@ -83,10 +83,10 @@ internal static class ExprPrinter
                 break;
             case VecExpr v: Call(b, "vec", v.Operand); break;
             case PowerExpr { Base: ElementwiseFunction { Function: FunctionKind.OddRoot } root } p when p.Exponent is not (0 or 1) && System.Numerics.BigInteger.GreatestCommonDivisor(p.Exponent, root.Degree).IsOne:
-                Write(b, root.Operand, PostfixLevel);
+                WritePowerBase(b, root.Operand);
                 b.Append("^(").Append(p.Exponent).Append('/').Append(root.Degree).Append(')');
                 break;
-            case PowerExpr p: Write(b, p.Base, PostfixLevel); b.Append('^').Append(p.Exponent); break;
+            case PowerExpr p: WritePowerBase(b, p.Base); b.Append('^').Append(p.Exponent); break;
             case OnesExpr: b.Append("ones"); break;
             case IdentityExpr: b.Append('I'); break;
             // zeros(2, 3) where both sizes are literals; else `0`, which binds back to the zero of its context.
@@ -136,6 +136,22 @@ internal static class ExprPrinter
         PositionSlot p => p.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new UnreachableException("a unit slot is never printed"),
     });
+
+    // The base of a power: a power itself is parenthesized, `(s^(1/3))^2`, `(X^2)^3` — the parser refuses `x^2^3`,
+    // which the field reads two ways (TV0110).
+    private static void WritePowerBase(StringBuilder b, Expr operand)
+    {
+        if (operand is PowerExpr or ElementwiseFunction { Function: FunctionKind.OddRoot })
+        {
+            b.Append('(');
+            Write(b, operand, SumLevel);
+            b.Append(')');
+        }
+        else
+        {
+            Write(b, operand, PostfixLevel);
+        }
+    }
 
     private static void Call(StringBuilder b, string name, Expr argument)
     {

@@ -154,6 +154,9 @@ internal sealed class Parser
     private SyntaxNode ParsePostfix()
     {
         var node = ParsePrimary();
+        // Whether the last postfix operator was a numeric power (`^2`, `^(1/3)`): a parenthesized power, `(x^2)^3`,
+        // comes from ParsePrimary and does not count.
+        var afterPower = false;
         while (true)
         {
             switch (Current.Kind)
@@ -161,18 +164,32 @@ internal sealed class Parser
                 case TokenKind.Apostrophe:
                 case TokenKind.SuperscriptT:
                     node = Count(new TransposeSyntax(node, node.Span.Cover(Advance().Span)));
+                    afterPower = false;
                     break;
                 case TokenKind.Caret:
+                    if (afterPower && !NextIsTransposeCaret())
+                    {
+                        // A power of a power without parentheses is read two ways in the field (MATLAB's left to
+                        // right, mathematics' right to left), so it is refused rather than guessed.
+                        throw new ParseFailure(new SyntaxError(DiagnosticCodes.AmbiguousPowerChain,
+                            "a power of a power needs parentheses: `x^2^3` is `(x^2)^3` in one reading and `x^(2^3)` in another; write the one you mean",
+                            node.Span.Cover(Current.Span)));
+                    }
                     node = ParseCaret(node);
+                    afterPower = node is PowerSyntax or RationalPowerSyntax;
                     break;
                 case TokenKind.OpenBracket:
                     node = ParseEntry(node);
+                    afterPower = false;
                     break;
                 default:
                     return node;
             }
         }
     }
+
+    // `^T` after the caret under the cursor: a transpose, never ambiguous.
+    private bool NextIsTransposeCaret() => _position + 1 < _tokens.Count && _tokens[_position + 1] is { Kind: TokenKind.Identifier, Text: "T" };
 
     private SyntaxNode ParseCaret(SyntaxNode operand)
     {

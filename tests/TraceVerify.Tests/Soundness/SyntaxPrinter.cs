@@ -17,8 +17,8 @@ internal static class SyntaxPrinter
         BinarySyntax b => $"{Operand(b.Left, Level(b), false)}{Symbol(b.Operator)}{Operand(b.Right, Level(b), true)}",
         NegateSyntax n => "-" + Operand(n.Operand, 4, false),
         TransposeSyntax t => Postfix(t.Operand) + "'",
-        PowerSyntax p => Postfix(p.Base) + "^" + p.Exponent,
-        RationalPowerSyntax p => Postfix(p.Base) + "^(" + p.Exponent + ")",
+        PowerSyntax p => PowerBase(p.Base) + "^" + p.Exponent,
+        RationalPowerSyntax p => PowerBase(p.Base) + "^(" + p.Exponent + ")",
         EntrySyntax e => Postfix(e.Target) + "[" + (e.SingleIndex ? e.Row!.Name : $"{e.Row?.Name ?? ":"},{e.Column?.Name ?? ":"}") + "]",
         MatrixLiteralSyntax m => "[" + string.Join("; ", m.Rows.Select(r => string.Join(", ", r.Select(Print)))) + "]",
         SizedConstantSyntax c => $"{c.Name}({string.Join(",", c.Sizes.Select(s => s.Name))})",
@@ -55,6 +55,9 @@ internal static class SyntaxPrinter
         var own = Level(node);
         return own < level || (right && own == level && level <= 3) ? $"({text})" : text;
     }
+
+    // A power's base that is a power itself is parenthesized: the parser refuses `x^2^3` (TV0110).
+    private static string PowerBase(SyntaxNode node) => node is PowerSyntax or RationalPowerSyntax ? $"({Print(node)})" : Postfix(node);
 
     private static string Postfix(SyntaxNode node) =>
         node is NameSyntax or CallSyntax or BinarySyntax { Operator: BinaryOperator.Kronecker } or BinderSyntax or TransposeSyntax or PowerSyntax or RationalPowerSyntax or EntrySyntax ? Print(node) : $"({Print(node)})";

@@ -83,6 +83,10 @@ public class LanguageTests
     [InlineData("sum(i: A[i,i])", "TV0101", 5, "unexpected `:`, expected `,` or `;`")]
     [InlineData("A^x", "TV0101", 2, "expected `T` or an integer exponent")]
     [InlineData("rows(i,j; A)", "TV0101", 7, "`rows` binds exactly 1 index")]
+    // A power of a power is read (x^2)^3 by MATLAB and x^(2^3) by mathematics: refused, never guessed.
+    [InlineData("x^2^3", "TV0110", 0, "a power of a power needs parentheses")]
+    [InlineData("tr(X^(1/3)^3)", "TV0110", 3, "a power of a power needs parentheses")]
+    [InlineData("s^(1/3)^(1/5)", "TV0110", 0, "a power of a power needs parentheses")]
     public void Syntax_errors_say_what_was_unexpected_and_where(string text, string code, int column, string message)
     {
         var result = Parser.Parse(text);
@@ -92,6 +96,17 @@ public class LanguageTests
         Assert.Equal(column, error.Span.Start);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("(x^2)^3")]
+    [InlineData("x^(1/3)")]
+    [InlineData("(s^(1/3))^2")]
+    [InlineData("X^2^T")]
+    [InlineData("X^T^2")]
+    [InlineData("(X^2)'^3")]
+    [InlineData("X^2'")]
+    public void A_parenthesized_power_a_transpose_between_powers_and_a_power_transposed_parse(string text) =>
+        Assert.True(Parser.Parse(text).Succeeded, text);
 
     [Theory]
     [InlineData("A'*ones .* B*ones", "(A'*ones) .* (B*ones)")]
