@@ -133,14 +133,20 @@ internal sealed class Verifier
 
     // At most how many candidates the forgotten-hypothesis search tries on this entry — what a catalog run
     // reserves for it from the run's budget — or null where the search does not apply or is off.
-    public int? HypothesisReserve(CatalogEntry entry, EntryResult result)
+    public int? HypothesisReserve(CatalogEntry entry, EntryResult result) =>
+        SearchTarget(entry, result) is var (bound, restriction) ? HypothesisSearch.Reserve(entry, bound, restriction) : null;
+
+    private bool MaySearch(EntryResult result) => _options.HypothesisSearch && result.Verdict is Verdict.Refuted or Verdict.IllFormed;
+
+    // The entry bound again, with the shape condition it is ill-formed by, where the hypothesis search applies to
+    // its result (and is on); null elsewhere.
+    private (BoundEntry Bound, string? Restriction)? SearchTarget(CatalogEntry entry, EntryResult result)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(result);
-        if (!_options.HypothesisSearch || result.Verdict is not (Verdict.Refuted or Verdict.IllFormed)) return null;
+        if (!MaySearch(result)) return null;
         var binding = EntryBinder.Bind(entry);
-        if (binding.Entry is not { } bound || !HypothesisSearch.Applies(result.Verdict, binding.ShapeRestriction)) return null;
-        return HypothesisSearch.Reserve(entry, bound, binding.ShapeRestriction);
+        return binding.Entry is { } bound && HypothesisSearch.Applies(result.Verdict, binding.ShapeRestriction) ? (bound, binding.ShapeRestriction) : null;
     }
 
     public int HypothesisBudget => _options.HypothesisSearch ? _options.HypothesisBudget : 0;
@@ -152,16 +158,15 @@ internal sealed class Verifier
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(result);
-        if (!_options.HypothesisSearch || result.Verdict is not (Verdict.Refuted or Verdict.IllFormed)) return result;
+        if (!MaySearch(result)) return result;
         var clock = Stopwatch.StartNew();
         var progress = new EntryProgress();
         HypothesisReport? report = null;
         var (_, crash) = Isolated(token =>
         {
-            var binding = EntryBinder.Bind(entry);
-            if (binding.Entry is { } bound && HypothesisSearch.Applies(result.Verdict, binding.ShapeRestriction))
+            if (SearchTarget(entry, result) is var (bound, restriction))
             {
-                report = HypothesisSearch.Run(entry, bound, result.Verdict, binding.ShapeRestriction,
+                report = HypothesisSearch.Run(entry, bound, result.Verdict, restriction,
                     (c, t) => CheckWithin(c, new EntryProgress(), t, candidate: true), allowance, cut, token);
             }
             return result;

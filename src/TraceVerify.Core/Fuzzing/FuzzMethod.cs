@@ -31,6 +31,9 @@ internal sealed class FuzzMethod : ICheckMethod
     private readonly bool _shrink;
     private readonly int _maxDimension;
 
+    // Mixed into the entry's seed: 0 but for the wide run, which draws cases of its own.
+    private long _seedMix;
+
     public FuzzMethod(int cases, bool shrink = true, int maxDimension = 4)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cases, 1);
@@ -42,15 +45,7 @@ internal sealed class FuzzMethod : ICheckMethod
 
     public string Name => _maxDimension > 4 ? $"fuzz (sizes to {_maxDimension})" : "fuzz";
 
-    public ICheckMethod? Widened => _maxDimension >= WideDimension ? null : new WideFuzz(new FuzzMethod(WideCases, _shrink, WideDimension));
-
-    // The wide run under its own seed.
-    private sealed class WideFuzz(FuzzMethod inner) : ICheckMethod
-    {
-        public string Name => inner.Name;
-
-        public MethodEvidence Run(BoundEntry entry, long seed, CancellationToken token) => inner.Run(entry, seed ^ WideSeedMix, token);
-    }
+    public ICheckMethod? Widened => _maxDimension >= WideDimension ? null : new FuzzMethod(WideCases, _shrink, WideDimension) { _seedMix = WideSeedMix };
 
     // A candidate's counterexample is not reported, so it is not shrunk; after a proof, fewer cases cross-check it
     // (the same seed draws the same first cases as the full run, so they are a prefix of it).
@@ -61,6 +56,7 @@ internal sealed class FuzzMethod : ICheckMethod
     public MethodEvidence Run(BoundEntry entry, long seed, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        seed ^= _seedMix;
         try
         {
             var outcome = new Fuzzer(new FuzzOptions(seed, _cases, MaxDimension: _maxDimension, Shrink: _shrink)).Run(entry, token);

@@ -80,6 +80,14 @@ internal sealed class Bound
         return (error.Code, error.Span.Start);
     }
 
+    // The text parsed and printed back by the syntax printer; the parse must succeed.
+    public static string PrintedBack(string text)
+    {
+        var parsed = Parser.Parse(text);
+        Assert.True(parsed.Succeeded, string.Join("; ", parsed.Errors.Select(e => e.Message)));
+        return SyntaxPrinter.Print(parsed.Node!);
+    }
+
     // The shape of a bound text as the binder writes it ("scalar", "m×n").
     public string ShapeText(string text) => _binder.Display(Shapes.Of(Bind(text)));
 

@@ -20,9 +20,7 @@ public class MatrixLiteralTests
     [InlineData("2*[a+b, c]'", "2*[a + b, c]'")]
     public void Literals_parse_and_print_back(string text, string printed)
     {
-        var parsed = Parser.Parse(text);
-        Assert.True(parsed.Succeeded, string.Join("; ", parsed.Errors.Select(e => e.Message)));
-        Assert.Equal(printed, SyntaxPrinter.Print(parsed.Node!));
+        Assert.Equal(printed, Bound.PrintedBack(text));
     }
 
     [Theory]

@@ -23,9 +23,7 @@ public class NumericPositionTests
     [InlineData("(A*B)[2,:]", "(A*B)[2,:]")]
     public void Positions_parse_and_print_back(string text, string printed)
     {
-        var parsed = Parser.Parse(text);
-        Assert.True(parsed.Succeeded);
-        Assert.Equal(printed, SyntaxPrinter.Print(parsed.Node!));
+        Assert.Equal(printed, Bound.PrintedBack(text));
     }
 
     [Fact]

@@ -20,9 +20,7 @@ public class SizedConstantTests
     [InlineData("zeros( m )", "zeros(m)")]
     public void Sized_constants_parse_and_print_back(string text, string printed)
     {
-        var parsed = Parser.Parse(text);
-        Assert.True(parsed.Succeeded);
-        Assert.Equal(printed, SyntaxPrinter.Print(parsed.Node!));
+        Assert.Equal(printed, Bound.PrintedBack(text));
     }
 
     [Theory]
